@@ -1,0 +1,35 @@
+package io.weftdb.engine.storage;
+
+/**
+ * The storage SPI the engine owns: an ordered, durable key-value store with point-in-time snapshots
+ * and atomic batch writes. Transactions, locking and the undo log live in the engine above it, so
+ * any store with these four abilities can replace RocksDB.
+ *
+ * <p>Keys compare as unsigned byte strings. Implementations are thread-safe.
+ */
+public interface Storage extends AutoCloseable {
+
+    /** A consistent read view as of now; later writes are invisible to it. Must be closed. */
+    ReadView snapshot();
+
+    /** A read view that always sees the latest committed state (each read may see newer data). */
+    ReadView latest();
+
+    /**
+     * Applies every operation of the batch atomically. With {@code sync} the call returns only once
+     * the batch is durable (write-ahead log flushed to disk).
+     */
+    void write(WriteBatch batch, boolean sync);
+
+    /** Approximate bytes stored in a key range, for statistics and pg_relation_size. */
+    long approximateSize(Keyspace keyspace, byte[] fromInclusive, byte[] toExclusive);
+
+    /** Flushes memory buffers so a restart replays little; called on clean shutdown. */
+    void flush();
+
+    /** Implementation counters for status and metrics pages (name -> value). */
+    java.util.Map<String, String> statistics();
+
+    @Override
+    void close();
+}

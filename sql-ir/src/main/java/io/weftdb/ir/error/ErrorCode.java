@@ -1,0 +1,74 @@
+package io.weftdb.ir.error;
+
+/**
+ * The one catalogue of errors the engine raises. Each protocol maps these through its own table
+ * (SQLSTATE for PostgreSQL, vendor code plus SQLSTATE for MySQL); nothing here knows a protocol.
+ */
+public enum ErrorCode {
+    SYNTAX_ERROR(ErrorCategory.SYNTAX),
+    STATEMENT_TOO_COMPLEX(ErrorCategory.SYNTAX),
+    INVALID_NAME(ErrorCategory.SYNTAX),
+    UNDEFINED_TABLE(ErrorCategory.UNDEFINED_OBJECT),
+    UNDEFINED_COLUMN(ErrorCategory.UNDEFINED_OBJECT),
+    UNDEFINED_FUNCTION(ErrorCategory.UNDEFINED_OBJECT),
+    UNDEFINED_SCHEMA(ErrorCategory.UNDEFINED_OBJECT),
+    UNDEFINED_DATABASE(ErrorCategory.UNDEFINED_OBJECT),
+    UNDEFINED_OBJECT(ErrorCategory.UNDEFINED_OBJECT),
+    UNDEFINED_PARAMETER(ErrorCategory.UNDEFINED_OBJECT),
+    UNDEFINED_SAVEPOINT(ErrorCategory.TRANSACTION),
+    DUPLICATE_TABLE(ErrorCategory.DUPLICATE_OBJECT),
+    DUPLICATE_COLUMN(ErrorCategory.DUPLICATE_OBJECT),
+    DUPLICATE_SCHEMA(ErrorCategory.DUPLICATE_OBJECT),
+    DUPLICATE_DATABASE(ErrorCategory.DUPLICATE_OBJECT),
+    DUPLICATE_OBJECT(ErrorCategory.DUPLICATE_OBJECT),
+    AMBIGUOUS_COLUMN(ErrorCategory.SYNTAX),
+    DATATYPE_MISMATCH(ErrorCategory.SYNTAX),
+    GROUPING_ERROR(ErrorCategory.SYNTAX),
+    INVALID_COLUMN_REFERENCE(ErrorCategory.SYNTAX),
+    INVALID_TABLE_DEFINITION(ErrorCategory.SYNTAX),
+    DEPENDENT_OBJECTS_STILL_EXIST(ErrorCategory.DUPLICATE_OBJECT),
+    OBJECT_IN_USE(ErrorCategory.CONCURRENCY),
+    DIVISION_BY_ZERO(ErrorCategory.DATA),
+    NUMERIC_VALUE_OUT_OF_RANGE(ErrorCategory.DATA),
+    INVALID_TEXT_REPRESENTATION(ErrorCategory.DATA),
+    INVALID_DATETIME_FORMAT(ErrorCategory.DATA),
+    DATETIME_FIELD_OVERFLOW(ErrorCategory.DATA),
+    STRING_DATA_RIGHT_TRUNCATION(ErrorCategory.DATA),
+    INVALID_PARAMETER_VALUE(ErrorCategory.DATA),
+    CANNOT_COERCE(ErrorCategory.DATA),
+    BAD_COPY_FILE_FORMAT(ErrorCategory.DATA),
+    CHARACTER_NOT_IN_REPERTOIRE(ErrorCategory.DATA),
+    NOT_NULL_VIOLATION(ErrorCategory.INTEGRITY),
+    UNIQUE_VIOLATION(ErrorCategory.INTEGRITY),
+    FOREIGN_KEY_VIOLATION(ErrorCategory.INTEGRITY),
+    CHECK_VIOLATION(ErrorCategory.INTEGRITY),
+    SEQUENCE_LIMIT_EXCEEDED(ErrorCategory.DATA),
+    ACTIVE_SQL_TRANSACTION(ErrorCategory.TRANSACTION),
+    NO_ACTIVE_SQL_TRANSACTION(ErrorCategory.TRANSACTION),
+    IN_FAILED_SQL_TRANSACTION(ErrorCategory.TRANSACTION),
+    READ_ONLY_SQL_TRANSACTION(ErrorCategory.TRANSACTION),
+    INVALID_TRANSACTION_STATE(ErrorCategory.TRANSACTION),
+    SERIALIZATION_FAILURE(ErrorCategory.CONCURRENCY),
+    DEADLOCK_DETECTED(ErrorCategory.CONCURRENCY),
+    LOCK_NOT_AVAILABLE(ErrorCategory.CONCURRENCY),
+    QUERY_CANCELED(ErrorCategory.OPERATOR_INTERVENTION),
+    ADMIN_SHUTDOWN(ErrorCategory.OPERATOR_INTERVENTION),
+    FEATURE_NOT_SUPPORTED(ErrorCategory.FEATURE),
+    INSUFFICIENT_PRIVILEGE(ErrorCategory.PERMISSION),
+    INVALID_PASSWORD(ErrorCategory.PERMISSION),
+    PROGRAM_LIMIT_EXCEEDED(ErrorCategory.RESOURCE),
+    OUT_OF_MEMORY(ErrorCategory.RESOURCE),
+    DISK_FULL(ErrorCategory.RESOURCE),
+    IO_ERROR(ErrorCategory.INTERNAL),
+    INTERNAL_ERROR(ErrorCategory.INTERNAL);
+
+    private final ErrorCategory category;
+
+    ErrorCode(ErrorCategory category) {
+        this.category = category;
+    }
+
+    public ErrorCategory category() {
+        return category;
+    }
+}

@@ -1,0 +1,58 @@
+package io.weftdb.ir.stmt;
+
+import io.weftdb.ir.expr.Expr;
+import io.weftdb.ir.expr.SortItem;
+import java.util.List;
+
+/** A statement that produces rows: SELECT, VALUES, set operations, each optionally with WITH. */
+public sealed interface Query extends Statement {
+
+    /**
+     * {@code SELECT}. {@code from} is empty for a FROM-less select; several from items are a comma
+     * (cross) join. {@code distinctOn} non-empty means DISTINCT ON; {@code distinct} plain DISTINCT.
+     */
+    record Select(List<With> with, boolean distinct, List<Expr> distinctOn, List<SelectItem> items,
+                  List<FromItem> from, Expr where, List<Expr> groupBy, Expr having, List<SortItem> orderBy,
+                  Expr limit, Expr offset, LockMode lockMode) implements Query {
+        public Select {
+            with = List.copyOf(with);
+            distinctOn = List.copyOf(distinctOn);
+            items = List.copyOf(items);
+            from = List.copyOf(from);
+            groupBy = List.copyOf(groupBy);
+            orderBy = List.copyOf(orderBy);
+        }
+    }
+
+    /** {@code VALUES (...), (...)} with optional ORDER BY/LIMIT. */
+    record Values(List<List<Expr>> rows, List<SortItem> orderBy, Expr limit, Expr offset) implements Query {
+        public Values {
+            rows = rows.stream().map(List::copyOf).toList();
+            orderBy = List.copyOf(orderBy);
+        }
+    }
+
+    /** {@code left UNION|INTERSECT|EXCEPT [ALL] right}, with ORDER BY/LIMIT applying to the whole. */
+    record SetOperation(List<With> with, SetOperator operator, boolean all, Query left, Query right,
+                        List<SortItem> orderBy, Expr limit, Expr offset) implements Query {
+        public SetOperation {
+            with = List.copyOf(with);
+            orderBy = List.copyOf(orderBy);
+        }
+    }
+
+    enum SetOperator { UNION, INTERSECT, EXCEPT }
+
+    /** {@code FOR UPDATE/SHARE} on a SELECT; NONE when absent. */
+    enum LockMode { NONE, FOR_UPDATE, FOR_NO_KEY_UPDATE, FOR_SHARE, FOR_KEY_SHARE }
+
+    /** One common table expression. */
+    record With(String name, List<String> columnNames, Query query, boolean recursive) {
+        public With {
+            columnNames = List.copyOf(columnNames);
+        }
+    }
+
+    /** A select-list entry: an expression with an optional alias. */
+    record SelectItem(Expr expression, String alias) {}
+}

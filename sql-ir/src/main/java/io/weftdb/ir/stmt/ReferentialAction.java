@@ -1,0 +1,3 @@
+package io.weftdb.ir.stmt;
+
+public enum ReferentialAction { NO_ACTION, RESTRICT, CASCADE, SET_NULL, SET_DEFAULT }

@@ -1,0 +1,98 @@
+package io.weftdb.ir.type;
+
+import java.util.Objects;
+
+/**
+ * A SQL data type: a kind plus its modifiers. {@code length} is the declared length of
+ * varchar/char or the precision of numeric (-1 when unspecified); {@code scale} is numeric's scale
+ * (-1 when unspecified); {@code element} is the element type of an array.
+ */
+public record DataType(TypeKind kind, int length, int scale, DataType element) {
+    public static final DataType UNKNOWN = of(TypeKind.UNKNOWN);
+    public static final DataType BOOLEAN = of(TypeKind.BOOLEAN);
+    public static final DataType SMALLINT = of(TypeKind.SMALLINT);
+    public static final DataType INTEGER = of(TypeKind.INTEGER);
+    public static final DataType BIGINT = of(TypeKind.BIGINT);
+    public static final DataType REAL = of(TypeKind.REAL);
+    public static final DataType DOUBLE = of(TypeKind.DOUBLE);
+    public static final DataType NUMERIC = of(TypeKind.NUMERIC);
+    public static final DataType TEXT = of(TypeKind.TEXT);
+    public static final DataType VARCHAR = of(TypeKind.VARCHAR);
+    public static final DataType BYTEA = of(TypeKind.BYTEA);
+    public static final DataType DATE = of(TypeKind.DATE);
+    public static final DataType TIME = of(TypeKind.TIME);
+    public static final DataType TIMESTAMP = of(TypeKind.TIMESTAMP);
+    public static final DataType TIMESTAMPTZ = of(TypeKind.TIMESTAMPTZ);
+    public static final DataType INTERVAL = of(TypeKind.INTERVAL);
+    public static final DataType UUID = of(TypeKind.UUID);
+    public static final DataType JSON = of(TypeKind.JSON);
+    public static final DataType JSONB = of(TypeKind.JSONB);
+
+    public DataType {
+        Objects.requireNonNull(kind, "kind");
+        if (kind == TypeKind.ARRAY) {
+            Objects.requireNonNull(element, "array element type");
+        } else if (element != null) {
+            throw new IllegalArgumentException("only arrays have an element type");
+        }
+        if (kind == TypeKind.NUMERIC && length >= 0 && (length < 1 || length > 1000 || scale > length)) {
+            throw new IllegalArgumentException("numeric precision/scale out of range");
+        }
+    }
+
+    public static DataType of(TypeKind kind) {
+        return new DataType(kind, -1, -1, null);
+    }
+
+    public static DataType varchar(int length) {
+        return new DataType(TypeKind.VARCHAR, length, -1, null);
+    }
+
+    public static DataType character(int length) {
+        return new DataType(TypeKind.CHAR, length, -1, null);
+    }
+
+    public static DataType numeric(int precision, int scale) {
+        return new DataType(TypeKind.NUMERIC, precision, scale, null);
+    }
+
+    public static DataType arrayOf(DataType element) {
+        return new DataType(TypeKind.ARRAY, -1, -1, element);
+    }
+
+    public boolean hasLength() {
+        return length >= 0;
+    }
+
+    /** The PostgreSQL spelling, as format_type() and error messages write it. */
+    public String sqlName() {
+        return switch (kind) {
+            case UNKNOWN -> "unknown";
+            case BOOLEAN -> "boolean";
+            case SMALLINT -> "smallint";
+            case INTEGER -> "integer";
+            case BIGINT -> "bigint";
+            case REAL -> "real";
+            case DOUBLE -> "double precision";
+            case NUMERIC -> length >= 0 ? "numeric(" + length + "," + Math.max(scale, 0) + ")" : "numeric";
+            case TEXT -> "text";
+            case VARCHAR -> length >= 0 ? "character varying(" + length + ")" : "character varying";
+            case CHAR -> "character(" + Math.max(length, 1) + ")";
+            case BYTEA -> "bytea";
+            case DATE -> "date";
+            case TIME -> "time without time zone";
+            case TIMESTAMP -> "timestamp without time zone";
+            case TIMESTAMPTZ -> "timestamp with time zone";
+            case INTERVAL -> "interval";
+            case UUID -> "uuid";
+            case JSON -> "json";
+            case JSONB -> "jsonb";
+            case ARRAY -> element.sqlName() + "[]";
+        };
+    }
+
+    @Override
+    public String toString() {
+        return sqlName();
+    }
+}
