@@ -1,0 +1,3 @@
+package io.weftdb.engine.catalog;
+
+public record DatabaseDef(long id, String name) implements CatalogObject {}

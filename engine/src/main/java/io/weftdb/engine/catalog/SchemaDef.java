@@ -1,0 +1,3 @@
+package io.weftdb.engine.catalog;
+
+public record SchemaDef(long id, long databaseId, String name) implements CatalogObject {}

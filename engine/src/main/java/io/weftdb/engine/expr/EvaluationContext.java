@@ -1,0 +1,28 @@
+package io.weftdb.engine.expr;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * What an expression may read besides its row: statement parameters, the statement's start time
+ * (now() is stable within a transaction statement) and session facilities such as sequences.
+ */
+public interface EvaluationContext {
+    List<Object> parameters();
+
+    Instant statementTimestamp();
+
+    Instant transactionTimestamp();
+
+    ZoneId timeZone();
+
+    String currentUser();
+
+    String currentDatabase();
+
+    String currentSchema();
+
+    /** Calls a session-level function that needs engine state (nextval, currval, setval...). */
+    Object callSessionFunction(String name, Object[] arguments);
+}

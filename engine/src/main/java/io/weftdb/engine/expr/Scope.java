@@ -1,0 +1,58 @@
+package io.weftdb.engine.expr;
+
+import io.weftdb.ir.QualifiedName;
+import io.weftdb.ir.error.ErrorCode;
+import io.weftdb.ir.error.SqlException;
+import io.weftdb.ir.type.DataType;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The columns visible to an expression: each with its relation alias, name, type and row position. */
+public final class Scope {
+    /** One visible column; {@code relation} is the alias or table name it can be qualified by. */
+    public record Column(String relation, String name, DataType type) {}
+
+    public static final Scope EMPTY = new Scope(List.of());
+
+    private final List<Column> columns;
+
+    public Scope(List<Column> columns) {
+        this.columns = List.copyOf(columns);
+    }
+
+    public List<Column> columns() {
+        return columns;
+    }
+
+    public Scope concat(Scope other) {
+        List<Column> all = new ArrayList<>(columns);
+        all.addAll(other.columns);
+        return new Scope(all);
+    }
+
+    /** Resolves a column reference to its row position; 42703 when absent, 42702 when ambiguous. */
+    public int resolve(QualifiedName name, int position) {
+        String column = name.name();
+        String relation = name.qualifier();
+        int found = -1;
+        for (int i = 0; i < columns.size(); i++) {
+            Column candidate = columns.get(i);
+            if (candidate.name().equals(column) && (relation == null || relation.equals(candidate.relation()))) {
+                if (found >= 0) {
+                    throw new SqlException(ErrorCode.AMBIGUOUS_COLUMN, "column reference \"" + column + "\" is ambiguous",
+                            position);
+                }
+                found = i;
+            }
+        }
+        if (found < 0) {
+            if (relation != null && columns.stream().noneMatch(c -> relation.equals(c.relation()))) {
+                throw new SqlException(ErrorCode.UNDEFINED_TABLE,
+                        "missing FROM-clause entry for table \"" + relation + "\"", position);
+            }
+            throw new SqlException(ErrorCode.UNDEFINED_COLUMN, "column " + (relation == null ? "" : relation + ".")
+                    + (relation == null ? "\"" + column + "\"" : column) + " does not exist", position);
+        }
+        return found;
+    }
+}

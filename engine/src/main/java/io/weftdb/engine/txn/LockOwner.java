@@ -1,0 +1,27 @@
+package io.weftdb.engine.txn;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The lock-side identity of a transaction. Fields other than {@link #id()} are guarded by the
+ * {@link LockManager}'s monitor.
+ */
+public class LockOwner {
+    private final long id;
+    final List<LockKey> held = new ArrayList<>();
+    LockManager.LockState waitingOn;
+    LockManager.Mode waitingMode;
+
+    public LockOwner(long id) {
+        this.id = id;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    /** Throws when the owner's current statement was cancelled; called while waiting for a lock. */
+    protected void checkCancelled() {
+    }
+}

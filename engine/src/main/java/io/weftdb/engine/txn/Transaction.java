@@ -1,0 +1,201 @@
+package io.weftdb.engine.txn;
+
+import io.weftdb.engine.catalog.Catalog;
+import io.weftdb.engine.catalog.CatalogObject;
+import io.weftdb.engine.catalog.CatalogStore;
+import io.weftdb.engine.storage.Keyspace;
+import io.weftdb.engine.storage.ReadView;
+import io.weftdb.ir.error.ErrorCode;
+import io.weftdb.ir.error.SqlException;
+import io.weftdb.ir.stmt.TransactionControl.IsolationLevel;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One transaction: its private write buffer, undo log, working catalog, locks and read snapshot.
+ * Confined to the session thread that runs it (the lock manager is the only shared part).
+ *
+ * <p>Reads see the snapshot merged with the buffer. Under READ COMMITTED each statement takes a new
+ * snapshot; under REPEATABLE READ the first statement's snapshot is kept to the end.
+ */
+public final class Transaction extends LockOwner {
+    private final TransactionManager manager;
+    private final IsolationLevel isolation;
+    private final boolean readOnly;
+    private final boolean implicit;
+    private final WriteBuffer buffer = new WriteBuffer();
+    private final UndoLog undo = new UndoLog();
+    private final Map<String, Integer> savepoints = new LinkedHashMap<>();
+    private final List<Runnable> afterCommit = new ArrayList<>();
+    private Catalog catalog;
+    private Set<Long> changedCatalogIds = new LinkedHashSet<>();
+    private ReadView snapshot;
+    private volatile boolean cancelRequested;
+
+    Transaction(TransactionManager manager, long id, IsolationLevel isolation, boolean readOnly, boolean implicit) {
+        super(id);
+        this.manager = manager;
+        this.isolation = isolation;
+        this.readOnly = readOnly;
+        this.implicit = implicit;
+    }
+
+    public IsolationLevel isolation() {
+        return isolation;
+    }
+
+    public boolean isReadOnly() {
+        return readOnly;
+    }
+
+    /** Whether this transaction was started implicitly for a single statement (autocommit). */
+    public boolean isImplicit() {
+        return implicit;
+    }
+
+    public WriteBuffer buffer() {
+        return buffer;
+    }
+
+    /** Starts a statement: a fresh snapshot under READ COMMITTED; returns the undo position to roll back to on error. */
+    public int beginStatement() {
+        cancelRequested = false;
+        if (snapshot == null || isolation == IsolationLevel.READ_COMMITTED || isolation == IsolationLevel.READ_UNCOMMITTED) {
+            manager.refreshSnapshot(this);
+        }
+        return undo.position();
+    }
+
+    /** Undoes the changes of a failed statement. */
+    public void rollbackStatement(int position) {
+        undo.rollbackTo(position, this);
+    }
+
+    void setSnapshot(ReadView newSnapshot, Catalog committedCatalog) {
+        if (snapshot != null) {
+            snapshot.close();
+        }
+        snapshot = newSnapshot;
+        if (changedCatalogIds.isEmpty()) {
+            catalog = committedCatalog;
+        }
+    }
+
+    public ReadView snapshot() {
+        return snapshot;
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    /** Buffers a put, recording the previous buffered state in the undo log. */
+    public void put(Keyspace keyspace, byte[] key, byte[] value) {
+        checkWritable();
+        undo.recordBufferChange(keyspace, key, buffer.put(keyspace, key, value));
+    }
+
+    public void delete(Keyspace keyspace, byte[] key) {
+        checkWritable();
+        undo.recordBufferChange(keyspace, key, buffer.put(keyspace, key, WriteBuffer.TOMBSTONE));
+    }
+
+    /** Drops a whole key range at commit (a dropped or truncated table's old entries). */
+    public void deleteRange(byte[] from, byte[] to) {
+        buffer.addRangeDelete(from, to);
+        undo.recordRangeDelete();
+    }
+
+    /** Replaces or adds a catalog object in this transaction's working catalog. */
+    public void putCatalogObject(CatalogObject object) {
+        checkWritable();
+        put(Keyspace.CATALOG, CatalogStore.key(object.id()), CatalogStore.encode(object));
+        changeCatalog(catalog.with(object), object.id());
+    }
+
+    public void removeCatalogObject(long id) {
+        checkWritable();
+        delete(Keyspace.CATALOG, CatalogStore.key(id));
+        changeCatalog(catalog.without(id), id);
+    }
+
+    private void changeCatalog(Catalog next, long changedId) {
+        undo.recordCatalogChange(catalog, List.copyOf(changedCatalogIds));
+        catalog = next;
+        changedCatalogIds.add(changedId);
+    }
+
+    void restoreCatalog(Catalog previous, List<Long> changedIdsBefore) {
+        catalog = previous;
+        changedCatalogIds = new LinkedHashSet<>(changedIdsBefore);
+    }
+
+    Set<Long> changedCatalogIds() {
+        return changedCatalogIds;
+    }
+
+    /** Work to run once the commit is durable (e.g. forgetting a dropped sequence's counter). */
+    public void afterCommit(Runnable action) {
+        afterCommit.add(action);
+    }
+
+    List<Runnable> afterCommitActions() {
+        return afterCommit;
+    }
+
+    public void defineSavepoint(String name) {
+        savepoints.remove(name);
+        savepoints.put(name, undo.position());
+    }
+
+    public void rollbackToSavepoint(String name) {
+        Integer position = savepointPosition(name);
+        undo.rollbackTo(position, this);
+        // Savepoints defined after this one are gone; this one stays, as in PostgreSQL.
+        savepoints.entrySet().removeIf(entry -> entry.getValue() > position);
+    }
+
+    public void releaseSavepoint(String name) {
+        Integer position = savepointPosition(name);
+        savepoints.entrySet().removeIf(entry -> entry.getValue() >= position);
+    }
+
+    private Integer savepointPosition(String name) {
+        Integer position = savepoints.get(name);
+        if (position == null) {
+            throw new SqlException(ErrorCode.UNDEFINED_SAVEPOINT, "savepoint \"" + name + "\" does not exist");
+        }
+        return position;
+    }
+
+    private void checkWritable() {
+        if (readOnly) {
+            throw new SqlException(ErrorCode.READ_ONLY_SQL_TRANSACTION, "cannot execute write statements in a read-only transaction");
+        }
+    }
+
+    /** Asks the running statement to stop; lock waits and row loops poll it. */
+    public void requestCancel() {
+        cancelRequested = true;
+    }
+
+    @Override
+    public void checkCancelled() {
+        if (cancelRequested) {
+            cancelRequested = false;
+            throw new SqlException(ErrorCode.QUERY_CANCELED, "canceling statement due to user request");
+        }
+    }
+
+    void releaseResources() {
+        if (snapshot != null) {
+            snapshot.close();
+            snapshot = null;
+        }
+        undo.clear();
+    }
+}

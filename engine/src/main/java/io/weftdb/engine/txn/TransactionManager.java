@@ -1,0 +1,111 @@
+package io.weftdb.engine.txn;
+
+import io.weftdb.engine.catalog.Catalog;
+import io.weftdb.engine.catalog.CatalogObject;
+import io.weftdb.engine.storage.ReadView;
+import io.weftdb.engine.storage.Storage;
+import io.weftdb.engine.storage.WriteBatch;
+import io.weftdb.ir.stmt.TransactionControl.IsolationLevel;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * Starts, commits and rolls back transactions, and owns the committed catalog version.
+ *
+ * <p>A commit writes the transaction's buffer as one atomic, synced batch, then releases its locks.
+ * Commits that change the catalog also publish the new catalog; a read-write lock keeps "take a
+ * snapshot" and "publish data + catalog" from interleaving, so every snapshot pairs data with the
+ * catalog that describes it. Data-only commits share the lock and run (and group-sync) in parallel.
+ */
+public final class TransactionManager {
+    private final Storage storage;
+    private final LockManager locks = new LockManager();
+    private final AtomicLong nextTransactionId = new AtomicLong(1);
+    private final ReadWriteLock publication = new ReentrantReadWriteLock();
+    private volatile Catalog committedCatalog;
+    private volatile boolean syncCommits;
+
+    public TransactionManager(Storage storage, Catalog initialCatalog, boolean syncCommits) {
+        this.storage = storage;
+        this.committedCatalog = initialCatalog;
+        this.syncCommits = syncCommits;
+    }
+
+    public LockManager locks() {
+        return locks;
+    }
+
+    public Catalog committedCatalog() {
+        return committedCatalog;
+    }
+
+    public Transaction begin(IsolationLevel isolation, boolean readOnly, boolean implicit) {
+        IsolationLevel effective = switch (isolation) {
+            // As in PostgreSQL: READ UNCOMMITTED behaves as READ COMMITTED; SERIALIZABLE is at least snapshot isolation.
+            case READ_UNCOMMITTED -> IsolationLevel.READ_COMMITTED;
+            case READ_COMMITTED, REPEATABLE_READ, SERIALIZABLE -> isolation;
+        };
+        return new Transaction(this, nextTransactionId.getAndIncrement(), effective, readOnly, implicit);
+    }
+
+    void refreshSnapshot(Transaction transaction) {
+        publication.readLock().lock();
+        try {
+            transaction.setSnapshot(storage.snapshot(), committedCatalog);
+        } finally {
+            publication.readLock().unlock();
+        }
+    }
+
+    /** A read view of the latest committed state, for checks that must see concurrent commits. */
+    public ReadView latest() {
+        return storage.latest();
+    }
+
+    public void commit(Transaction transaction) {
+        try {
+            if (!transaction.buffer().isEmpty() || !transaction.changedCatalogIds().isEmpty()) {
+                WriteBatch batch = transaction.buffer().toBatch();
+                if (transaction.changedCatalogIds().isEmpty()) {
+                    publication.readLock().lock();
+                    try {
+                        storage.write(batch, syncCommits);
+                    } finally {
+                        publication.readLock().unlock();
+                    }
+                } else {
+                    publication.writeLock().lock();
+                    try {
+                        Catalog merged = committedCatalog;
+                        for (long id : transaction.changedCatalogIds()) {
+                            CatalogObject object = transaction.catalog().object(id);
+                            merged = object == null ? merged.without(id) : merged.with(object);
+                        }
+                        storage.write(batch, syncCommits);
+                        committedCatalog = merged;
+                    } finally {
+                        publication.writeLock().unlock();
+                    }
+                }
+            }
+            transaction.afterCommitActions().forEach(Runnable::run);
+        } finally {
+            end(transaction);
+        }
+    }
+
+    public void rollback(Transaction transaction) {
+        end(transaction);
+    }
+
+    private void end(Transaction transaction) {
+        transaction.releaseResources();
+        locks.releaseAll(transaction);
+    }
+
+    public void setSyncCommits(boolean sync) {
+        this.syncCommits = sync;
+    }
+
+}

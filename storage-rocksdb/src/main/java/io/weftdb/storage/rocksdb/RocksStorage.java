@@ -1,0 +1,335 @@
+package io.weftdb.storage.rocksdb;
+
+import io.weftdb.engine.storage.Keyspace;
+import io.weftdb.engine.storage.ReadView;
+import io.weftdb.engine.storage.Storage;
+import io.weftdb.engine.storage.StorageException;
+import io.weftdb.engine.storage.WriteBatch;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.CompressionType;
+import org.rocksdb.DBOptions;
+import org.rocksdb.FlushOptions;
+import org.rocksdb.LRUCache;
+import org.rocksdb.Range;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.SizeApproximationFlag;
+import org.rocksdb.Slice;
+import org.rocksdb.WriteOptions;
+
+/**
+ * The engine's {@link Storage} on RocksDB: one column family per {@link Keyspace} (named by its
+ * lower-case name) beside RocksDB's required "default" family, which stays empty.
+ *
+ * <p>Tuned for a small machine: LZ4 on every level, a 10-bit-per-key bloom filter so point reads
+ * of absent keys (unique checks) rarely touch disk, one LRU block cache shared by all keyspaces
+ * with index and filter blocks inside it (so memory is bounded by the cache size), two background
+ * threads, and no pipelined writes (they only pay off with many concurrent writers).
+ *
+ * <p>Native objects are closed in dependency order on {@link #close()}: open cursors and views
+ * (releasing their snapshots), then column family handles, the database, and last the options,
+ * cache and filter the database was reading.
+ */
+public final class RocksStorage implements Storage {
+    private static final List<String> FAMILY_PROPERTIES = List.of("rocksdb.estimate-num-keys",
+            "rocksdb.total-sst-files-size", "rocksdb.cur-size-all-mem-tables", "rocksdb.estimate-live-data-size");
+    private static final List<String> DATABASE_PROPERTIES = List.of("rocksdb.num-running-compactions",
+            "rocksdb.num-running-flushes", "rocksdb.block-cache-usage");
+    private static final int BLOOM_BITS_PER_KEY = 10;
+    private static final long BLOCK_SIZE = 16 * 1024;
+    private static final int MAX_INFO_LOG_FILES = 5;
+    private static final long MAX_INFO_LOG_BYTES = 16L * 1024 * 1024;
+    private static final long BYTES_PER_SYNC = 1024L * 1024;
+
+    static {
+        RocksDB.loadLibrary();
+    }
+
+    private final Path directory;
+    private final RocksDB db;
+    /** Handles by {@link Keyspace#ordinal()}, so a read finds its family without a map lookup. */
+    private final ColumnFamilyHandle[] families;
+    private final ColumnFamilyHandle defaultFamily;
+    private final NativeSettings settings;
+    private final WriteOptions syncWrites;
+    private final WriteOptions bufferedWrites;
+    private final Set<RocksReadView> openViews = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private RocksStorage(Path directory, RocksDB db, List<ColumnFamilyHandle> handles, NativeSettings settings) {
+        this.directory = directory;
+        this.db = db;
+        this.settings = settings;
+        this.defaultFamily = handles.get(0);
+        this.families = handles.subList(1, handles.size()).toArray(ColumnFamilyHandle[]::new);
+        this.syncWrites = new WriteOptions().setSync(true);
+        this.bufferedWrites = new WriteOptions().setSync(false);
+    }
+
+    /**
+     * Opens (creating if needed) the database in {@code directory}.
+     *
+     * @throws StorageException with reason LOCKED when another process (or another open storage in
+     *     this JVM) holds the directory, UNUSABLE when it is not a usable directory or its data is
+     *     damaged
+     */
+    public static RocksStorage open(Path directory, RocksStorageOptions options) {
+        try {
+            Files.createDirectories(directory);
+        } catch (FileAlreadyExistsException notDirectory) {
+            throw new StorageException(StorageException.Reason.UNUSABLE,
+                    "data directory " + directory + " exists but is not a directory", notDirectory);
+        } catch (IOException | SecurityException failure) {
+            throw new StorageException(StorageException.Reason.UNUSABLE,
+                    "data directory " + directory + " cannot be created: " + failure, failure);
+        }
+        NativeSettings settings = new NativeSettings(options);
+        List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
+        descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, settings.familyOptions));
+        for (Keyspace keyspace : Keyspace.values()) {
+            descriptors.add(new ColumnFamilyDescriptor(familyName(keyspace), settings.familyOptions));
+        }
+        List<ColumnFamilyHandle> handles = new ArrayList<>();
+        try {
+            RocksDB db = RocksDB.open(settings.databaseOptions, directory.toString(), descriptors, handles);
+            return new RocksStorage(directory, db, handles, settings);
+        } catch (RocksDBException failure) {
+            handles.forEach(ColumnFamilyHandle::close);
+            settings.close();
+            throw RocksFailures.open(directory, failure);
+        }
+    }
+
+    /** The column family name of a keyspace, e.g. "data". */
+    static byte[] familyName(Keyspace keyspace) {
+        return keyspace.name().toLowerCase(Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    @Override
+    public ReadView snapshot() {
+        requireOpen();
+        return track(new RocksReadView(this, db.getSnapshot()));
+    }
+
+    @Override
+    public ReadView latest() {
+        requireOpen();
+        return track(new RocksReadView(this, null));
+    }
+
+    @Override
+    public void write(WriteBatch batch, boolean sync) {
+        requireOpen();
+        if (batch.isEmpty()) {
+            return;
+        }
+        try (org.rocksdb.WriteBatch rocksBatch = new org.rocksdb.WriteBatch()) {
+            for (WriteBatch.Operation operation : batch.operations()) {
+                ColumnFamilyHandle family = family(operation.keyspace());
+                if (operation.isRangeDelete()) {
+                    rocksBatch.deleteRange(family, operation.key(), operation.rangeEnd());
+                } else if (operation.value() == null) {
+                    rocksBatch.delete(family, operation.key());
+                } else {
+                    rocksBatch.put(family, operation.key(), operation.value());
+                }
+            }
+            db.write(sync ? syncWrites : bufferedWrites, rocksBatch);
+        } catch (RocksDBException failure) {
+            throw RocksFailures.io("write", failure);
+        }
+    }
+
+    @Override
+    public long approximateSize(Keyspace keyspace, byte[] fromInclusive, byte[] toExclusive) {
+        requireOpen();
+        ColumnFamilyHandle family = family(keyspace);
+        byte[] limit = toExclusive != null ? toExclusive : pastLastKey(family);
+        if (limit == null) {
+            return 0;
+        }
+        byte[] start = fromInclusive != null ? fromInclusive : new byte[0];
+        if (Arrays.compareUnsigned(start, limit) >= 0) {
+            return 0;
+        }
+        try (Slice startSlice = new Slice(start); Slice limitSlice = new Slice(limit)) {
+            long[] sizes = db.getApproximateSizes(family, List.of(new Range(startSlice, limitSlice)),
+                    SizeApproximationFlag.INCLUDE_FILES, SizeApproximationFlag.INCLUDE_MEMTABLES);
+            return sizes[0];
+        }
+    }
+
+    /** A key just above the family's last key (an open upper bound made concrete), or null if empty. */
+    private byte[] pastLastKey(ColumnFamilyHandle family) {
+        try (RocksIterator iterator = db.newIterator(family)) {
+            iterator.seekToLast();
+            if (!iterator.isValid()) {
+                return null;
+            }
+            byte[] last = iterator.key();
+            return Arrays.copyOf(last, last.length + 1);
+        }
+    }
+
+    @Override
+    public void flush() {
+        requireOpen();
+        try (FlushOptions flushOptions = new FlushOptions().setWaitForFlush(true)) {
+            db.flush(flushOptions, Arrays.asList(families));
+        } catch (RocksDBException failure) {
+            throw RocksFailures.io("flush", failure);
+        }
+    }
+
+    /**
+     * Per-keyspace RocksDB properties as {@code "<keyspace>.<property>"} (e.g.
+     * {@code "data.rocksdb.estimate-num-keys"}), their sums over all keyspaces under the plain
+     * property name, and a few database-wide properties.
+     */
+    @Override
+    public Map<String, String> statistics() {
+        requireOpen();
+        Map<String, String> statistics = new LinkedHashMap<>();
+        try {
+            for (String property : FAMILY_PROPERTIES) {
+                long total = 0;
+                for (Keyspace keyspace : Keyspace.values()) {
+                    long value = db.getLongProperty(family(keyspace), property);
+                    statistics.put(keyspace.name().toLowerCase(Locale.ROOT) + "." + property, Long.toString(value));
+                    total += value;
+                }
+                statistics.put(property, Long.toString(total));
+            }
+            for (String property : DATABASE_PROPERTIES) {
+                statistics.put(property, db.getProperty(defaultFamily, property));
+            }
+        } catch (RocksDBException failure) {
+            throw RocksFailures.io("reading statistics", failure);
+        }
+        return Collections.unmodifiableMap(statistics);
+    }
+
+    /** Closes every open view, makes the write-ahead log durable and frees all native objects. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        StorageException failure = null;
+        for (RocksReadView view : List.copyOf(openViews)) {
+            view.close();
+        }
+        try {
+            db.flushWal(true);
+        } catch (RocksDBException walFailure) {
+            failure = RocksFailures.io("flushing the write-ahead log", walFailure);
+        }
+        for (ColumnFamilyHandle family : families) {
+            family.close();
+        }
+        defaultFamily.close();
+        try {
+            db.closeE();
+        } catch (RocksDBException closeFailure) {
+            if (failure == null) {
+                failure = RocksFailures.io("closing the database", closeFailure);
+            }
+        }
+        syncWrites.close();
+        bufferedWrites.close();
+        settings.close();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    RocksDB db() {
+        return db;
+    }
+
+    ColumnFamilyHandle family(Keyspace keyspace) {
+        return families[keyspace.ordinal()];
+    }
+
+    void forget(RocksReadView view) {
+        openViews.remove(view);
+    }
+
+    private ReadView track(RocksReadView view) {
+        openViews.add(view);
+        return view;
+    }
+
+    private void requireOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException("storage in " + directory + " is closed");
+        }
+    }
+
+    /**
+     * The native option objects a database reads for its whole life; they must be closed only
+     * after the database, and the cache and filter only after the options that point to them.
+     */
+    private static final class NativeSettings implements AutoCloseable {
+        final LRUCache blockCache;
+        final BloomFilter bloomFilter;
+        final ColumnFamilyOptions familyOptions;
+        final DBOptions databaseOptions;
+
+        NativeSettings(RocksStorageOptions options) {
+            blockCache = new LRUCache(options.blockCacheBytes());
+            bloomFilter = new BloomFilter(BLOOM_BITS_PER_KEY);
+            BlockBasedTableConfig table = new BlockBasedTableConfig()
+                    .setBlockCache(blockCache)
+                    .setFilterPolicy(bloomFilter)
+                    .setBlockSize(BLOCK_SIZE)
+                    .setCacheIndexAndFilterBlocks(true)
+                    .setPinL0FilterAndIndexBlocksInCache(true);
+            familyOptions = new ColumnFamilyOptions()
+                    .setCompressionType(CompressionType.LZ4_COMPRESSION)
+                    .setWriteBufferSize(options.writeBufferBytes())
+                    .setLevelCompactionDynamicLevelBytes(true)
+                    .setTableFormatConfig(table);
+            databaseOptions = new DBOptions()
+                    .setCreateIfMissing(true)
+                    .setCreateMissingColumnFamilies(true)
+                    .setIncreaseParallelism(options.backgroundThreads())
+                    .setMaxBackgroundJobs(options.backgroundThreads())
+                    .setEnablePipelinedWrite(false)
+                    .setBytesPerSync(BYTES_PER_SYNC)
+                    .setKeepLogFileNum(MAX_INFO_LOG_FILES)
+                    .setMaxLogFileSize(MAX_INFO_LOG_BYTES);
+        }
+
+        @Override
+        public void close() {
+            databaseOptions.close();
+            familyOptions.close();
+            bloomFilter.close();
+            blockCache.close();
+        }
+    }
+}
