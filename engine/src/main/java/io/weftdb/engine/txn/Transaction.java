@@ -34,7 +34,8 @@ public final class Transaction extends LockOwner {
     private Catalog catalog;
     private Set<Long> changedCatalogIds = new LinkedHashSet<>();
     private ReadView snapshot;
-    private volatile boolean cancelRequested;
+    /** The message of a pending cancellation, or null when none is pending. */
+    private volatile String cancelMessage;
 
     Transaction(TransactionManager manager, long id, IsolationLevel isolation, boolean readOnly, boolean implicit) {
         super(id);
@@ -63,7 +64,7 @@ public final class Transaction extends LockOwner {
 
     /** Starts a statement: a fresh snapshot under READ COMMITTED; returns the undo position to roll back to on error. */
     public int beginStatement() {
-        cancelRequested = false;
+        cancelMessage = null;
         if (snapshot == null || isolation == IsolationLevel.READ_COMMITTED || isolation == IsolationLevel.READ_UNCOMMITTED) {
             manager.refreshSnapshot(this);
         }
@@ -178,17 +179,28 @@ public final class Transaction extends LockOwner {
         }
     }
 
-    /** Asks the running statement to stop; lock waits and row loops poll it. */
+    /** Asks the running statement to stop (user request); lock waits and row loops poll it. */
     public void requestCancel() {
-        cancelRequested = true;
+        cancelMessage = "canceling statement due to user request";
+    }
+
+    /** Stops the running statement because it ran past statement_timeout. */
+    public void requestTimeout() {
+        cancelMessage = "canceling statement due to statement timeout";
     }
 
     @Override
     public void checkCancelled() {
-        if (cancelRequested) {
-            cancelRequested = false;
-            throw new SqlException(ErrorCode.QUERY_CANCELED, "canceling statement due to user request");
+        String message = cancelMessage;
+        if (message != null) {
+            cancelMessage = null;
+            throw new SqlException(ErrorCode.QUERY_CANCELED, message);
         }
+    }
+
+    /** Whether a statement has run in this transaction yet (its snapshot is taken at the first one). */
+    public boolean hasStarted() {
+        return snapshot != null;
     }
 
     void releaseResources() {

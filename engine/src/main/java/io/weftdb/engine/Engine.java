@@ -1,0 +1,128 @@
+package io.weftdb.engine;
+
+import io.weftdb.engine.catalog.Catalog;
+import io.weftdb.engine.catalog.CatalogStore;
+import io.weftdb.engine.catalog.DatabaseDef;
+import io.weftdb.engine.catalog.SchemaDef;
+import io.weftdb.engine.sequence.SequenceManager;
+import io.weftdb.engine.stats.TableStatistics;
+import io.weftdb.engine.storage.Storage;
+import io.weftdb.engine.txn.Transaction;
+import io.weftdb.engine.txn.TransactionManager;
+import io.weftdb.ir.error.ErrorCode;
+import io.weftdb.ir.error.SqlException;
+import io.weftdb.ir.stmt.TransactionControl.IsolationLevel;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One database engine over one store: the catalog, transactions, sequences and statistics shared by
+ * every session of every protocol. The caller owns the storage and closes it after the engine.
+ */
+public final class Engine implements AutoCloseable {
+    private final Storage storage;
+    private final EngineOptions options;
+    private final SequenceManager sequences;
+    private final TransactionManager transactions;
+    private final TableStatistics statistics = new TableStatistics();
+    private final Map<Integer, Session> sessions = new ConcurrentHashMap<>();
+    private final AtomicInteger nextSessionId = new AtomicInteger(1);
+    private final ScheduledExecutorService timers;
+    private volatile boolean closed;
+
+    private Engine(Storage storage, EngineOptions options) {
+        this.storage = storage;
+        this.options = options;
+        this.sequences = new SequenceManager(storage);
+        Catalog catalog = CatalogStore.load(storage);
+        this.transactions = new TransactionManager(storage, catalog, options.syncCommits());
+        this.timers = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "weftdb-statement-timeouts");
+            thread.setDaemon(true);
+            return thread;
+        });
+        if (catalog.databases().isEmpty()) {
+            bootstrap();
+        }
+    }
+
+    /** Opens the engine over {@code storage}, creating the default database on first use. */
+    public static Engine open(Storage storage, EngineOptions options) {
+        return new Engine(storage, options);
+    }
+
+    /** A fresh store gets the database "postgres" with its "public" schema, as a new PostgreSQL cluster has. */
+    private void bootstrap() {
+        Transaction transaction = transactions.begin(IsolationLevel.READ_COMMITTED, false, true);
+        transaction.beginStatement();
+        DatabaseDef database = new DatabaseDef(sequences.allocateObjectId(), SessionOptions.DEFAULT_DATABASE);
+        transaction.putCatalogObject(database);
+        transaction.putCatalogObject(new SchemaDef(sequences.allocateObjectId(), database.id(), "public"));
+        transactions.commit(transaction);
+    }
+
+    public Session openSession(SessionOptions sessionOptions) {
+        if (closed) {
+            throw new SqlException(ErrorCode.ADMIN_SHUTDOWN, "the database system is shutting down");
+        }
+        DatabaseDef database = transactions.committedCatalog().databaseByName(sessionOptions.database());
+        if (database == null) {
+            throw new SqlException(ErrorCode.UNDEFINED_DATABASE, "database \"" + sessionOptions.database() + "\" does not exist");
+        }
+        int id = nextSessionId.getAndIncrement();
+        Session session = new Session(this, id, sessionOptions.user(), database);
+        sessions.put(id, session);
+        return session;
+    }
+
+    void sessionClosed(Session session) {
+        sessions.remove(session.id());
+    }
+
+    /** Open sessions by id (for status pages and cancelling other sessions' statements). */
+    public Map<Integer, Session> sessions() {
+        return Map.copyOf(sessions);
+    }
+
+    EngineOptions options() {
+        return options;
+    }
+
+    SequenceManager sequences() {
+        return sequences;
+    }
+
+    TransactionManager transactions() {
+        return transactions;
+    }
+
+    TableStatistics statistics() {
+        return statistics;
+    }
+
+    ScheduledExecutorService timers() {
+        return timers;
+    }
+
+    public Storage storage() {
+        return storage;
+    }
+
+    /** Rolls back every open session, then records sequence positions exactly. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (Session session : sessions.values()) {
+            session.close();
+        }
+        timers.shutdownNow();
+        sequences.flush();
+        storage.flush();
+    }
+}

@@ -1,0 +1,720 @@
+package io.weftdb.engine;
+
+import io.weftdb.engine.catalog.CatalogObject;
+import io.weftdb.engine.catalog.DatabaseDef;
+import io.weftdb.engine.catalog.SequenceDef;
+import io.weftdb.engine.ddl.DdlContext;
+import io.weftdb.engine.ddl.DdlExecutor;
+import io.weftdb.engine.dml.DmlExecutor;
+import io.weftdb.engine.dml.DmlOutcome;
+import io.weftdb.engine.exec.ExecutionEnvironment;
+import io.weftdb.engine.exec.RowSource;
+import io.weftdb.engine.expr.EvaluationContext;
+import io.weftdb.engine.expr.ParameterTypes;
+import io.weftdb.engine.expr.Scope;
+import io.weftdb.engine.plan.NameContext;
+import io.weftdb.engine.plan.PlanNode;
+import io.weftdb.engine.plan.QueryPlanner;
+import io.weftdb.engine.session.SessionSettings;
+import io.weftdb.engine.storage.StorageException;
+import io.weftdb.engine.table.TransactionReader;
+import io.weftdb.engine.txn.Transaction;
+import io.weftdb.engine.value.TextFormat;
+import io.weftdb.ir.QualifiedName;
+import io.weftdb.ir.error.ErrorCode;
+import io.weftdb.ir.error.SqlException;
+import io.weftdb.ir.expr.Expr;
+import io.weftdb.ir.stmt.Copy;
+import io.weftdb.ir.stmt.DataChange;
+import io.weftdb.ir.stmt.Explain;
+import io.weftdb.ir.stmt.Query;
+import io.weftdb.ir.stmt.SchemaChange;
+import io.weftdb.ir.stmt.SessionCommand;
+import io.weftdb.ir.stmt.Statement;
+import io.weftdb.ir.stmt.TransactionControl;
+import io.weftdb.ir.stmt.TransactionControl.IsolationLevel;
+import io.weftdb.ir.type.DataType;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One client session: its settings, its transaction state and the statements it runs. Used by one
+ * thread at a time (the protocol's session thread); only {@link #cancel()} may be called from
+ * elsewhere.
+ *
+ * <p>Transaction states follow PostgreSQL: outside a block each statement runs in its own implicit
+ * transaction; after BEGIN statements share one; an error inside a block fails it, and everything
+ * but ROLLBACK (or ROLLBACK TO SAVEPOINT) is refused with 25P02 until then.
+ */
+public final class Session implements AutoCloseable {
+    /** The transaction state a protocol reports (PostgreSQL's ReadyForQuery I/T/E). */
+    public enum TransactionState { IDLE, IN_TRANSACTION, FAILED }
+
+    private final Engine engine;
+    private final int id;
+    private final String user;
+    private final SessionSettings settings = new SessionSettings();
+    private final List<Notice> notices = new ArrayList<>();
+    private final Map<Long, Long> currentValues = new HashMap<>();
+    private DatabaseDef database;
+    private Long lastValue;
+    private volatile Transaction transaction;
+    private boolean explicitBlock;
+    private boolean failed;
+    private Instant transactionStart;
+    private StatementRows openResult;
+    private boolean closed;
+
+    Session(Engine engine, int id, String user, DatabaseDef database) {
+        this.engine = engine;
+        this.id = id;
+        this.user = user;
+        this.database = database;
+    }
+
+    public int id() {
+        return id;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public String database() {
+        return database.name();
+    }
+
+    public SessionSettings settings() {
+        return settings;
+    }
+
+    public TransactionState transactionState() {
+        if (failed) {
+            return TransactionState.FAILED;
+        }
+        return explicitBlock ? TransactionState.IN_TRANSACTION : TransactionState.IDLE;
+    }
+
+    /** Notices raised since the last call, oldest first. */
+    public List<Notice> takeNotices() {
+        List<Notice> taken = List.copyOf(notices);
+        notices.clear();
+        return taken;
+    }
+
+    /** Cancels the running statement, if any (57014); safe to call from any thread. */
+    public void cancel() {
+        Transaction running = transaction;
+        if (running != null) {
+            running.requestCancel();
+        }
+    }
+
+    /**
+     * Runs one statement. Rows are returned as a stream that must be consumed or closed before the
+     * next statement (an open one is closed first).
+     */
+    public StatementResult execute(Statement statement, List<Object> parameters) {
+        if (closed) {
+            throw new SqlException(ErrorCode.ADMIN_SHUTDOWN, "terminating connection due to administrator command");
+        }
+        closeOpenResult();
+        if (statement instanceof TransactionControl control) {
+            return transactionControl(control);
+        }
+        if (failed) {
+            throw new SqlException(ErrorCode.IN_FAILED_SQL_TRANSACTION,
+                    "current transaction is aborted, commands ignored until end of transaction block");
+        }
+        if (statement instanceof SessionCommand command) {
+            return sessionCommand(command);
+        }
+        return runInTransaction(statement, parameters);
+    }
+
+    private StatementResult runInTransaction(Statement statement, List<Object> parameters) {
+        boolean implicit = !explicitBlock;
+        if (implicit) {
+            transaction = beginTransaction(null, null, true);
+        }
+        Transaction running = transaction;
+        int mark = running.beginStatement();
+        ScheduledFuture<?> timeout = scheduleTimeout(running);
+        try {
+            StatementResult result = dispatch(statement, parameters == null ? List.of() : parameters, running);
+            if (result instanceof StatementRows rows) {
+                rows.onFinish = success -> finishStatement(running, implicit, mark, success, timeout);
+                openResult = rows;
+                return rows;
+            }
+            finishStatement(running, implicit, mark, true, timeout);
+            return result;
+        } catch (RuntimeException | StackOverflowError e) {
+            SqlException error = translate(e);
+            finishStatement(running, implicit, mark, false, timeout);
+            throw error;
+        }
+    }
+
+    private ScheduledFuture<?> scheduleTimeout(Transaction running) {
+        long millis = settings.millis("statement_timeout");
+        return millis > 0 ? engine.timers().schedule(running::requestTimeout, millis, TimeUnit.MILLISECONDS) : null;
+    }
+
+    /** Ends a statement: commits an implicit transaction, or undoes the statement and fails the block. */
+    private void finishStatement(Transaction running, boolean implicit, int mark, boolean success, ScheduledFuture<?> timeout) {
+        if (timeout != null) {
+            timeout.cancel(false);
+        }
+        if (success) {
+            if (implicit) {
+                transaction = null;
+                endTransaction();
+                try {
+                    engine.transactions().commit(running);
+                } catch (RuntimeException e) {
+                    throw translate(e);
+                }
+            }
+            return;
+        }
+        if (implicit) {
+            transaction = null;
+            endTransaction();
+            engine.transactions().rollback(running);
+        } else {
+            running.rollbackStatement(mark);
+            failed = true;
+        }
+    }
+
+    private static SqlException translate(Throwable e) {
+        return switch (e) {
+            case SqlException sql -> sql;
+            case StorageException storage -> new SqlException(ErrorCode.IO_ERROR, "storage failure: " + storage.getMessage(), 0,
+                    null, null, storage);
+            case StackOverflowError overflow -> new SqlException(ErrorCode.STATEMENT_TOO_COMPLEX, "stack depth limit exceeded");
+            default -> new SqlException(ErrorCode.INTERNAL_ERROR, "internal error: " + e, 0, null, null, e);
+        };
+    }
+
+    private Transaction beginTransaction(IsolationLevel isolation, Boolean readOnly, boolean implicit) {
+        IsolationLevel level = isolation != null ? isolation
+                : IsolationLevel.valueOf(settings.get("default_transaction_isolation").toUpperCase(Locale.ROOT).replace(' ', '_'));
+        boolean readOnlyMode = readOnly != null ? readOnly : settings.get("default_transaction_read_only").equals("on");
+        transactionStart = Instant.now();
+        return engine.transactions().begin(level, readOnlyMode, implicit);
+    }
+
+    private void endTransaction() {
+        settings.endTransaction();
+    }
+
+    private StatementResult dispatch(Statement statement, List<Object> parameters, Transaction running) {
+        ParameterTypes parameterTypes = ParameterTypes.none();
+        ExecutionEnvironment environment = environment(running, parameters);
+        QueryPlanner planner = new QueryPlanner(names(running), parameterTypes);
+        return switch (statement) {
+            case Query query -> {
+                rejectLocking(query);
+                PlanNode plan = planner.plan(query);
+                yield new StatementRows(columns(plan.output()), plan.open(environment), "SELECT");
+            }
+            case DataChange change -> {
+                DmlOutcome outcome = new DmlExecutor(environment, planner).execute(change);
+                if (outcome.columns().isEmpty()) {
+                    yield new CommandResult(outcome.commandTag(), outcome.rowCount());
+                }
+                yield new StatementRows(outcome.columns(), listSource(outcome.returned()), outcome.commandTag());
+            }
+            case SchemaChange change -> new DdlExecutor(new DdlContext(environment, names(running), planner, notices::add))
+                    .execute(change);
+            case Explain explain -> explain(explain, planner);
+            case Copy copy -> throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                    "COPY is not supported by this client interface yet");
+            case TransactionControl control -> throw new IllegalStateException("handled before dispatch");
+            case SessionCommand command -> throw new IllegalStateException("handled before dispatch");
+        };
+    }
+
+    private static void rejectLocking(Query query) {
+        if (query instanceof Query.Select select && select.lockMode() != Query.LockMode.NONE) {
+            throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, "SELECT ... FOR UPDATE/SHARE is not supported yet");
+        }
+    }
+
+    private StatementResult explain(Explain explain, QueryPlanner planner) {
+        if (explain.analyze()) {
+            throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, "EXPLAIN ANALYZE is not supported yet");
+        }
+        if (!(explain.statement() instanceof Query query)) {
+            throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, "EXPLAIN is supported for queries only");
+        }
+        PlanNode plan = planner.plan(query);
+        List<Object[]> lines = new ArrayList<>();
+        for (String line : plan.explain().split("\n")) {
+            lines.add(new Object[] {line});
+        }
+        return new StatementRows(List.of(new ResultColumn("QUERY PLAN", DataType.TEXT)), listSource(lines), "EXPLAIN");
+    }
+
+    private static List<ResultColumn> columns(Scope scope) {
+        return scope.columns().stream().map(c -> new ResultColumn(c.name(), c.type())).toList();
+    }
+
+    private static RowSource listSource(List<Object[]> rows) {
+        return new RowSource() {
+            private int index = -1;
+
+            @Override
+            public boolean next() {
+                return ++index < rows.size();
+            }
+
+            @Override
+            public Object[] row() {
+                return rows.get(index);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    private NameContext names(Transaction running) {
+        return new NameContext(running.catalog(), database, settings.searchPath(), user);
+    }
+
+    private ExecutionEnvironment environment(Transaction running, List<Object> parameters) {
+        long lockTimeout = settings.millis("lock_timeout");
+        if (lockTimeout == 0) {
+            lockTimeout = engine.options().defaultLockTimeoutMillis();
+        }
+        return new ExecutionEnvironment(running, engine.transactions(), new TransactionReader(running, engine.transactions()),
+                engine.sequences(), engine.statistics(), new StatementContext(running, parameters, Instant.now()), lockTimeout);
+    }
+
+    private StatementResult transactionControl(TransactionControl control) {
+        return switch (control) {
+            case TransactionControl.Begin begin -> {
+                if (explicitBlock) {
+                    notices.add(new Notice("WARNING", "there is already a transaction in progress"));
+                } else {
+                    transaction = beginTransaction(begin.isolation(), begin.readOnly(), false);
+                    explicitBlock = true;
+                }
+                yield CommandResult.of("BEGIN");
+            }
+            case TransactionControl.Commit commit -> {
+                if (!explicitBlock) {
+                    notices.add(new Notice("WARNING", "there is no transaction in progress"));
+                    yield CommandResult.of("COMMIT");
+                }
+                boolean wasFailed = failed;
+                Transaction ending = transaction;
+                clearBlock();
+                if (wasFailed) {
+                    engine.transactions().rollback(ending);
+                    yield CommandResult.of("ROLLBACK");
+                }
+                try {
+                    engine.transactions().commit(ending);
+                } catch (RuntimeException e) {
+                    throw translate(e);
+                }
+                if (commit.chain()) {
+                    transaction = beginTransaction(ending.isolation(), ending.isReadOnly(), false);
+                    explicitBlock = true;
+                }
+                yield CommandResult.of("COMMIT");
+            }
+            case TransactionControl.Rollback rollback -> {
+                if (!explicitBlock) {
+                    notices.add(new Notice("WARNING", "there is no transaction in progress"));
+                    yield CommandResult.of("ROLLBACK");
+                }
+                Transaction ending = transaction;
+                clearBlock();
+                engine.transactions().rollback(ending);
+                if (rollback.chain()) {
+                    transaction = beginTransaction(ending.isolation(), ending.isReadOnly(), false);
+                    explicitBlock = true;
+                }
+                yield CommandResult.of("ROLLBACK");
+            }
+            case TransactionControl.Savepoint savepoint -> {
+                requireBlock("SAVEPOINT");
+                requireNotFailed();
+                transaction.defineSavepoint(savepoint.name());
+                yield CommandResult.of("SAVEPOINT");
+            }
+            case TransactionControl.ReleaseSavepoint release -> {
+                requireBlock("RELEASE SAVEPOINT");
+                requireNotFailed();
+                transaction.releaseSavepoint(release.name());
+                yield CommandResult.of("RELEASE");
+            }
+            case TransactionControl.RollbackToSavepoint rollbackTo -> {
+                requireBlock("ROLLBACK TO SAVEPOINT");
+                transaction.rollbackToSavepoint(rollbackTo.name());
+                failed = false;
+                yield CommandResult.of("ROLLBACK");
+            }
+            case TransactionControl.SetTransaction set -> setTransaction(set);
+        };
+    }
+
+    private StatementResult setTransaction(TransactionControl.SetTransaction set) {
+        if (set.sessionDefault()) {
+            if (set.isolation() != null) {
+                settings.set("default_transaction_isolation", set.isolation().sqlName(), false);
+            }
+            if (set.readOnly() != null) {
+                settings.set("default_transaction_read_only", set.readOnly() ? "on" : "off", false);
+            }
+            return CommandResult.of("SET");
+        }
+        requireNotFailed();
+        if (!explicitBlock) {
+            notices.add(new Notice("WARNING", "SET TRANSACTION can only be used in transaction blocks"));
+            return CommandResult.of("SET");
+        }
+        if (transaction.hasStarted() && set.isolation() != null && set.isolation() != transaction.isolation()) {
+            throw new SqlException(ErrorCode.ACTIVE_SQL_TRANSACTION, "SET TRANSACTION ISOLATION LEVEL must be called before any query");
+        }
+        if (!transaction.hasStarted()) {
+            Transaction previous = transaction;
+            transaction = beginTransaction(set.isolation() != null ? set.isolation() : previous.isolation(),
+                    set.readOnly() != null ? set.readOnly() : previous.isReadOnly(), false);
+            engine.transactions().rollback(previous);
+        } else if (set.readOnly() != null && set.readOnly() != transaction.isReadOnly()) {
+            throw new SqlException(ErrorCode.ACTIVE_SQL_TRANSACTION, "transaction read-write mode must be set before any query");
+        }
+        return CommandResult.of("SET");
+    }
+
+    private void requireBlock(String command) {
+        if (!explicitBlock) {
+            throw new SqlException(ErrorCode.NO_ACTIVE_SQL_TRANSACTION, command + " can only be used in transaction blocks");
+        }
+    }
+
+    private void requireNotFailed() {
+        if (failed) {
+            throw new SqlException(ErrorCode.IN_FAILED_SQL_TRANSACTION,
+                    "current transaction is aborted, commands ignored until end of transaction block");
+        }
+    }
+
+    private void clearBlock() {
+        transaction = null;
+        explicitBlock = false;
+        failed = false;
+        endTransaction();
+    }
+
+    private StatementResult sessionCommand(SessionCommand command) {
+        return switch (command) {
+            case SessionCommand.SetVariable set -> setVariable(set);
+            case SessionCommand.ShowVariable show -> show(show.name());
+            case SessionCommand.ResetVariable reset -> {
+                settings.reset(reset.name());
+                yield CommandResult.of("RESET");
+            }
+            case SessionCommand.UseDatabase use -> {
+                if (explicitBlock) {
+                    throw new SqlException(ErrorCode.ACTIVE_SQL_TRANSACTION, "cannot change database inside a transaction block");
+                }
+                DatabaseDef target = engine.transactions().committedCatalog().databaseByName(use.name());
+                if (target == null) {
+                    throw new SqlException(ErrorCode.UNDEFINED_DATABASE, "database \"" + use.name() + "\" does not exist");
+                }
+                database = target;
+                yield CommandResult.of("SET");
+            }
+        };
+    }
+
+    private StatementResult setVariable(SessionCommand.SetVariable set) {
+        String name = set.name().toLowerCase(Locale.ROOT);
+        if (set.values().isEmpty()) {
+            settings.reset(name);
+            return CommandResult.of("SET");
+        }
+        List<String> parts = new ArrayList<>();
+        for (Expr value : set.values()) {
+            parts.add(settingText(value));
+        }
+        String text = String.join(", ", parts);
+        if (name.equals("transaction_isolation") || name.equals("transaction_read_only")) {
+            IsolationLevel level = name.equals("transaction_isolation")
+                    ? IsolationLevel.valueOf(text.trim().toUpperCase(Locale.ROOT).replace(' ', '_')) : null;
+            Boolean readOnly = name.equals("transaction_read_only") ? text.equalsIgnoreCase("on") || text.equalsIgnoreCase("true") : null;
+            return setTransaction(new TransactionControl.SetTransaction(level, readOnly, false));
+        }
+        if (set.local() && !explicitBlock) {
+            notices.add(new Notice("WARNING", "SET LOCAL can only be used in transaction blocks"));
+            return CommandResult.of("SET");
+        }
+        settings.set(name, text, set.local());
+        return CommandResult.of("SET");
+    }
+
+    /** The text of a SET value: literals as written, numbers as digits, identifiers as names. */
+    private static String settingText(Expr value) {
+        return switch (value) {
+            case Expr.Literal literal when literal.value() == null -> "";
+            case Expr.Literal literal -> TextFormat.format(literal.value(), literal.type());
+            case Expr.Unary unary when unary.operand() instanceof Expr.Literal literal -> "-" + literal.value();
+            case Expr.ColumnRef ref -> ref.name().toString();
+            default -> throw new SqlException(ErrorCode.SYNTAX_ERROR, "SET requires a constant value", value.position());
+        };
+    }
+
+    private StatementResult show(String name) {
+        String key = name.toLowerCase(Locale.ROOT);
+        if (key.equals("all")) {
+            List<Object[]> rows = new ArrayList<>();
+            for (String[] row : settings.all()) {
+                rows.add(new Object[] {row[0], row[1], row[2]});
+            }
+            return new StatementRows(List.of(new ResultColumn("name", DataType.TEXT), new ResultColumn("setting", DataType.TEXT),
+                    new ResultColumn("description", DataType.TEXT)), listSource(rows), "SHOW");
+        }
+        String value;
+        if (key.equals("transaction_isolation") && transaction != null) {
+            value = transaction.isolation().sqlName();
+        } else if (key.equals("transaction_read_only") && transaction != null) {
+            value = transaction.isReadOnly() ? "on" : "off";
+        } else {
+            value = displayValue(key, settings.get(key));
+        }
+        List<Object[]> rows = new ArrayList<>();
+        rows.add(new Object[] {value});
+        return new StatementRows(List.of(new ResultColumn(key.equals("timezone") ? "TimeZone" : key.equals("datestyle")
+                ? "DateStyle" : key, DataType.TEXT)), listSource(rows), "SHOW");
+    }
+
+    private static String displayValue(String key, String value) {
+        if ((key.equals("statement_timeout") || key.equals("lock_timeout")) && !value.equals("0")) {
+            long millis = Long.parseLong(value);
+            return millis % 1000 == 0 ? (millis / 1000) + "s" : millis + "ms";
+        }
+        return value;
+    }
+
+    private void closeOpenResult() {
+        if (openResult != null) {
+            openResult.close();
+        }
+    }
+
+    /** Ends the session: an open transaction is rolled back. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        try {
+            closeOpenResult();
+        } catch (SqlException ignored) {
+            // The session is going away; the statement's failure has nowhere to go.
+        }
+        Transaction open = transaction;
+        if (open != null) {
+            transaction = null;
+            engine.transactions().rollback(open);
+        }
+        closed = true;
+        engine.sessionClosed(this);
+    }
+
+    /** Streaming rows of one statement; ending them ends the statement. */
+    private final class StatementRows implements RowResult {
+        private final List<ResultColumn> columns;
+        private final RowSource source;
+        private final String command;
+        private java.util.function.Consumer<Boolean> onFinish;
+        private long count;
+        private boolean finished;
+
+        StatementRows(List<ResultColumn> columns, RowSource source, String command) {
+            this.columns = columns;
+            this.source = source;
+            this.command = command;
+        }
+
+        @Override
+        public List<ResultColumn> columns() {
+            return columns;
+        }
+
+        @Override
+        public boolean next() {
+            if (finished) {
+                return false;
+            }
+            try {
+                if (source.next()) {
+                    count++;
+                    return true;
+                }
+            } catch (RuntimeException | StackOverflowError e) {
+                SqlException error = translate(e);
+                finish(false);
+                throw error;
+            }
+            finish(true);
+            return false;
+        }
+
+        @Override
+        public Object[] row() {
+            return source.row();
+        }
+
+        @Override
+        public long rowCount() {
+            return count;
+        }
+
+        @Override
+        public String commandTag() {
+            return command.equals("SELECT") ? "SELECT " + count : command;
+        }
+
+        @Override
+        public void close() {
+            finish(true);
+        }
+
+        private void finish(boolean success) {
+            if (finished) {
+                return;
+            }
+            finished = true;
+            if (openResult == this) {
+                openResult = null;
+            }
+            try {
+                source.close();
+            } finally {
+                if (onFinish != null) {
+                    onFinish.accept(success);
+                }
+            }
+        }
+    }
+
+    /** Expression context of one statement: its parameters, times and the session's sequences. */
+    private final class StatementContext implements EvaluationContext {
+        private final Transaction running;
+        private final List<Object> parameters;
+        private final Instant statementStart;
+
+        StatementContext(Transaction running, List<Object> parameters, Instant statementStart) {
+            this.running = running;
+            this.parameters = parameters;
+            this.statementStart = statementStart;
+        }
+
+        @Override
+        public List<Object> parameters() {
+            return parameters;
+        }
+
+        @Override
+        public Instant statementTimestamp() {
+            return statementStart;
+        }
+
+        @Override
+        public Instant transactionTimestamp() {
+            return transactionStart;
+        }
+
+        @Override
+        public ZoneId timeZone() {
+            return settings.timeZone();
+        }
+
+        @Override
+        public String currentUser() {
+            return user;
+        }
+
+        @Override
+        public String currentDatabase() {
+            return database.name();
+        }
+
+        @Override
+        public String currentSchema() {
+            var schemas = names(running).searchSchemas();
+            return schemas.isEmpty() ? null : schemas.get(0).name();
+        }
+
+        @Override
+        public Object callSessionFunction(String name, Object[] arguments) {
+            if (name.equals("lastval")) {
+                if (lastValue == null) {
+                    throw new SqlException(ErrorCode.OBJECT_NOT_IN_PREREQUISITE_STATE, "lastval is not yet defined in this session");
+                }
+                return lastValue;
+            }
+            SequenceDef sequence = sequence(arguments[0].toString());
+            return switch (name) {
+                case "nextval" -> {
+                    long value = engine.sequences().nextValue(sequence);
+                    currentValues.put(sequence.id(), value);
+                    lastValue = value;
+                    yield value;
+                }
+                case "currval" -> {
+                    Long value = currentValues.get(sequence.id());
+                    if (value == null) {
+                        throw new SqlException(ErrorCode.OBJECT_NOT_IN_PREREQUISITE_STATE, "currval of sequence \""
+                                + sequence.name() + "\" is not yet defined in this session");
+                    }
+                    yield value;
+                }
+                case "setval" -> {
+                    long value = ((Number) io.weftdb.engine.value.Casts.cast(arguments[1], DataType.BIGINT, DataType.BIGINT,
+                            io.weftdb.engine.value.Casts.Context.IMPLICIT, timeZone())).longValue();
+                    boolean called = arguments.length < 3 || Boolean.TRUE.equals(arguments[2]);
+                    engine.sequences().setValue(sequence, value, called);
+                    if (called) {
+                        currentValues.put(sequence.id(), value);
+                        lastValue = value;
+                    }
+                    yield value;
+                }
+                default -> throw new SqlException(ErrorCode.UNDEFINED_FUNCTION, "function " + name + " does not exist");
+            };
+        }
+
+        private SequenceDef sequence(String text) {
+            List<String> parts = new ArrayList<>();
+            for (String part : text.split("\\.")) {
+                parts.add(part.startsWith("\"") && part.endsWith("\"") && part.length() > 1
+                        ? part.substring(1, part.length() - 1) : part.toLowerCase(Locale.ROOT));
+            }
+            CatalogObject relation = names(running).findRelation(new QualifiedName(parts), 0);
+            if (relation instanceof SequenceDef sequence) {
+                return sequence;
+            }
+            if (relation == null) {
+                throw new SqlException(ErrorCode.UNDEFINED_TABLE, "relation \"" + text + "\" does not exist");
+            }
+            throw new SqlException(ErrorCode.WRONG_OBJECT_TYPE, "\"" + text + "\" is not a sequence");
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.weftdb.engine.ddl;
+
+import io.weftdb.engine.Notice;
+import io.weftdb.engine.exec.ExecutionEnvironment;
+import io.weftdb.engine.plan.NameContext;
+import io.weftdb.engine.plan.QueryPlanner;
+import java.util.function.Consumer;
+
+/**
+ * What a DDL statement works with: the statement's environment, name resolution over the
+ * transaction's working catalog, a planner (for CREATE TABLE AS and views) and a notice sink.
+ */
+public record DdlContext(ExecutionEnvironment environment, NameContext names, QueryPlanner planner,
+                         Consumer<Notice> notices) {
+    public void notice(String message) {
+        notices.accept(Notice.notice(message));
+    }
+
+    /** Name resolution over the working catalog as it is now (it changes as the statement runs). */
+    public NameContext currentNames() {
+        return new NameContext(environment.catalog(), names.database(), names.searchPath(), names.user());
+    }
+}

@@ -1,0 +1,430 @@
+package io.weftdb.engine.dml;
+
+import io.weftdb.engine.ResultColumn;
+import io.weftdb.engine.catalog.CatalogObject;
+import io.weftdb.engine.catalog.ColumnDef;
+import io.weftdb.engine.catalog.TableDef;
+import io.weftdb.engine.exec.ExecutionEnvironment;
+import io.weftdb.engine.exec.KeyedRowSource;
+import io.weftdb.engine.exec.RowSource;
+import io.weftdb.engine.expr.BoundExpr;
+import io.weftdb.engine.expr.ExpressionCompiler;
+import io.weftdb.engine.expr.Scope;
+import io.weftdb.engine.plan.AccessPathSelector;
+import io.weftdb.engine.plan.KeyRange;
+import io.weftdb.engine.plan.PlanNode;
+import io.weftdb.engine.plan.QueryPlanner;
+import io.weftdb.engine.plan.TableScanNode;
+import io.weftdb.engine.table.DefaultValues;
+import io.weftdb.engine.table.TableCodec;
+import io.weftdb.engine.table.TableScope;
+import io.weftdb.engine.table.TableWriter;
+import io.weftdb.engine.txn.LockKey;
+import io.weftdb.engine.txn.LockManager;
+import io.weftdb.engine.value.Casts;
+import io.weftdb.ir.QualifiedName;
+import io.weftdb.ir.error.ErrorCode;
+import io.weftdb.ir.error.SqlException;
+import io.weftdb.ir.expr.Expr;
+import io.weftdb.ir.stmt.ColumnDefinition;
+import io.weftdb.ir.stmt.DataChange;
+import io.weftdb.ir.stmt.Query;
+import io.weftdb.ir.type.DataType;
+import io.weftdb.ir.type.TypeKind;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * INSERT, UPDATE and DELETE. Rows are read through the statement's snapshot (so a statement never
+ * sees its own changes: no Halloween problem), each target row is locked, and under READ COMMITTED
+ * a row changed by a concurrent commit is re-checked against WHERE on its latest version, as
+ * PostgreSQL does.
+ */
+public final class DmlExecutor {
+    private final ExecutionEnvironment environment;
+    private final QueryPlanner planner;
+
+    public DmlExecutor(ExecutionEnvironment environment, QueryPlanner planner) {
+        this.environment = environment;
+        this.planner = planner;
+    }
+
+    public DmlOutcome execute(DataChange statement) {
+        return switch (statement) {
+            case DataChange.Insert insert -> insert(insert);
+            case DataChange.Update update -> update(update);
+            case DataChange.Delete delete -> delete(delete);
+        };
+    }
+
+    private TableDef targetTable(QualifiedName name) {
+        CatalogObject relation = planner.names().relation(name, 0);
+        if (!(relation instanceof TableDef table)) {
+            throw new SqlException(ErrorCode.WRONG_OBJECT_TYPE, "cannot change relation \"" + name.name() + "\"", 0,
+                    "Only tables can be changed; views are read-only here.", null, null);
+        }
+        environment.lock(LockKey.table(table.id()), LockManager.Mode.SHARED);
+        return environment.catalog().table(table.id());
+    }
+
+    private DmlOutcome insert(DataChange.Insert insert) {
+        requireNoWith(insert.with());
+        TableDef table = targetTable(insert.table());
+        String alias = insert.alias() != null ? insert.alias() : table.name();
+        int[] targets = targetPositions(table, insert.columns());
+        ExpressionCompiler compiler = new ExpressionCompiler(Scope.EMPTY, planner.parameters());
+        List<BoundExpr> defaults = new ArrayList<>();
+        for (ColumnDef column : table.columns()) {
+            defaults.add(DefaultValues.compile(column));
+        }
+        Returning returning = Returning.of(insert.returning(), table, alias, compiler);
+        TableWriter writer = new TableWriter(environment, table);
+        boolean doNothing = insert.onConflict() != null && insert.onConflict().doNothing();
+        if (insert.onConflict() != null && !doNothing) {
+            throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, "ON CONFLICT DO UPDATE is not supported yet");
+        }
+        long count = 0;
+        List<Object[]> returned = new ArrayList<>();
+        RowProducer producer = rowProducer(insert.source(), table, targets, defaults, compiler);
+        try (producer) {
+            Object[] row;
+            while ((row = producer.next()) != null) {
+                environment.checkCancelled();
+                try {
+                    writer.insert(row);
+                } catch (SqlException e) {
+                    if (doNothing && e.code() == ErrorCode.UNIQUE_VIOLATION) {
+                        continue;
+                    }
+                    throw e;
+                }
+                count++;
+                if (returning != null) {
+                    returned.add(returning.project(row, environment));
+                }
+            }
+        }
+        return new DmlOutcome("INSERT 0 " + count, count, returning == null ? List.of() : returning.columns(), returned);
+    }
+
+    /** Produces complete table rows for INSERT from VALUES (with DEFAULT), a query, or DEFAULT VALUES. */
+    private interface RowProducer extends AutoCloseable {
+        Object[] next();
+
+        @Override
+        void close();
+    }
+
+    private RowProducer rowProducer(Query source, TableDef table, int[] targets, List<BoundExpr> defaults,
+                                    ExpressionCompiler compiler) {
+        List<ColumnDef> columns = table.columns();
+        if (source == null) {
+            return singleRow(() -> completeRow(new Object[0], new int[0], defaults, table));
+        }
+        if (source instanceof Query.Values values && values.orderBy().isEmpty() && values.limit() == null
+                && values.offset() == null) {
+            List<List<BoundExpr>> rows = new ArrayList<>();
+            for (List<Expr> row : values.rows()) {
+                if (row.size() > targets.length) {
+                    throw new SqlException(ErrorCode.SYNTAX_ERROR, "INSERT has more expressions than target columns",
+                            row.get(targets.length).position());
+                }
+                if (row.size() < targets.length) {
+                    throw new SqlException(ErrorCode.SYNTAX_ERROR, "INSERT has more target columns than expressions");
+                }
+                List<BoundExpr> bound = new ArrayList<>();
+                for (int i = 0; i < row.size(); i++) {
+                    ColumnDef column = columns.get(targets[i]);
+                    Expr value = row.get(i);
+                    if (value instanceof Expr.DefaultValue) {
+                        bound.add(defaults.get(targets[i]));
+                    } else {
+                        rejectGeneratedAlways(column);
+                        bound.add(compiler.compileAssigned(value, column.type(), column.name()));
+                    }
+                }
+                rows.add(bound);
+            }
+            return new RowProducer() {
+                private int index;
+
+                @Override
+                public Object[] next() {
+                    if (index >= rows.size()) {
+                        return null;
+                    }
+                    List<BoundExpr> row = rows.get(index++);
+                    Object[] values = new Object[row.size()];
+                    for (int i = 0; i < values.length; i++) {
+                        values[i] = row.get(i).evaluate(null, environment.context());
+                    }
+                    return completeRow(values, targets, defaults, table);
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+        PlanNode plan = planner.plan(source);
+        List<Scope.Column> produced = plan.output().columns();
+        if (produced.size() > targets.length) {
+            throw new SqlException(ErrorCode.SYNTAX_ERROR, "INSERT has more expressions than target columns");
+        }
+        if (produced.size() < targets.length) {
+            throw new SqlException(ErrorCode.SYNTAX_ERROR, "INSERT has more target columns than expressions");
+        }
+        List<BoundExpr> conversions = new ArrayList<>();
+        for (int i = 0; i < produced.size(); i++) {
+            ColumnDef column = columns.get(targets[i]);
+            rejectGeneratedAlways(column);
+            int index = i;
+            BoundExpr input = new BoundExpr((row, context) -> row[index], produced.get(i).type(), false);
+            conversions.add(compiler.coerceForAssignment(input, column.type(), column.name(), 0));
+        }
+        RowSource rows = plan.open(environment);
+        return new RowProducer() {
+            @Override
+            public Object[] next() {
+                if (!rows.next()) {
+                    return null;
+                }
+                Object[] in = rows.row();
+                Object[] values = new Object[conversions.size()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = conversions.get(i).evaluate(in, environment.context());
+                }
+                return completeRow(values, targets, defaults, table);
+            }
+
+            @Override
+            public void close() {
+                rows.close();
+            }
+        };
+    }
+
+    private static RowProducer singleRow(java.util.function.Supplier<Object[]> row) {
+        return new RowProducer() {
+            private boolean done;
+
+            @Override
+            public Object[] next() {
+                if (done) {
+                    return null;
+                }
+                done = true;
+                return row.get();
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    private static void rejectGeneratedAlways(ColumnDef column) {
+        if (column.identity() == ColumnDefinition.Identity.ALWAYS) {
+            throw new SqlException(ErrorCode.GENERATED_ALWAYS, "cannot insert a non-DEFAULT value into column \""
+                    + column.name() + "\"", 0, "Column \"" + column.name() + "\" is an identity column defined as GENERATED ALWAYS.",
+                    "Use OVERRIDING SYSTEM VALUE to override.", null);
+        }
+    }
+
+    /** Places the given values at their target positions and fills the other columns with their defaults. */
+    private Object[] completeRow(Object[] values, int[] targets, List<BoundExpr> defaults, TableDef table) {
+        Object[] row = new Object[table.columns().size()];
+        boolean[] given = new boolean[row.length];
+        for (int i = 0; i < targets.length && i < values.length; i++) {
+            row[targets[i]] = values[i];
+            given[targets[i]] = true;
+        }
+        for (int i = 0; i < row.length; i++) {
+            if (!given[i]) {
+                row[i] = defaults.get(i).evaluate(null, environment.context());
+            }
+        }
+        return row;
+    }
+
+    private static int[] targetPositions(TableDef table, List<String> columns) {
+        if (columns.isEmpty()) {
+            int[] all = new int[table.columns().size()];
+            for (int i = 0; i < all.length; i++) {
+                all[i] = i;
+            }
+            return all;
+        }
+        int[] positions = new int[columns.size()];
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < positions.length; i++) {
+            String name = columns.get(i);
+            if (!seen.add(name)) {
+                throw new SqlException(ErrorCode.DUPLICATE_COLUMN, "column \"" + name + "\" specified more than once");
+            }
+            positions[i] = table.columnIndex(name);
+            if (positions[i] < 0) {
+                throw new SqlException(ErrorCode.UNDEFINED_COLUMN, "column \"" + name + "\" of relation \"" + table.name()
+                        + "\" does not exist");
+            }
+        }
+        return positions;
+    }
+
+    private DmlOutcome update(DataChange.Update update) {
+        requireNoWith(update.with());
+        if (!update.from().isEmpty()) {
+            throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, "UPDATE ... FROM is not supported yet");
+        }
+        TableDef table = targetTable(update.table());
+        String alias = update.alias() != null ? update.alias() : table.name();
+        Scope scope = TableScope.of(table, alias);
+        ExpressionCompiler compiler = new ExpressionCompiler(scope, planner.parameters());
+        int[] positions = new int[update.assignments().size()];
+        List<BoundExpr> values = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < positions.length; i++) {
+            DataChange.Assignment assignment = update.assignments().get(i);
+            if (!seen.add(assignment.column())) {
+                throw new SqlException(ErrorCode.SYNTAX_ERROR, "multiple assignments to same column \"" + assignment.column() + "\"");
+            }
+            positions[i] = table.columnIndex(assignment.column());
+            if (positions[i] < 0) {
+                throw new SqlException(ErrorCode.UNDEFINED_COLUMN, "column \"" + assignment.column() + "\" of relation \""
+                        + table.name() + "\" does not exist", assignment.value().position());
+            }
+            ColumnDef column = table.columns().get(positions[i]);
+            if (assignment.value() instanceof Expr.DefaultValue) {
+                values.add(DefaultValues.compile(column));
+            } else {
+                if (column.identity() == ColumnDefinition.Identity.ALWAYS) {
+                    throw new SqlException(ErrorCode.GENERATED_ALWAYS, "column \"" + column.name()
+                            + "\" can only be updated to DEFAULT", 0, "Column \"" + column.name()
+                            + "\" is an identity column defined as GENERATED ALWAYS.", null, null);
+                }
+                values.add(compiler.compileAssigned(assignment.value(), column.type(), column.name()));
+            }
+        }
+        Returning returning = Returning.of(update.returning(), table, alias, compiler);
+        TableWriter writer = new TableWriter(environment, table);
+        List<Object[]> returned = new ArrayList<>();
+        long count = forEachTargetRow(table, alias, scope, update.where(), writer, (key, row) -> {
+            Object[] updated = row.clone();
+            for (int i = 0; i < positions.length; i++) {
+                updated[positions[i]] = values.get(i).evaluate(row, environment.context());
+            }
+            writer.update(key, row, updated);
+            if (returning != null) {
+                returned.add(returning.project(updated, environment));
+            }
+        });
+        return new DmlOutcome("UPDATE " + count, count, returning == null ? List.of() : returning.columns(), returned);
+    }
+
+    private DmlOutcome delete(DataChange.Delete delete) {
+        requireNoWith(delete.with());
+        if (!delete.using().isEmpty()) {
+            throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, "DELETE ... USING is not supported yet");
+        }
+        TableDef table = targetTable(delete.table());
+        String alias = delete.alias() != null ? delete.alias() : table.name();
+        Scope scope = TableScope.of(table, alias);
+        ExpressionCompiler compiler = new ExpressionCompiler(scope, planner.parameters());
+        Returning returning = Returning.of(delete.returning(), table, alias, compiler);
+        TableWriter writer = new TableWriter(environment, table);
+        List<Object[]> returned = new ArrayList<>();
+        long count = forEachTargetRow(table, alias, scope, delete.where(), writer, (key, row) -> {
+            writer.delete(key, row);
+            if (returning != null) {
+                returned.add(returning.project(row, environment));
+            }
+        });
+        return new DmlOutcome("DELETE " + count, count, returning == null ? List.of() : returning.columns(), returned);
+    }
+
+    private interface RowAction {
+        void apply(byte[] key, Object[] row);
+    }
+
+    /**
+     * Finds the rows matching WHERE (through the best index), locks each, and hands the version to
+     * change to {@code action}; returns how many rows it acted on.
+     */
+    private long forEachTargetRow(TableDef table, String alias, Scope scope, Expr where, TableWriter writer, RowAction action) {
+        ExpressionCompiler compiler = new ExpressionCompiler(scope, planner.parameters());
+        BoundExpr condition = where == null ? null : compiler.compileCondition(where, "WHERE");
+        KeyRange range = where == null ? KeyRange.full(table.primaryIndex())
+                : AccessPathSelector.choose(table, scope, QueryPlanner.conjuncts(where), compiler);
+        TableCodec codec = writer.codec();
+        long count = 0;
+        try (KeyedRowSource rows = new TableScanNode(table, alias, range, scope).open(environment)) {
+            while (rows.next()) {
+                Object[] row = rows.row();
+                if (condition != null && !Boolean.TRUE.equals(condition.evaluate(row, environment.context()))) {
+                    continue;
+                }
+                byte[] key = rows.key().clone();
+                byte[] seenValue = rows.storedValue();
+                byte[] current = writer.lockRowForWrite(key, seenValue);
+                if (current == null) {
+                    continue;
+                }
+                if (!Arrays.equals(current, seenValue)) {
+                    row = codec.decodeRow(current);
+                    if (condition != null && !Boolean.TRUE.equals(condition.evaluate(row, environment.context()))) {
+                        continue;
+                    }
+                }
+                action.apply(key, row);
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static void requireNoWith(List<Query.With> with) {
+        if (!with.isEmpty()) {
+            throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, "WITH in data-changing statements is not supported yet");
+        }
+    }
+
+    /** A compiled RETURNING list. */
+    private record Returning(List<BoundExpr> expressions, List<ResultColumn> columns) {
+        static Returning of(List<Query.SelectItem> items, TableDef table, String alias, ExpressionCompiler compiler) {
+            if (items.isEmpty()) {
+                return null;
+            }
+            ExpressionCompiler tableCompiler = compiler.withScope(TableScope.of(table, alias));
+            List<BoundExpr> expressions = new ArrayList<>();
+            List<ResultColumn> columns = new ArrayList<>();
+            for (Query.SelectItem item : items) {
+                if (item.expression() instanceof Expr.Star) {
+                    for (int i = 0; i < table.columns().size(); i++) {
+                        int index = i;
+                        ColumnDef column = table.columns().get(i);
+                        expressions.add(new BoundExpr((row, context) -> row[index], column.type(), false));
+                        columns.add(new ResultColumn(column.name(), column.type()));
+                    }
+                    continue;
+                }
+                BoundExpr bound = tableCompiler.compile(item.expression());
+                DataType type = bound.type().kind() == TypeKind.UNKNOWN ? DataType.TEXT : bound.type();
+                expressions.add(ExpressionCompiler.cast(bound, type, Casts.Context.IMPLICIT));
+                columns.add(new ResultColumn(item.alias() != null ? item.alias()
+                        : QueryPlanner.outputName(item.expression()), type));
+            }
+            return new Returning(expressions, columns);
+        }
+
+        Object[] project(Object[] row, ExecutionEnvironment environment) {
+            Object[] out = new Object[expressions.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = expressions.get(i).evaluate(row, environment.context());
+            }
+            return out;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.weftdb.engine.plan;
+
+import io.weftdb.engine.exec.ExecutionEnvironment;
+import io.weftdb.engine.exec.RowSource;
+import io.weftdb.engine.expr.BoundExpr;
+import io.weftdb.engine.expr.Scope;
+import java.util.List;
+
+/** Passes on the rows for which the condition is true (not false, not NULL). */
+public record FilterNode(PlanNode input, BoundExpr condition, String conditionText) implements PlanNode {
+    @Override
+    public Scope output() {
+        return input.output();
+    }
+
+    @Override
+    public RowSource open(ExecutionEnvironment environment) {
+        RowSource source = input.open(environment);
+        return new RowSource() {
+            @Override
+            public boolean next() {
+                while (source.next()) {
+                    if (Boolean.TRUE.equals(condition.evaluate(source.row(), environment.context()))) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+
+            @Override
+            public Object[] row() {
+                return source.row();
+            }
+
+            @Override
+            public void close() {
+                source.close();
+            }
+        };
+    }
+
+    @Override
+    public String describe() {
+        return "Filter: " + conditionText;
+    }
+
+    @Override
+    public List<PlanNode> children() {
+        return List.of(input);
+    }
+}

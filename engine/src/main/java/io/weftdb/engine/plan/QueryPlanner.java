@@ -1,0 +1,371 @@
+package io.weftdb.engine.plan;
+
+import io.weftdb.engine.catalog.CatalogObject;
+import io.weftdb.engine.catalog.TableDef;
+import io.weftdb.engine.catalog.ViewDef;
+import io.weftdb.engine.expr.BoundExpr;
+import io.weftdb.engine.expr.ExpressionCompiler;
+import io.weftdb.engine.expr.ParameterTypes;
+import io.weftdb.engine.expr.Scope;
+import io.weftdb.engine.expr.TypeRules;
+import io.weftdb.engine.table.TableScope;
+import io.weftdb.engine.value.Casts;
+import io.weftdb.ir.error.ErrorCode;
+import io.weftdb.ir.error.SqlException;
+import io.weftdb.ir.expr.BinaryOperator;
+import io.weftdb.ir.expr.Expr;
+import io.weftdb.ir.expr.SortItem;
+import io.weftdb.ir.stmt.FromItem;
+import io.weftdb.ir.stmt.Query;
+import io.weftdb.ir.type.DataType;
+import io.weftdb.ir.type.TypeKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns a query into a physical plan: FROM items into scans (choosing an index from WHERE) and
+ * joins, then filter, projection, DISTINCT, ORDER BY and LIMIT/OFFSET, in SQL's logical order.
+ */
+public final class QueryPlanner {
+    private final NameContext names;
+    private final ParameterTypes parameters;
+
+    public QueryPlanner(NameContext names, ParameterTypes parameters) {
+        this.names = names;
+        this.parameters = parameters;
+    }
+
+    public NameContext names() {
+        return names;
+    }
+
+    public ParameterTypes parameters() {
+        return parameters;
+    }
+
+    public PlanNode plan(Query query) {
+        return switch (query) {
+            case Query.Select select -> planSelect(select);
+            case Query.Values values -> planValues(values);
+            case Query.SetOperation setOperation -> throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                    setOperation.operator() + " is not supported yet");
+        };
+    }
+
+    private ExpressionCompiler compiler(Scope scope) {
+        return new ExpressionCompiler(scope, parameters);
+    }
+
+    private PlanNode planSelect(Query.Select select) {
+        if (!select.with().isEmpty()) {
+            throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, "WITH queries are not supported yet");
+        }
+        if (!select.groupBy().isEmpty() || select.having() != null) {
+            throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, "GROUP BY and HAVING are not supported yet");
+        }
+        if (!select.distinctOn().isEmpty()) {
+            throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, "DISTINCT ON is not supported yet");
+        }
+        List<Expr> conjuncts = select.where() == null ? List.of() : conjuncts(select.where());
+        PlanNode source = planFrom(select.from(), conjuncts);
+        if (select.where() != null) {
+            BoundExpr condition = compiler(source.output()).compileCondition(select.where(), "WHERE");
+            source = new FilterNode(source, condition, "(WHERE clause)");
+        }
+        return planOutput(source, select.items(), select.distinct(), select.orderBy(), select.limit(), select.offset());
+    }
+
+    /** Projection, DISTINCT, ORDER BY (by output column, ordinal or input expression), LIMIT/OFFSET. */
+    PlanNode planOutput(PlanNode source, List<Query.SelectItem> items, boolean distinct, List<SortItem> orderBy,
+                        Expr limit, Expr offset) {
+        Scope input = source.output();
+        ExpressionCompiler compiler = compiler(input);
+        List<BoundExpr> expressions = new ArrayList<>();
+        List<Scope.Column> columns = new ArrayList<>();
+        for (Query.SelectItem item : items) {
+            if (item.expression() instanceof Expr.Star star) {
+                expandStar(star, input, expressions, columns);
+                continue;
+            }
+            BoundExpr bound = compiler.compile(item.expression());
+            DataType type = bound.type().kind() == TypeKind.UNKNOWN ? DataType.TEXT : bound.type();
+            if (type != bound.type()) {
+                bound = ExpressionCompiler.cast(bound, type, Casts.Context.IMPLICIT);
+            }
+            expressions.add(bound);
+            columns.add(new Scope.Column(null, item.alias() != null ? item.alias() : outputName(item.expression()), type));
+        }
+        int visible = expressions.size();
+        List<SortNode.SortKey> keys = new ArrayList<>();
+        for (SortItem sortItem : orderBy) {
+            int position = sortPosition(sortItem.expression(), columns, visible);
+            if (position < 0) {
+                if (distinct) {
+                    throw new SqlException(ErrorCode.INVALID_COLUMN_REFERENCE,
+                            "for SELECT DISTINCT, ORDER BY expressions must appear in select list", sortItem.expression().position());
+                }
+                BoundExpr bound = compiler.compile(sortItem.expression());
+                expressions.add(bound);
+                columns.add(new Scope.Column(null, "?sort?", bound.type()));
+                position = expressions.size() - 1;
+            }
+            keys.add(new SortNode.SortKey(position, sortItem.descending(), sortItem.effectiveNullsFirst()));
+        }
+        PlanNode plan = new ProjectNode(source, expressions, new Scope(columns));
+        if (distinct) {
+            plan = new DistinctNode(plan);
+        }
+        if (!keys.isEmpty()) {
+            plan = new SortNode(plan, keys);
+        }
+        if (limit != null || offset != null) {
+            plan = new LimitNode(plan, limitBound(limit), limitBound(offset));
+        }
+        if (expressions.size() > visible) {
+            List<BoundExpr> trimmed = new ArrayList<>();
+            for (int i = 0; i < visible; i++) {
+                int index = i;
+                trimmed.add(new BoundExpr((row, context) -> row[index], columns.get(i).type(), false));
+            }
+            plan = new ProjectNode(plan, trimmed, new Scope(columns.subList(0, visible)));
+        }
+        return plan;
+    }
+
+    private BoundExpr limitBound(Expr expr) {
+        if (expr == null) {
+            return null;
+        }
+        if (expr instanceof Expr.Parameter parameter) {
+            parameters.infer(parameter.index(), DataType.BIGINT);
+        }
+        BoundExpr bound = compiler(Scope.EMPTY).compile(expr);
+        return ExpressionCompiler.cast(bound, DataType.BIGINT, Casts.Context.IMPLICIT);
+    }
+
+    /** ORDER BY n (ordinal) or ORDER BY output-name resolve to an output column; -1 means an input expression. */
+    private static int sortPosition(Expr expr, List<Scope.Column> columns, int visible) {
+        if (expr instanceof Expr.Literal literal && literal.value() instanceof Long ordinal) {
+            if (ordinal < 1 || ordinal > visible) {
+                throw new SqlException(ErrorCode.INVALID_COLUMN_REFERENCE, "ORDER BY position " + ordinal
+                        + " is not in select list", expr.position());
+            }
+            return (int) (ordinal - 1);
+        }
+        if (expr instanceof Expr.ColumnRef ref && ref.name().size() == 1) {
+            int found = -1;
+            for (int i = 0; i < visible; i++) {
+                if (columns.get(i).name().equals(ref.name().name())) {
+                    if (found >= 0) {
+                        throw new SqlException(ErrorCode.AMBIGUOUS_COLUMN, "ORDER BY \"" + ref.name().name()
+                                + "\" is ambiguous", expr.position());
+                    }
+                    found = i;
+                }
+            }
+            return found;
+        }
+        return -1;
+    }
+
+    private static void expandStar(Expr.Star star, Scope input, List<BoundExpr> expressions, List<Scope.Column> columns) {
+        String qualifier = star.qualifier() == null ? null : star.qualifier().name();
+        boolean any = false;
+        for (int i = 0; i < input.columns().size(); i++) {
+            Scope.Column column = input.columns().get(i);
+            if (qualifier != null && !qualifier.equals(column.relation())) {
+                continue;
+            }
+            int index = i;
+            expressions.add(new BoundExpr((row, context) -> row[index], column.type(), false));
+            columns.add(new Scope.Column(null, column.name(), column.type()));
+            any = true;
+        }
+        if (qualifier != null && !any) {
+            throw new SqlException(ErrorCode.UNDEFINED_TABLE, "missing FROM-clause entry for table \"" + qualifier + "\"",
+                    star.position());
+        }
+        if (qualifier == null && input.columns().isEmpty()) {
+            throw new SqlException(ErrorCode.SYNTAX_ERROR, "SELECT * with no tables specified is not valid", star.position());
+        }
+    }
+
+    /** The column name PostgreSQL gives an unaliased select-list expression. */
+    public static String outputName(Expr expr) {
+        return switch (expr) {
+            case Expr.ColumnRef ref -> ref.name().name();
+            case Expr.FunctionCall call -> call.name().name();
+            case Expr.Cast cast -> {
+                String inner = cast.operand() instanceof Expr.Literal ? "?column?" : outputName(cast.operand());
+                yield inner.equals("?column?") ? castName(cast.type()) : inner;
+            }
+            case Expr.Case caseExpr -> "case";
+            case Expr.SpecialValue special -> special.kind().name().toLowerCase(Locale.ROOT);
+            case Expr.Exists exists -> "exists";
+            default -> "?column?";
+        };
+    }
+
+    private static String castName(DataType type) {
+        return switch (type.kind()) {
+            case SMALLINT -> "int2";
+            case INTEGER -> "int4";
+            case BIGINT -> "int8";
+            case REAL -> "float4";
+            case DOUBLE -> "float8";
+            case BOOLEAN -> "bool";
+            case VARCHAR -> "varchar";
+            case CHAR -> "bpchar";
+            case TIMESTAMPTZ -> "timestamptz";
+            case TIME -> "time";
+            default -> type.kind().name().toLowerCase(Locale.ROOT);
+        };
+    }
+
+    public static List<Expr> conjuncts(Expr condition) {
+        List<Expr> result = new ArrayList<>();
+        if (condition instanceof Expr.Binary binary && binary.operator() == BinaryOperator.AND) {
+            result.addAll(conjuncts(binary.left()));
+            result.addAll(conjuncts(binary.right()));
+        } else {
+            result.add(condition);
+        }
+        return result;
+    }
+
+    private PlanNode planFrom(List<FromItem> from, List<Expr> conjuncts) {
+        if (from.isEmpty()) {
+            return ValuesNode.singleEmptyRow();
+        }
+        if (from.size() == 1) {
+            return planFromItem(from.get(0), conjuncts);
+        }
+        PlanNode plan = planFromItem(from.get(0), List.of());
+        for (FromItem item : from.subList(1, from.size())) {
+            PlanNode right = planFromItem(item, List.of());
+            plan = new NestedLoopJoinNode(plan, right, null, false, join(plan.output(), right.output()));
+        }
+        return plan;
+    }
+
+    private static Scope join(Scope left, Scope right) {
+        for (Scope.Column column : right.columns()) {
+            if (column.relation() != null && left.columns().stream().anyMatch(c -> column.relation().equals(c.relation()))) {
+                throw new SqlException(ErrorCode.DUPLICATE_OBJECT, "table name \"" + column.relation()
+                        + "\" specified more than once");
+            }
+        }
+        return left.concat(right);
+    }
+
+    private PlanNode planFromItem(FromItem item, List<Expr> conjuncts) {
+        return switch (item) {
+            case FromItem.TableRef ref -> planTable(ref, conjuncts);
+            case FromItem.DerivedTable derived -> {
+                if (derived.lateral()) {
+                    throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, "LATERAL is not supported yet", derived.position());
+                }
+                yield realias(plan(derived.query()), derived.alias(), derived.columnAliases(), derived.position());
+            }
+            case FromItem.Join join -> planJoin(join);
+            case FromItem.FunctionTable function -> throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                    "functions in FROM are not supported yet", function.position());
+        };
+    }
+
+    private PlanNode planJoin(FromItem.Join join) {
+        if (join.natural() || !join.using().isEmpty()) {
+            throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, "NATURAL and USING joins are not supported yet");
+        }
+        if (join.type() == FromItem.JoinType.RIGHT || join.type() == FromItem.JoinType.FULL) {
+            throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, join.type() + " joins are not supported yet");
+        }
+        PlanNode left = planFromItem(join.left(), List.of());
+        PlanNode right = planFromItem(join.right(), List.of());
+        Scope scope = join(left.output(), right.output());
+        BoundExpr condition = join.condition() == null ? null : compiler(scope).compileCondition(join.condition(), "JOIN/ON");
+        return new NestedLoopJoinNode(left, right, condition, join.type() == FromItem.JoinType.LEFT, scope);
+    }
+
+    private PlanNode planTable(FromItem.TableRef ref, List<Expr> conjuncts) {
+        CatalogObject relation = names.relation(ref.name(), ref.position());
+        String alias = ref.alias() != null ? ref.alias() : ref.name().name();
+        return switch (relation) {
+            case TableDef table -> {
+                Scope scope = TableScope.of(table, alias);
+                KeyRange range = AccessPathSelector.choose(table, scope, conjuncts, compiler(scope));
+                PlanNode scan = new TableScanNode(table, alias, range, scope);
+                yield ref.columnAliases().isEmpty() ? scan : realias(scan, alias, ref.columnAliases(), ref.position());
+            }
+            case ViewDef view -> {
+                PlanNode plan = plan(view.query());
+                List<String> columns = ref.columnAliases().isEmpty() ? view.columnNames() : ref.columnAliases();
+                yield realias(plan, alias, columns, ref.position());
+            }
+            default -> throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, "reading \"" + ref.name()
+                    + "\" as a table is not supported", ref.position());
+        };
+    }
+
+    /** Gives a subplan's columns a relation alias and optionally new names. */
+    static PlanNode realias(PlanNode plan, String alias, List<String> columnAliases, int position) {
+        List<Scope.Column> columns = plan.output().columns();
+        if (columnAliases.size() > columns.size()) {
+            throw new SqlException(ErrorCode.INVALID_COLUMN_REFERENCE, "table \"" + alias + "\" has " + columns.size()
+                    + " columns available but " + columnAliases.size() + " columns specified", position);
+        }
+        List<Scope.Column> renamed = new ArrayList<>();
+        List<BoundExpr> passThrough = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            String name = i < columnAliases.size() ? columnAliases.get(i) : columns.get(i).name();
+            renamed.add(new Scope.Column(alias, name, columns.get(i).type()));
+            int index = i;
+            passThrough.add(new BoundExpr((row, context) -> row[index], columns.get(i).type(), false));
+        }
+        return new ProjectNode(plan, passThrough, new Scope(renamed));
+    }
+
+    private PlanNode planValues(Query.Values values) {
+        List<List<BoundExpr>> rows = new ArrayList<>();
+        ExpressionCompiler compiler = compiler(Scope.EMPTY);
+        int width = values.rows().get(0).size();
+        List<DataType> types = new ArrayList<>();
+        for (int i = 0; i < width; i++) {
+            types.add(DataType.UNKNOWN);
+        }
+        for (List<Expr> row : values.rows()) {
+            if (row.size() != width) {
+                throw new SqlException(ErrorCode.SYNTAX_ERROR, "VALUES lists must all be the same length",
+                        row.isEmpty() ? 0 : row.get(0).position());
+            }
+            List<BoundExpr> bound = new ArrayList<>();
+            for (int i = 0; i < width; i++) {
+                BoundExpr expr = compiler.compile(row.get(i));
+                types.set(i, TypeRules.commonType(types.get(i), expr.type(), "VALUES", row.get(i).position()));
+                bound.add(expr);
+            }
+            rows.add(bound);
+        }
+        List<Scope.Column> columns = new ArrayList<>();
+        for (int i = 0; i < width; i++) {
+            DataType type = types.get(i).kind() == TypeKind.UNKNOWN ? DataType.TEXT : types.get(i);
+            types.set(i, type);
+            columns.add(new Scope.Column(null, "column" + (i + 1), type));
+        }
+        List<List<BoundExpr>> typed = new ArrayList<>();
+        for (List<BoundExpr> row : rows) {
+            List<BoundExpr> converted = new ArrayList<>();
+            for (int i = 0; i < width; i++) {
+                converted.add(ExpressionCompiler.cast(row.get(i), types.get(i), Casts.Context.IMPLICIT));
+            }
+            typed.add(converted);
+        }
+        PlanNode plan = new ValuesNode(typed, new Scope(columns));
+        if (values.orderBy().isEmpty() && values.limit() == null && values.offset() == null) {
+            return plan;
+        }
+        List<Query.SelectItem> all = List.of(new Query.SelectItem(new Expr.Star(null, 0), null));
+        return planOutput(plan, all, false, values.orderBy(), values.limit(), values.offset());
+    }
+}

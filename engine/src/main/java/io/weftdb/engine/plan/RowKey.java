@@ -1,0 +1,52 @@
+package io.weftdb.engine.plan;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+
+/**
+ * A row used as a hash key with SQL equality: NULLs equal each other (as DISTINCT and GROUP BY
+ * treat them), 1.0 equals 1.00, -0.0 equals 0.0.
+ */
+final class RowKey {
+    private final Object[] values;
+    private final int hash;
+
+    RowKey(Object[] values) {
+        this.values = values;
+        Object[] normalized = new Object[values.length];
+        for (int i = 0; i < values.length; i++) {
+            normalized[i] = normalize(values[i]);
+        }
+        this.hash = Arrays.hashCode(normalized);
+    }
+
+    private static Object normalize(Object value) {
+        if (value instanceof BigDecimal decimal) {
+            return decimal.signum() == 0 ? BigDecimal.ZERO : decimal.stripTrailingZeros();
+        }
+        if (value instanceof Double d && d == 0.0) {
+            return 0.0;
+        }
+        return value;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (!(other instanceof RowKey key) || key.values.length != values.length) {
+            return false;
+        }
+        for (int i = 0; i < values.length; i++) {
+            Object a = values[i];
+            Object b = key.values[i];
+            if (a == null || b == null ? a != b : !io.weftdb.engine.value.ValueOrder.equal(a, b)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        return hash;
+    }
+}

@@ -1,0 +1,168 @@
+package io.weftdb.engine.table;
+
+import io.weftdb.engine.catalog.ColumnDef;
+import io.weftdb.engine.catalog.IndexDef;
+import io.weftdb.engine.catalog.RowLayout;
+import io.weftdb.engine.catalog.TableDef;
+import io.weftdb.engine.encoding.KeyDecoder;
+import io.weftdb.engine.encoding.KeyEncoder;
+import io.weftdb.engine.encoding.RowCodec;
+import io.weftdb.ir.type.TypeKind;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How one version of a table maps to keys and values in the DATA keyspace.
+ * <ul>
+ *   <li>row: key = primary index id (8 bytes) + primary key columns (or the hidden row id);
+ *       value = {@link RowCodec} row in the current layout</li>
+ *   <li>secondary index entry: key = index id + index columns + the row key's suffix (the primary
+ *       key after its index id), value empty. The suffix makes every entry unique and leads back to
+ *       the row.</li>
+ * </ul>
+ */
+public final class TableCodec {
+    private static final byte[] EMPTY = new byte[0];
+
+    private final TableDef table;
+    private final TypeKind[] currentKinds;
+    private final int[] primaryPositions;
+    private final boolean[] primaryDescending;
+    private final TypeKind[] primaryKinds;
+    private final Map<Integer, LayoutReader> readers = new HashMap<>();
+
+    public TableCodec(TableDef table) {
+        this.table = table;
+        List<ColumnDef> columns = table.columns();
+        currentKinds = new TypeKind[columns.size()];
+        for (int i = 0; i < currentKinds.length; i++) {
+            currentKinds[i] = columns.get(i).type().kind();
+        }
+        IndexDef primary = table.primaryIndex();
+        primaryPositions = table.keyPositions(primary);
+        primaryDescending = descending(primary);
+        primaryKinds = kinds(primaryPositions);
+    }
+
+    public TableDef table() {
+        return table;
+    }
+
+    private static boolean[] descending(IndexDef index) {
+        boolean[] result = new boolean[index.descending().size()];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = index.descending().get(i);
+        }
+        return result;
+    }
+
+    private TypeKind[] kinds(int[] positions) {
+        TypeKind[] result = new TypeKind[positions.length];
+        for (int i = 0; i < positions.length; i++) {
+            result[i] = currentKinds[positions[i]];
+        }
+        return result;
+    }
+
+    public static byte[] indexPrefix(long indexId) {
+        return new KeyEncoder().writeLong(indexId).toByteArray();
+    }
+
+    /** The smallest key after every entry of the index. */
+    public static byte[] indexEnd(long indexId) {
+        return KeyEncoder.prefixSuccessor(indexPrefix(indexId));
+    }
+
+    /** The row key of {@code row}; {@code rowId} is used only by tables without a primary key. */
+    public byte[] rowKey(Object[] row, long rowId) {
+        KeyEncoder encoder = new KeyEncoder().writeLong(table.primaryIndex().id());
+        if (table.hiddenRowId()) {
+            return encoder.writeLong(rowId).toByteArray();
+        }
+        for (int i = 0; i < primaryPositions.length; i++) {
+            encoder.writeValue(primaryKinds[i], row[primaryPositions[i]], primaryDescending[i]);
+        }
+        return encoder.toByteArray();
+    }
+
+    public byte[] encodeRow(Object[] row) {
+        return RowCodec.encode(table.currentLayout().version(), currentKinds, row);
+    }
+
+    /** Decodes a stored row into the table's live columns, filling columns added later with their missing value. */
+    public Object[] decodeRow(byte[] value) {
+        int version = RowCodec.layoutVersion(value);
+        LayoutReader reader = readers.computeIfAbsent(version, v -> new LayoutReader(table.layout(v)));
+        Object[] row = reader.missing.clone();
+        RowCodec.decode(value, reader.kinds, reader.targets, row);
+        return row;
+    }
+
+    /** Index entry key: index id + index columns + row key suffix. */
+    public byte[] indexKey(IndexDef index, Object[] row, byte[] rowKey) {
+        KeyEncoder encoder = indexValuesKey(index, row);
+        encoder.writeBytes(Arrays.copyOfRange(rowKey, 8, rowKey.length));
+        return encoder.toByteArray();
+    }
+
+    /** Index id + index columns: the prefix all entries with these values share (for unique checks). */
+    public KeyEncoder indexValuesKey(IndexDef index, Object[] row) {
+        int[] positions = table.keyPositions(index);
+        KeyEncoder encoder = new KeyEncoder().writeLong(index.id());
+        for (int i = 0; i < positions.length; i++) {
+            encoder.writeValue(currentKinds[positions[i]], row[positions[i]], index.descending().get(i));
+        }
+        return encoder;
+    }
+
+    /** Whether any of the index's columns is NULL in {@code row} (NULLs never conflict in a unique index). */
+    public boolean hasNullKey(IndexDef index, Object[] row) {
+        for (int position : table.keyPositions(index)) {
+            if (row[position] == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The row key an index entry points to. */
+    public byte[] rowKeyOfIndexEntry(IndexDef index, byte[] entryKey) {
+        KeyDecoder decoder = new KeyDecoder(entryKey, 8);
+        int[] positions = table.keyPositions(index);
+        for (int i = 0; i < positions.length; i++) {
+            decoder.skipValue(currentKinds[positions[i]], index.descending().get(i));
+        }
+        byte[] rowKey = new byte[8 + entryKey.length - decoder.position()];
+        System.arraycopy(indexPrefix(table.primaryIndex().id()), 0, rowKey, 0, 8);
+        System.arraycopy(entryKey, decoder.position(), rowKey, 8, entryKey.length - decoder.position());
+        return rowKey;
+    }
+
+    public static byte[] emptyValue() {
+        return EMPTY;
+    }
+
+    /** Decoding plan for rows written with one layout. */
+    private final class LayoutReader {
+        final TypeKind[] kinds;
+        final int[] targets;
+        final Object[] missing;
+
+        LayoutReader(RowLayout layout) {
+            kinds = layout.kinds().toArray(new TypeKind[0]);
+            targets = new int[kinds.length];
+            for (int i = 0; i < targets.length; i++) {
+                targets[i] = table.columnPosition(layout.columnIds().get(i));
+            }
+            missing = new Object[table.columns().size()];
+            for (int i = 0; i < missing.length; i++) {
+                ColumnDef column = table.columns().get(i);
+                if (!layout.columnIds().contains(column.id())) {
+                    missing[i] = column.missingValue();
+                }
+            }
+        }
+    }
+}
