@@ -27,7 +27,8 @@ public final class LockManager {
 
     /** Acquires {@code key} in {@code mode} for {@code owner}, waiting as needed. */
     public void acquire(LockOwner owner, LockKey key, Mode mode, long timeoutMillis) {
-        long deadline = timeoutMillis > 0 ? System.nanoTime() + timeoutMillis * 1_000_000 : Long.MAX_VALUE;
+        boolean bounded = timeoutMillis > 0;
+        long deadline = bounded ? System.nanoTime() + timeoutMillis * 1_000_000 : 0;
         synchronized (this) {
             LockState state = locks.computeIfAbsent(key, k -> new LockState());
             if (state.grantable(owner, mode)) {
@@ -36,6 +37,7 @@ public final class LockManager {
             }
             owner.waitingOn = state;
             owner.waitingMode = mode;
+            state.waiters++;
             try {
                 while (!state.grantable(owner, mode)) {
                     if (closesCycle(owner)) {
@@ -44,7 +46,7 @@ public final class LockManager {
                                         + state.holderIds(owner) + ".", "See server log for query details.", null);
                     }
                     owner.checkCancelled();
-                    long remaining = deadline - System.nanoTime();
+                    long remaining = bounded ? deadline - System.nanoTime() : Long.MAX_VALUE;
                     if (remaining <= 0) {
                         throw new SqlException(ErrorCode.LOCK_NOT_AVAILABLE, "canceling statement due to lock timeout");
                     }
@@ -57,6 +59,7 @@ public final class LockManager {
                 }
                 grant(owner, key, state, mode);
             } finally {
+                state.waiters--;
                 owner.waitingOn = null;
                 owner.waitingMode = null;
                 if (state.isFree()) {
@@ -124,6 +127,8 @@ public final class LockManager {
 
     static final class LockState {
         final Map<LockOwner, Mode> holders = new HashMap<>(2);
+        /** Owners waiting for this lock: the state must stay in the table while any wait. */
+        int waiters;
 
         boolean grantable(LockOwner owner, Mode mode) {
             if (holders.isEmpty()) {
@@ -160,7 +165,7 @@ public final class LockManager {
         }
 
         boolean isFree() {
-            return holders.isEmpty();
+            return holders.isEmpty() && waiters == 0;
         }
     }
 }
