@@ -3,7 +3,6 @@ package io.weftdb.engine.expr;
 import io.weftdb.engine.function.FunctionRegistry;
 import io.weftdb.engine.value.Casts;
 import io.weftdb.engine.value.TextFormat;
-import io.weftdb.engine.value.TextParse;
 import io.weftdb.engine.value.ValueOrder;
 import io.weftdb.ir.error.ErrorCode;
 import io.weftdb.ir.error.SqlException;
@@ -155,13 +154,7 @@ public final class ExpressionCompiler {
             if (index > values.size()) {
                 throw new SqlException(ErrorCode.UNDEFINED_PARAMETER, "there is no parameter $" + index);
             }
-            Object value = values.get(index - 1);
-            DataType type = types.get(index);
-            if (value instanceof String text && !type.kind().isString() && type.kind() != TypeKind.UNKNOWN
-                    && type.kind() != TypeKind.JSON) {
-                return TextParse.parse(text, type, context.timeZone());
-            }
-            return value;
+            return ParameterValues.convert(values.get(index - 1), types.get(index), context.timeZone());
         }, DataType.UNKNOWN, false);
     }
 

@@ -1,0 +1,173 @@
+package io.weftdb.server.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.weftdb.engine.Session;
+import io.weftdb.ir.error.ErrorCode;
+import io.weftdb.ir.error.SqlException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TransactionsTest {
+    @TempDir
+    Path directory;
+    private TestDatabase database;
+    private TestDatabase.Client first;
+    private TestDatabase.Client second;
+
+    @BeforeEach
+    void open() {
+        database = new TestDatabase(directory);
+        first = database.client();
+        second = database.client();
+        first.execute("CREATE TABLE accounts (id integer PRIMARY KEY, balance integer NOT NULL)");
+        first.execute("INSERT INTO accounts VALUES (1, 100), (2, 100)");
+    }
+
+    @AfterEach
+    void close() {
+        first.close();
+        second.close();
+        database.close();
+    }
+
+    @Test
+    void rollbackUndoesDataAndDdl() {
+        first.execute("BEGIN");
+        first.execute("CREATE TABLE scratch (x integer)");
+        first.execute("INSERT INTO scratch VALUES (1)");
+        first.execute("UPDATE accounts SET balance = 0");
+        first.execute("ALTER TABLE accounts ADD COLUMN note text");
+        first.execute("ROLLBACK");
+        assertThat(first.error("SELECT * FROM scratch").code()).isEqualTo(ErrorCode.UNDEFINED_TABLE);
+        assertThat(first.query("SELECT * FROM accounts ORDER BY id")).containsExactly(List.of("1", "100"), List.of("2", "100"));
+    }
+
+    @Test
+    void savepointsRollBackPartOfATransaction() {
+        first.execute("BEGIN");
+        first.execute("UPDATE accounts SET balance = 1 WHERE id = 1");
+        first.execute("SAVEPOINT s1");
+        first.execute("UPDATE accounts SET balance = 2 WHERE id = 1");
+        first.execute("DROP TABLE accounts");
+        first.execute("ROLLBACK TO SAVEPOINT s1");
+        assertThat(first.value("SELECT balance FROM accounts WHERE id = 1")).isEqualTo("1");
+        first.execute("RELEASE SAVEPOINT s1");
+        first.execute("COMMIT");
+        assertThat(second.value("SELECT balance FROM accounts WHERE id = 1")).isEqualTo("1");
+    }
+
+    @Test
+    void anErrorFailsTheBlockUntilRollback() {
+        first.execute("BEGIN");
+        first.execute("UPDATE accounts SET balance = 5 WHERE id = 1");
+        assertThat(first.error("INSERT INTO accounts VALUES (1, 1)").code()).isEqualTo(ErrorCode.UNIQUE_VIOLATION);
+        assertThat(first.session().transactionState()).isEqualTo(Session.TransactionState.FAILED);
+        assertThat(first.error("SELECT 1").code()).isEqualTo(ErrorCode.IN_FAILED_SQL_TRANSACTION);
+        assertThat(first.execute("COMMIT")).isEqualTo("ROLLBACK");
+        assertThat(first.value("SELECT balance FROM accounts WHERE id = 1")).isEqualTo("100");
+    }
+
+    @Test
+    void uncommittedChangesAreInvisibleToOthersAndReadCommittedSeesCommits() {
+        first.execute("BEGIN");
+        first.execute("UPDATE accounts SET balance = 50 WHERE id = 1");
+        second.execute("BEGIN");
+        assertThat(second.value("SELECT balance FROM accounts WHERE id = 1")).isEqualTo("100");
+        first.execute("COMMIT");
+        assertThat(second.value("SELECT balance FROM accounts WHERE id = 1")).isEqualTo("50");
+        second.execute("COMMIT");
+    }
+
+    @Test
+    void repeatableReadKeepsItsSnapshotAndRefusesToOverwriteNewerRows() {
+        second.execute("BEGIN ISOLATION LEVEL REPEATABLE READ");
+        assertThat(second.value("SELECT balance FROM accounts WHERE id = 1")).isEqualTo("100");
+        first.execute("UPDATE accounts SET balance = 70 WHERE id = 1");
+        assertThat(second.value("SELECT balance FROM accounts WHERE id = 1")).isEqualTo("100");
+        SqlException conflict = second.error("UPDATE accounts SET balance = balance + 1 WHERE id = 1");
+        assertThat(conflict.code()).isEqualTo(ErrorCode.SERIALIZATION_FAILURE);
+        second.execute("ROLLBACK");
+        assertThat(second.value("SELECT balance FROM accounts WHERE id = 1")).isEqualTo("70");
+    }
+
+    @Test
+    void concurrentIncrementsNeverLoseAnUpdate() throws Exception {
+        int threads = 4;
+        int increments = 50;
+        List<CompletableFuture<Void>> workers = new ArrayList<>();
+        AtomicInteger failures = new AtomicInteger();
+        for (int t = 0; t < threads; t++) {
+            workers.add(CompletableFuture.runAsync(() -> {
+                try (TestDatabase.Client client = database.client()) {
+                    for (int i = 0; i < increments; i++) {
+                        client.execute("BEGIN");
+                        client.execute("UPDATE accounts SET balance = balance + 1 WHERE id = 1");
+                        client.execute("UPDATE accounts SET balance = balance - 1 WHERE id = 2");
+                        client.execute("COMMIT");
+                    }
+                } catch (RuntimeException e) {
+                    failures.incrementAndGet();
+                    throw e;
+                }
+            }));
+        }
+        for (CompletableFuture<Void> worker : workers) {
+            worker.get(60, TimeUnit.SECONDS);
+        }
+        assertThat(failures).hasValue(0);
+        assertThat(first.query("SELECT balance FROM accounts ORDER BY id"))
+                .containsExactly(List.of(String.valueOf(100 + threads * increments)), List.of(String.valueOf(100 - threads * increments)));
+    }
+
+    @Test
+    void crossedUpdatesAreDetectedAsADeadlock() throws Exception {
+        first.execute("BEGIN");
+        second.execute("BEGIN");
+        first.execute("UPDATE accounts SET balance = 1 WHERE id = 1");
+        second.execute("UPDATE accounts SET balance = 2 WHERE id = 2");
+        CompletableFuture<String> firstWaits = CompletableFuture.supplyAsync(
+                () -> first.execute("UPDATE accounts SET balance = 1 WHERE id = 2"));
+        Thread.sleep(200);
+        SqlException deadlock = second.error("UPDATE accounts SET balance = 2 WHERE id = 1");
+        assertThat(deadlock.code()).isEqualTo(ErrorCode.DEADLOCK_DETECTED);
+        second.execute("ROLLBACK");
+        assertThat(firstWaits.get(10, TimeUnit.SECONDS)).isEqualTo("UPDATE 1");
+        first.execute("COMMIT");
+        assertThat(second.query("SELECT balance FROM accounts ORDER BY id")).containsExactly(List.of("1"), List.of("1"));
+    }
+
+    @Test
+    void statementTimeoutCancelsALockWait() {
+        first.execute("BEGIN");
+        first.execute("UPDATE accounts SET balance = 1 WHERE id = 1");
+        second.execute("SET statement_timeout = 200");
+        SqlException timeout = second.error("UPDATE accounts SET balance = 2 WHERE id = 1");
+        assertThat(timeout.code()).isEqualTo(ErrorCode.QUERY_CANCELED);
+        assertThat(timeout.getMessage()).isEqualTo("canceling statement due to statement timeout");
+        first.execute("COMMIT");
+    }
+
+    @Test
+    void committedDataSurvivesARestart() {
+        first.execute("BEGIN");
+        first.execute("INSERT INTO accounts VALUES (3, 300)");
+        first.execute("COMMIT");
+        second.execute("BEGIN");
+        second.execute("INSERT INTO accounts VALUES (4, 400)");
+        second.close();
+        first.close();
+        database.restart();
+        first = database.client();
+        second = database.client();
+        assertThat(first.query("SELECT id FROM accounts ORDER BY id")).containsExactly(List.of("1"), List.of("2"), List.of("3"));
+    }
+}
