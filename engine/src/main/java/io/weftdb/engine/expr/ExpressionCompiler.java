@@ -44,18 +44,26 @@ public final class ExpressionCompiler {
         return parameters;
     }
 
-    /** Compiles {@code expr}, then folds it to a constant when it reads nothing from the row. */
+    /**
+     * Compiles {@code expr}, then folds it to a constant when it reads nothing from the row. A
+     * constant that fails to evaluate (1/0) is left unfolded, so it fails when run, without a
+     * position, as in PostgreSQL.
+     */
     public BoundExpr compile(Expr expr) {
+        BoundExpr bound;
         try {
-            BoundExpr bound = compileNode(expr);
-            if (bound.constant() && !(expr instanceof Expr.Literal)) {
-                Object value = bound.evaluate(null, ConstantContext.INSTANCE);
-                return BoundExpr.constant(value, bound.type());
-            }
-            return bound;
+            bound = compileNode(expr);
         } catch (SqlException e) {
             throw e.atPosition(expr.position());
         }
+        if (bound.constant() && !(expr instanceof Expr.Literal)) {
+            try {
+                return BoundExpr.constant(bound.evaluate(null, ConstantContext.INSTANCE), bound.type());
+            } catch (SqlException e) {
+                return bound;
+            }
+        }
+        return bound;
     }
 
     /** Compiles a condition (WHERE, CHECK...): it must be boolean (unknown literals are read as boolean). */
