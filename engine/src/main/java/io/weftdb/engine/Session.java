@@ -8,6 +8,7 @@ import io.weftdb.engine.ddl.DdlExecutor;
 import io.weftdb.engine.dml.DmlExecutor;
 import io.weftdb.engine.dml.DmlOutcome;
 import io.weftdb.engine.exec.ExecutionEnvironment;
+import io.weftdb.engine.exec.ListRowSource;
 import io.weftdb.engine.exec.RowSource;
 import io.weftdb.engine.expr.EvaluationContext;
 import io.weftdb.engine.expr.ParameterTypes;
@@ -232,7 +233,7 @@ public final class Session implements AutoCloseable {
                 if (outcome.columns().isEmpty()) {
                     yield new CommandResult(outcome.commandTag(), outcome.rowCount());
                 }
-                yield new StatementRows(outcome.columns(), listSource(outcome.returned()), outcome.commandTag());
+                yield new StatementRows(outcome.columns(), new ListRowSource(outcome.returned()), outcome.commandTag());
             }
             case SchemaChange change -> new DdlExecutor(new DdlContext(environment, names(running), planner, notices::add))
                     .execute(change);
@@ -262,31 +263,11 @@ public final class Session implements AutoCloseable {
         for (String line : plan.explain().split("\n")) {
             lines.add(new Object[] {line});
         }
-        return new StatementRows(List.of(new ResultColumn("QUERY PLAN", DataType.TEXT)), listSource(lines), "EXPLAIN");
+        return new StatementRows(List.of(new ResultColumn("QUERY PLAN", DataType.TEXT)), new ListRowSource(lines), "EXPLAIN");
     }
 
     private static List<ResultColumn> columns(Scope scope) {
         return scope.columns().stream().map(c -> new ResultColumn(c.name(), c.type())).toList();
-    }
-
-    private static RowSource listSource(List<Object[]> rows) {
-        return new RowSource() {
-            private int index = -1;
-
-            @Override
-            public boolean next() {
-                return ++index < rows.size();
-            }
-
-            @Override
-            public Object[] row() {
-                return rows.get(index);
-            }
-
-            @Override
-            public void close() {
-            }
-        };
     }
 
     private NameContext names(Transaction running) {
@@ -487,7 +468,7 @@ public final class Session implements AutoCloseable {
                 rows.add(new Object[] {row[0], row[1], row[2]});
             }
             return new StatementRows(List.of(new ResultColumn("name", DataType.TEXT), new ResultColumn("setting", DataType.TEXT),
-                    new ResultColumn("description", DataType.TEXT)), listSource(rows), "SHOW");
+                    new ResultColumn("description", DataType.TEXT)), new ListRowSource(rows), "SHOW");
         }
         String value;
         if (key.equals("transaction_isolation") && transaction != null) {
@@ -500,7 +481,7 @@ public final class Session implements AutoCloseable {
         List<Object[]> rows = new ArrayList<>();
         rows.add(new Object[] {value});
         return new StatementRows(List.of(new ResultColumn(key.equals("timezone") ? "TimeZone" : key.equals("datestyle")
-                ? "DateStyle" : key, DataType.TEXT)), listSource(rows), "SHOW");
+                ? "DateStyle" : key, DataType.TEXT)), new ListRowSource(rows), "SHOW");
     }
 
     private static String displayValue(String key, String value) {

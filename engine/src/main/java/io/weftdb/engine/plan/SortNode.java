@@ -1,6 +1,7 @@
 package io.weftdb.engine.plan;
 
 import io.weftdb.engine.exec.ExecutionEnvironment;
+import io.weftdb.engine.exec.ListRowSource;
 import io.weftdb.engine.exec.RowSource;
 import io.weftdb.engine.expr.Scope;
 import io.weftdb.engine.value.ValueOrder;
@@ -57,24 +58,7 @@ public record SortNode(PlanNode input, List<SortKey> keys) implements PlanNode {
             }
         }
         rows.sort(comparator());
-        return new RowSource() {
-            private int index = -1;
-
-            @Override
-            public boolean next() {
-                return ++index < rows.size();
-            }
-
-            @Override
-            public Object[] row() {
-                return rows.get(index);
-            }
-
-            @Override
-            public void close() {
-                rows.clear();
-            }
-        };
+        return new ListRowSource(rows);
     }
 
     @Override

@@ -65,9 +65,12 @@ public final class TableWriter {
         checkRow(row);
         long rowId = table.hiddenRowId() ? environment.sequences().nextRowId(table.id()) : 0;
         byte[] key = codec.rowKey(row, rowId);
-        environment.lock(LockKey.row(key), LockManager.Mode.EXCLUSIVE);
-        if (environment.reader().getLatest(Keyspace.DATA, key) != null) {
-            throw uniqueViolation(table.primaryIndex(), row);
+        if (!table.hiddenRowId()) {
+            // A fresh hidden row id is unique by construction; a declared key must be checked under its lock.
+            environment.lock(LockKey.row(key), LockManager.Mode.EXCLUSIVE);
+            if (environment.reader().getLatest(Keyspace.DATA, key) != null) {
+                throw uniqueViolation(table.primaryIndex(), row);
+            }
         }
         checkUniqueIndexes(row, key);
         checkReferences(row, null);
