@@ -3,12 +3,9 @@ package io.weftdb.server;
 import java.util.Map;
 import java.util.Optional;
 
-/**
- * The listeners this build has. None is built yet; as each protocol module gains its listener, add
- * it here, e.g. {@code Map.entry(Protocol.POSTGRESQL, (port, engine) -> new PgListener(port, engine))}.
- */
+/** The listeners this build has; as each protocol module gains its listener, it is added here. */
 final class ListenerFactories {
-    private static final Map<Protocol, ListenerFactory> BUILT = Map.of();
+    private static final Map<Protocol, ListenerFactory> BUILT = Map.of(Protocol.POSTGRESQL, PostgresListener::new);
 
     private ListenerFactories() {
     }

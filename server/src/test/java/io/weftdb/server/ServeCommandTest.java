@@ -37,15 +37,32 @@ class ServeCommandTest {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     @Test
     void servesUntilAskedToStopThenClosesTheDataDirectory() throws Exception {
         ShutdownLatch latch = new ShutdownLatch();
-        CompletableFuture<Integer> server = serve(latch, "--mysql", "0");
+        int pgPort = freePort();
+        CompletableFuture<Integer> server = serve(latch, "--pg", Integer.toString(pgPort), "--mysql", "0");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!out().contains("ready") && !server.isDone() && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
         assertThat(out()).contains("ready");
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + pgPort + "/postgres?user=postgres");
+             java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE served (id int PRIMARY KEY)");
+            statement.execute("INSERT INTO served VALUES (42)");
+            try (java.sql.ResultSet rows = statement.executeQuery("SELECT id FROM served")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getInt(1)).isEqualTo(42);
+            }
+        }
 
         latch.requestStop();
 
@@ -53,7 +70,7 @@ class ServeCommandTest {
         assertThat(latch.awaitStopped(Duration.ZERO)).isTrue();
         assertThat(out())
                 .contains("serving " + temp.resolve("data"))
-                .contains("PostgreSQL: not built yet, port 5432 not opened")
+                .contains("PostgreSQL: listening on port " + pgPort)
                 .contains("MySQL: disabled (--mysql 0)")
                 .contains("HTTP: not built yet, port 8080 not opened")
                 .endsWith("shutting down\nstopped\n");

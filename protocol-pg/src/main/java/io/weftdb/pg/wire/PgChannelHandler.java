@@ -1,0 +1,135 @@
+package io.weftdb.pg.wire;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.weftdb.engine.Engine;
+import io.weftdb.pg.wire.protocol.Bind;
+import io.weftdb.pg.wire.protocol.FrontendMessage;
+import io.weftdb.pg.wire.protocol.Parse;
+import io.weftdb.pg.wire.protocol.ProtocolViolation;
+import io.weftdb.pg.wire.protocol.SimpleQuery;
+import java.io.IOException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The last handler of a connection's pipeline, on the event loop: it hands each decoded message to
+ * the connection's {@link PgSession} on the session thread (an executor running one task at a
+ * time, so messages are handled in order) and never waits for anything itself.
+ *
+ * <p>Reading goes on while a statement runs, so a client that pipelines its messages and reads
+ * its results only later cannot deadlock against a server waiting to write. Only when the input
+ * queued for the session passes {@code maxQueuedInputBytes} does the connection stop reading,
+ * until the session has worked off half of it.
+ */
+final class PgChannelHandler extends ChannelInboundHandlerAdapter {
+    private final Engine engine;
+    private final PgServerConfig config;
+    private final BackendKeys keys;
+    private final Executor sessionThread;
+    private final Runnable afterClose;
+    private final AtomicLong queuedBytes = new AtomicLong();
+    private PgSession session;
+
+    /**
+     * @param sessionThread runs the session's work, one task at a time in submission order
+     * @param afterClose runs on the session thread once the session has closed
+     */
+    PgChannelHandler(Engine engine, PgServerConfig config, BackendKeys keys, Executor sessionThread, Runnable afterClose) {
+        this.engine = engine;
+        this.config = config;
+        this.keys = keys;
+        this.sessionThread = sessionThread;
+        this.afterClose = afterClose;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext context) {
+        session = new PgSession(engine, config, keys, context.channel());
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext context, Object message) {
+        FrontendMessage frontend = (FrontendMessage) message;
+        long size = estimatedSize(frontend);
+        if (queuedBytes.addAndGet(size) > config.maxQueuedInputBytes()) {
+            context.channel().config().setAutoRead(false);
+        }
+        submit(() -> {
+            try {
+                session.handle(frontend);
+            } finally {
+                long left = queuedBytes.addAndGet(-size);
+                if (left <= config.maxQueuedInputBytes() / 2 && !context.channel().config().isAutoRead()) {
+                    context.channel().config().setAutoRead(true);
+                }
+            }
+        });
+    }
+
+    /** Roughly what a decoded message occupies while it waits for the session thread. */
+    private static long estimatedSize(FrontendMessage message) {
+        long size = 16;
+        if (message instanceof SimpleQuery query) {
+            size += 2L * query.sql().length();
+        } else if (message instanceof Parse parse) {
+            size += 2L * parse.sql().length() + 4L * parse.parameterTypes().size();
+        } else if (message instanceof Bind bind) {
+            for (byte[] value : bind.parameterValues()) {
+                size += 4 + (value == null ? 0 : value.length);
+            }
+        }
+        return size;
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext context) {
+        session.wakeUp();
+        context.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext context) {
+        session.disconnected();
+        submit(() -> {
+            try {
+                session.close();
+            } finally {
+                afterClose.run();
+            }
+        });
+        context.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+        ProtocolViolation violation = protocolViolation(cause);
+        if (violation != null) {
+            submit(() -> session.fatal(violation.sqlState(), violation.getMessage()));
+        } else if (cause instanceof IOException) {
+            // The peer reset the connection; channelInactive follows.
+            context.close();
+        } else {
+            submit(() -> session.fatal("XX000", "internal error: " + cause));
+        }
+    }
+
+    /** Queues work for the session thread; once the session has closed there is nothing left to do. */
+    private void submit(Runnable work) {
+        try {
+            sessionThread.execute(work);
+        } catch (RejectedExecutionException closed) {
+            // The session thread has ended with the session.
+        }
+    }
+
+    private static ProtocolViolation protocolViolation(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof ProtocolViolation violation) {
+                return violation;
+            }
+        }
+        return null;
+    }
+}

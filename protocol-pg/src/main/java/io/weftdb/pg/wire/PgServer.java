@@ -1,0 +1,143 @@
+package io.weftdb.pg.wire;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import io.weftdb.engine.Engine;
+import io.weftdb.pg.wire.protocol.PgFrameDecoder;
+import io.weftdb.pg.wire.protocol.PgMessageEncoder;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A PostgreSQL v3 wire-protocol listener over an {@link Engine}. Netty NIO event loops (one
+ * acceptor, {@link PgServerConfig#workerThreads()} for connections) frame and decode messages;
+ * each connection's statements run on its own virtual thread. Authentication is "trust" and
+ * there is no TLS yet: SSLRequest and GSSENCRequest are answered 'N'.
+ *
+ * <p>Each connection's pipeline: {@link PgFrameDecoder} (bytes to messages) ->
+ * {@link PgMessageEncoder} (messages to bytes) -> {@link PgChannelHandler} (to the session thread,
+ * where {@link PgSession} runs the protocol's state machine).
+ */
+public final class PgServer implements AutoCloseable {
+    private static final long SESSION_SHUTDOWN_SECONDS = 5;
+
+    private final Engine engine;
+    private final PgServerConfig config;
+    private final BackendKeys keys = new BackendKeys();
+    private final Set<ExecutorService> sessionThreads = ConcurrentHashMap.newKeySet();
+    private final ThreadFactory threadFactory = Thread.ofVirtual().name("weftdb-pg-session-", 1).factory();
+    private ChannelGroup channels;
+    private EventLoopGroup acceptor;
+    private EventLoopGroup workers;
+    private Channel serverChannel;
+
+    public PgServer(Engine engine, PgServerConfig config) {
+        this.engine = engine;
+        this.config = config;
+    }
+
+    /**
+     * Starts listening.
+     *
+     * @param port the TCP port, or 0 for an ephemeral one (see {@link #port()})
+     * @throws IllegalStateException when already started or the address cannot be bound
+     */
+    public synchronized void start(String host, int port) {
+        if (serverChannel != null) {
+            throw new IllegalStateException("the PostgreSQL listener is already started");
+        }
+        acceptor = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        workers = new MultiThreadIoEventLoopGroup(config.workerThreads(), NioIoHandler.newFactory());
+        channels = new DefaultChannelGroup("weftdb-pg", GlobalEventExecutor.INSTANCE);
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(acceptor, workers)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 256)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.SO_KEEPALIVE, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 * 1024, 1024 * 1024))
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        channels.add(channel);
+                        ExecutorService sessionThread = Executors.newSingleThreadExecutor(threadFactory);
+                        sessionThreads.add(sessionThread);
+                        Runnable afterClose = () -> {
+                            sessionThreads.remove(sessionThread);
+                            sessionThread.shutdown();
+                        };
+                        channel.pipeline()
+                                .addLast("frames", new PgFrameDecoder(config.maxMessageBytes()))
+                                .addLast("messages", PgMessageEncoder.INSTANCE)
+                                .addLast("session", new PgChannelHandler(engine, config, keys, sessionThread, afterClose));
+                    }
+                });
+        try {
+            serverChannel = bootstrap.bind(host, port).syncUninterruptibly().channel();
+        } catch (Exception e) {
+            shutdownEventLoops();
+            throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The port listened on (the one chosen when started with port 0). */
+    public synchronized int port() {
+        if (serverChannel == null) {
+            throw new IllegalStateException("the PostgreSQL listener is not started");
+        }
+        return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    /**
+     * Stops listening and closes every connection: running statements are cancelled and open
+     * transactions rolled back. Waits briefly for the session threads to finish. Idempotent.
+     */
+    public synchronized void stop() {
+        if (serverChannel == null) {
+            return;
+        }
+        serverChannel.close().syncUninterruptibly();
+        serverChannel = null;
+        channels.close().awaitUninterruptibly();
+        shutdownEventLoops();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SESSION_SHUTDOWN_SECONDS);
+        for (ExecutorService sessionThread : List.copyOf(sessionThreads)) {
+            sessionThread.shutdown();
+            try {
+                sessionThread.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        sessionThreads.clear();
+    }
+
+    private void shutdownEventLoops() {
+        // No quiet period: connections are already closed, and stopping should not take seconds.
+        acceptor.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,41 @@
+package io.weftdb.pg.wire;
+
+/**
+ * Settings of a PostgreSQL listener.
+ *
+ * @param workerThreads Netty event-loop threads serving connections (statements never run on them)
+ * @param maxMessageBytes the largest Query, Parse or Bind message accepted, length field included;
+ *     a larger one ends the connection with FATAL 08P01 (PostgreSQL's own limit is 1 GiB)
+ * @param flushThresholdBytes buffered output that is sent without waiting for the end of a result
+ * @param rowsPerFlush data rows after which buffered output is sent, so slow results still stream
+ * @param maxQueuedInputBytes decoded input waiting for the session thread above which the
+ *     connection stops reading until half of it has been processed
+ */
+public record PgServerConfig(int workerThreads, int maxMessageBytes, int flushThresholdBytes, int rowsPerFlush,
+                             int maxQueuedInputBytes) {
+    public static final int DEFAULT_MAX_MESSAGE_BYTES = 256 * 1024 * 1024;
+
+    public PgServerConfig {
+        if (workerThreads < 1) {
+            throw new IllegalArgumentException("workerThreads must be at least 1");
+        }
+        if (maxMessageBytes < 10_000) {
+            throw new IllegalArgumentException("maxMessageBytes must be at least 10000");
+        }
+        if (flushThresholdBytes < 1 || rowsPerFlush < 1 || maxQueuedInputBytes < 1) {
+            throw new IllegalArgumentException("flush thresholds and the input queue limit must be positive");
+        }
+    }
+
+    public static PgServerConfig defaults() {
+        return new PgServerConfig(2, DEFAULT_MAX_MESSAGE_BYTES, 64 * 1024, 1000, 64 * 1024 * 1024);
+    }
+
+    public PgServerConfig withWorkerThreads(int threads) {
+        return new PgServerConfig(threads, maxMessageBytes, flushThresholdBytes, rowsPerFlush, maxQueuedInputBytes);
+    }
+
+    public PgServerConfig withMaxMessageBytes(int bytes) {
+        return new PgServerConfig(workerThreads, bytes, flushThresholdBytes, rowsPerFlush, maxQueuedInputBytes);
+    }
+}
