@@ -140,6 +140,34 @@ public final class Session implements AutoCloseable {
         return runInTransaction(statement, parameters);
     }
 
+    /**
+     * Plans {@code statement} without running it, for protocols that describe prepared statements
+     * (PostgreSQL's Describe). Reads the catalog the session sees now; changes nothing.
+     */
+    public StatementDescription describe(Statement statement, List<DataType> declaredParameterTypes) {
+        ParameterTypes parameterTypes = new ParameterTypes(declaredParameterTypes);
+        io.weftdb.engine.catalog.Catalog catalog = explicitBlock ? transaction.catalog() : null;
+        if (catalog == null) {
+            catalog = engine.transactions().committedCatalog();
+        }
+        NameContext names = new NameContext(catalog, database, settings.searchPath(), user);
+        QueryPlanner planner = new QueryPlanner(names, parameterTypes);
+        List<ResultColumn> columns = switch (statement) {
+            case Query query -> columns(planner.plan(query).output());
+            case DataChange change -> {
+                List<ResultColumn> returning = DmlExecutor.describe(change, planner);
+                yield returning.isEmpty() ? null : returning;
+            }
+            case Explain explain -> List.of(new ResultColumn("QUERY PLAN", DataType.TEXT));
+            case SessionCommand.ShowVariable show -> show.name().equalsIgnoreCase("all")
+                    ? List.of(new ResultColumn("name", DataType.TEXT), new ResultColumn("setting", DataType.TEXT),
+                    new ResultColumn("description", DataType.TEXT))
+                    : List.of(new ResultColumn(showColumnName(show.name().toLowerCase(Locale.ROOT)), DataType.TEXT));
+            default -> null;
+        };
+        return new StatementDescription(parameterTypes.resolved(), columns);
+    }
+
     private StatementResult runInTransaction(Statement statement, List<Object> parameters) {
         boolean implicit = !explicitBlock;
         if (implicit) {
@@ -480,8 +508,17 @@ public final class Session implements AutoCloseable {
         }
         List<Object[]> rows = new ArrayList<>();
         rows.add(new Object[] {value});
-        return new StatementRows(List.of(new ResultColumn(key.equals("timezone") ? "TimeZone" : key.equals("datestyle")
-                ? "DateStyle" : key, DataType.TEXT)), new ListRowSource(rows), "SHOW");
+        return new StatementRows(List.of(new ResultColumn(showColumnName(key), DataType.TEXT)), new ListRowSource(rows), "SHOW");
+    }
+
+    /** SHOW's column is named after the parameter, with PostgreSQL's capitalisation of a few. */
+    private static String showColumnName(String key) {
+        return switch (key) {
+            case "timezone" -> "TimeZone";
+            case "datestyle" -> "DateStyle";
+            case "intervalstyle" -> "IntervalStyle";
+            default -> key;
+        };
     }
 
     private static String displayValue(String key, String value) {

@@ -60,6 +60,68 @@ public final class DmlExecutor {
         };
     }
 
+    /**
+     * Compiles a statement without running it: infers its parameter types into the planner's
+     * {@link io.weftdb.engine.expr.ParameterTypes} and returns its RETURNING columns (empty without).
+     */
+    public static List<ResultColumn> describe(DataChange statement, QueryPlanner planner) {
+        QualifiedName name = switch (statement) {
+            case DataChange.Insert insert -> insert.table();
+            case DataChange.Update update -> update.table();
+            case DataChange.Delete delete -> delete.table();
+        };
+        if (!(planner.names().relation(name, 0) instanceof TableDef table)) {
+            throw new SqlException(ErrorCode.WRONG_OBJECT_TYPE, "cannot change relation \"" + name.name() + "\"");
+        }
+        String alias = switch (statement) {
+            case DataChange.Insert insert -> insert.alias();
+            case DataChange.Update update -> update.alias();
+            case DataChange.Delete delete -> delete.alias();
+        };
+        alias = alias != null ? alias : table.name();
+        Scope scope = TableScope.of(table, alias);
+        ExpressionCompiler compiler = new ExpressionCompiler(scope, planner.parameters());
+        List<Query.SelectItem> returning = switch (statement) {
+            case DataChange.Insert insert -> {
+                int[] targets = targetPositions(table, insert.columns());
+                if (insert.source() instanceof Query.Values values) {
+                    for (List<Expr> row : values.rows()) {
+                        for (int i = 0; i < row.size() && i < targets.length; i++) {
+                            if (!(row.get(i) instanceof Expr.DefaultValue)) {
+                                ColumnDef column = table.columns().get(targets[i]);
+                                compiler.withScope(Scope.EMPTY).compileAssigned(row.get(i), column.type(), column.name());
+                            }
+                        }
+                    }
+                } else if (insert.source() != null) {
+                    planner.plan(insert.source());
+                }
+                yield insert.returning();
+            }
+            case DataChange.Update update -> {
+                for (DataChange.Assignment assignment : update.assignments()) {
+                    int position = table.columnIndex(assignment.column());
+                    if (position >= 0 && !(assignment.value() instanceof Expr.DefaultValue)) {
+                        ColumnDef column = table.columns().get(position);
+                        compiler.compileAssigned(assignment.value(), column.type(), column.name());
+                    }
+                }
+                if (update.where() != null) {
+                    compiler.compileCondition(update.where(), "WHERE");
+                }
+                yield update.returning();
+            }
+            case DataChange.Delete delete -> {
+                if (delete.where() != null) {
+                    compiler.compileCondition(delete.where(), "WHERE");
+                }
+                yield delete.returning();
+            }
+        };
+        Returning compiled = Returning.of(returning, table, alias, compiler);
+        return compiled == null ? List.of() : compiled.columns();
+    }
+
     private TableDef targetTable(QualifiedName name) {
         CatalogObject relation = planner.names().relation(name, 0);
         if (!(relation instanceof TableDef table)) {
