@@ -68,6 +68,8 @@ public final class Session implements AutoCloseable {
     private Long lastValue;
     private volatile Transaction transaction;
     private boolean explicitBlock;
+    /** The open block was started by {@link #beginImplicitBlock()}, not by BEGIN. */
+    private boolean implicitBlock;
     private boolean failed;
     private Instant transactionStart;
     private StatementRows openResult;
@@ -138,6 +140,42 @@ public final class Session implements AutoCloseable {
             return sessionCommand(command);
         }
         return runInTransaction(statement, parameters);
+    }
+
+    /**
+     * Starts PostgreSQL's implicit transaction block for a multi-statement query string: the
+     * statements up to {@link #endImplicitBlock()} run in one transaction, so an error in any of
+     * them undoes them all. Does nothing inside an explicit block. A BEGIN among the statements
+     * turns the block into an ordinary one.
+     */
+    public void beginImplicitBlock() {
+        if (explicitBlock || closed) {
+            return;
+        }
+        closeOpenResult();
+        transaction = beginTransaction(null, null, false);
+        explicitBlock = true;
+        implicitBlock = true;
+    }
+
+    /** Ends an implicit block: commits it, or rolls it back when one of its statements failed. */
+    public void endImplicitBlock() {
+        if (!implicitBlock) {
+            return;
+        }
+        closeOpenResult();
+        boolean wasFailed = failed;
+        Transaction ending = transaction;
+        clearBlock();
+        if (wasFailed) {
+            engine.transactions().rollback(ending);
+            return;
+        }
+        try {
+            engine.transactions().commit(ending);
+        } catch (RuntimeException e) {
+            throw translate(e);
+        }
     }
 
     /**
@@ -314,7 +352,9 @@ public final class Session implements AutoCloseable {
     private StatementResult transactionControl(TransactionControl control) {
         return switch (control) {
             case TransactionControl.Begin begin -> {
-                if (explicitBlock) {
+                if (implicitBlock) {
+                    implicitBlock = false;
+                } else if (explicitBlock) {
                     notices.add(new Notice("WARNING", "there is already a transaction in progress"));
                 } else {
                     transaction = beginTransaction(begin.isolation(), begin.readOnly(), false);
@@ -426,6 +466,7 @@ public final class Session implements AutoCloseable {
     private void clearBlock() {
         transaction = null;
         explicitBlock = false;
+        implicitBlock = false;
         failed = false;
         endTransaction();
     }

@@ -88,9 +88,8 @@ import org.antlr.v4.runtime.Token;
  *   CLOSED
  * </pre>
  *
- * <p>Limits of this slice: a Query string with several statements runs them one after another,
- * each in its own implicit transaction when outside a block (PostgreSQL runs the whole string as
- * one transaction; that needs support from the engine). Describing a statement plans it in the
+ * <p>A Query string with several statements runs them in one implicit transaction block, as
+ * PostgreSQL does: an error stops the string and undoes all of it. Describing a statement plans it in the
  * engine without running it ({@code Session.describe}). Only one
  * statement streams at a time: a portal interrupted by another statement has its remaining rows
  * read into memory.
@@ -357,6 +356,9 @@ final class PgSession {
             if (parsed.isEmpty()) {
                 out.send(Acknowledgement.EMPTY_QUERY_RESPONSE);
             }
+            if (parsed.size() > 1) {
+                session.beginImplicitBlock();
+            }
             for (ParsedStatement statement : parsed) {
                 Portal portal = new Portal("", null, List.of(), List.of());
                 portal.start(run(statement.statement(), List.of()));
@@ -378,6 +380,11 @@ final class PgSession {
             throw e;
         } catch (RuntimeException e) {
             out.send(ErrorResponse.error(PgSqlState.of(ErrorCode.INTERNAL_ERROR), "internal error: " + e));
+        }
+        try {
+            session.endImplicitBlock();
+        } catch (SqlException e) {
+            sendError(e);
         }
         afterStatement();
         readyForQuery();

@@ -93,7 +93,8 @@ class ClientDisconnectTest {
         while (fixture.engine().sessions().size() > sessionsBefore && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertThat(fixture.engine().sessions()).hasSize(sessionsBefore);
+        // At most as many as before: a session of an earlier test may still have been closing then.
+        assertThat(fixture.engine().sessions().size()).isLessThanOrEqualTo(sessionsBefore);
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             statement.execute("SET lock_timeout = '5s'");
             try (ResultSet resultSet = statement.executeQuery("SELECT id FROM marker")) {

@@ -178,7 +178,7 @@ class PgSessionWireTest {
     }
 
     @Test
-    void aSimpleQueryRunsEachStatementAndStopsAtTheFirstError() {
+    void aSimpleQueryStopsAtTheFirstErrorAndUndoesTheWholeString() {
         startup();
         send(new SimpleQuery("CREATE TABLE t (n integer); INSERT INTO t VALUES (1), (2); SELECT * FROM missing; INSERT INTO t VALUES (3)"));
 
@@ -192,8 +192,10 @@ class PgSessionWireTest {
         });
         assertThat(responses.get(3)).isEqualTo(IDLE);
 
+        // The string ran as one implicit transaction: the CREATE TABLE went with the failure.
         send(new SimpleQuery("SELECT n FROM t ORDER BY n"));
-        assertThat(responses()).endsWith(row("1"), row("2"), new CommandComplete("SELECT 2"), IDLE);
+        assertThat(responses().get(0)).isInstanceOfSatisfying(ErrorResponse.class,
+                error -> assertThat(error.sqlState()).isEqualTo("42P01"));
     }
 
     @Test
@@ -308,6 +310,24 @@ class PgSessionWireTest {
 
         send(new SimpleQuery("SELECT id FROM items"));
         assertThat(responses()).contains(new CommandComplete("SELECT 0"));
+    }
+
+    @Test
+    void aMultiStatementQueryRunsAsOneTransactionThatAnErrorUndoesWhole() {
+        startup();
+        send(new SimpleQuery("CREATE TABLE kept (id integer PRIMARY KEY)"));
+        responses();
+
+        send(new SimpleQuery("INSERT INTO kept VALUES (1); INSERT INTO kept VALUES (2); INSERT INTO kept VALUES (1); INSERT INTO kept VALUES (3)"));
+        List<BackendMessage> failed = responses();
+        assertThat(failed).filteredOn(ErrorResponse.class::isInstance).singleElement()
+                .satisfies(error -> assertThat(((ErrorResponse) error).sqlState()).isEqualTo("23505"));
+        assertThat(failed).last().isEqualTo(IDLE);
+
+        send(new SimpleQuery("INSERT INTO kept VALUES (4); INSERT INTO kept VALUES (5)"));
+        assertThat(responses()).last().isEqualTo(IDLE);
+        send(new SimpleQuery("SELECT id FROM kept"));
+        assertThat(responses()).contains(new CommandComplete("SELECT 2"));
     }
 
     @Test
