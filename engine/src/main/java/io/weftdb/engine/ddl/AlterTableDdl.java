@@ -5,7 +5,7 @@ import io.weftdb.engine.catalog.CheckDef;
 import io.weftdb.engine.catalog.ColumnDef;
 import io.weftdb.engine.catalog.ForeignKeyDef;
 import io.weftdb.engine.catalog.IndexDef;
-import io.weftdb.engine.catalog.IrRewriter;
+import io.weftdb.engine.plan.ExprTrees;
 import io.weftdb.engine.catalog.SchemaDef;
 import io.weftdb.engine.catalog.SequenceDef;
 import io.weftdb.engine.catalog.TableDef;
@@ -220,7 +220,7 @@ final class AlterTableDdl {
             (index.columnIds().contains(column.id()) ? dropped : indexes).add(index);
         }
         List<CheckDef> checks = table.checks().stream()
-                .filter(check -> !IrRewriter.referencesColumn(check.condition(), column.name())).toList();
+                .filter(check -> !ExprTrees.referencesColumn(check.condition(), column.name())).toList();
         List<ForeignKeyDef> foreignKeys = table.foreignKeys().stream()
                 .filter(foreignKey -> !foreignKey.columnIds().contains(column.id())).toList();
         TableDef updated = table.withColumns(columns, true).withIndexes(indexes, table.hiddenRowId()).withChecks(checks)
@@ -256,7 +256,7 @@ final class AlterTableDdl {
         List<ColumnDef> columns = new ArrayList<>(table.columns());
         columns.set(table.columnPosition(column.id()), column.withName(rename.to()));
         List<CheckDef> checks = table.checks().stream()
-                .map(check -> new CheckDef(check.name(), IrRewriter.renameColumn(check.condition(), rename.from(), rename.to()),
+                .map(check -> new CheckDef(check.name(), ExprTrees.renameColumn(check.condition(), rename.from(), rename.to()),
                         check.sql()))
                 .toList();
         environment.transaction().putCatalogObject(table.withColumns(columns, false).withChecks(checks));

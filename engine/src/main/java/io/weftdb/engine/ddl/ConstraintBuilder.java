@@ -102,7 +102,7 @@ final class ConstraintBuilder {
                         .compileCondition(check.condition(), "CHECK");
                 List<String> columns = new ArrayList<>();
                 for (io.weftdb.engine.catalog.ColumnDef column : table.columns()) {
-                    if (io.weftdb.engine.catalog.IrRewriter.referencesColumn(check.condition(), column.name())) {
+                    if (io.weftdb.engine.plan.ExprTrees.referencesColumn(check.condition(), column.name())) {
                         columns.add(column.name());
                     }
                 }

@@ -1,5 +1,6 @@
 package io.weftdb.engine.expr;
 
+import io.weftdb.engine.aggregate.AggregateFunctions;
 import io.weftdb.engine.function.FunctionRegistry;
 import io.weftdb.engine.value.Casts;
 import io.weftdb.engine.value.TextFormat;
@@ -647,6 +648,11 @@ public final class ExpressionCompiler {
     }
 
     private BoundExpr compileCall(Expr.FunctionCall call) {
+        // The query planner replaces the aggregates of a select list, HAVING and ORDER BY by references
+        // to the aggregation's output, so an aggregate reaching here is in a clause that cannot hold one.
+        if (call.over() == null && call.name().size() == 1 && AggregateFunctions.isAggregate(call.name().name())) {
+            throw new SqlException(ErrorCode.GROUPING_ERROR, "aggregate functions are not allowed here", call.position());
+        }
         if (call.over() != null || call.distinct() || call.filter() != null || !call.orderBy().isEmpty()) {
             throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, "aggregate and window functions are not supported yet",
                     call.position());

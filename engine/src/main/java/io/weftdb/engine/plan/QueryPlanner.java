@@ -25,7 +25,7 @@ import java.util.Locale;
 
 /**
  * Turns a query into a physical plan: FROM items into scans (choosing an index from WHERE) and
- * joins, then filter, projection, DISTINCT, ORDER BY and LIMIT/OFFSET, in SQL's logical order.
+ * joins, then filter, grouping and aggregation, projection, DISTINCT, ORDER BY and LIMIT/OFFSET, in SQL's logical order.
  */
 public final class QueryPlanner {
     private final NameContext names;
@@ -61,17 +61,20 @@ public final class QueryPlanner {
         if (!select.with().isEmpty()) {
             throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, "WITH queries are not supported yet");
         }
-        if (!select.groupBy().isEmpty() || select.having() != null) {
-            throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, "GROUP BY and HAVING are not supported yet");
-        }
         if (!select.distinctOn().isEmpty()) {
             throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, "DISTINCT ON is not supported yet");
         }
         List<Expr> conjuncts = select.where() == null ? List.of() : conjuncts(select.where());
         PlanNode source = planFrom(select.from(), conjuncts);
         if (select.where() != null) {
+            AggregatePlanner.rejectAggregates(select.where(), "WHERE");
             BoundExpr condition = compiler(source.output()).compileCondition(select.where(), "WHERE");
             source = new FilterNode(source, condition, "(WHERE clause)");
+        }
+        if (AggregatePlanner.needsAggregation(select)) {
+            AggregatePlanner.Grouped grouped = new AggregatePlanner(source, compiler(source.output())).plan(select);
+            return planOutput(grouped.plan(), grouped.items(), select.distinct(), grouped.orderBy(), select.limit(),
+                    select.offset());
         }
         return planOutput(source, select.items(), select.distinct(), select.orderBy(), select.limit(), select.offset());
     }

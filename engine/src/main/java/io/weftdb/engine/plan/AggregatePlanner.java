@@ -1,0 +1,230 @@
+package io.weftdb.engine.plan;
+
+import io.weftdb.engine.aggregate.AggregateFunction;
+import io.weftdb.engine.aggregate.AggregateFunctions;
+import io.weftdb.engine.expr.BoundExpr;
+import io.weftdb.engine.expr.ExpressionCompiler;
+import io.weftdb.engine.expr.Scope;
+import io.weftdb.engine.value.Casts;
+import io.weftdb.ir.QualifiedName;
+import io.weftdb.ir.error.ErrorCode;
+import io.weftdb.ir.error.SqlException;
+import io.weftdb.ir.expr.Expr;
+import io.weftdb.ir.expr.SortItem;
+import io.weftdb.ir.stmt.Query;
+import io.weftdb.ir.type.DataType;
+import io.weftdb.ir.type.TypeKind;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Plans GROUP BY, HAVING and aggregates. The aggregation's output row is the group keys followed by
+ * the aggregate results; the select list, HAVING and ORDER BY are then rewritten to read that row:
+ * a subexpression equal to a GROUP BY expression becomes a reference to its key column, an
+ * aggregate call a reference to its result column. Any input column still referenced after that is
+ * neither grouped nor aggregated (42803).
+ */
+final class AggregatePlanner {
+    /** Names of the aggregation's output columns; the leading '?' keeps them apart from user names. */
+    private static final String KEY_PREFIX = "?group?";
+    private static final String AGGREGATE_PREFIX = "?aggregate?";
+
+    /** The aggregation (and HAVING filter) and the clauses rewritten to read its output. */
+    record Grouped(PlanNode plan, List<Query.SelectItem> items, List<SortItem> orderBy) {}
+
+    private final PlanNode source;
+    private final ExpressionCompiler compiler;
+    private final List<Expr> keyShapes = new ArrayList<>();
+    private final List<Integer> keyColumns = new ArrayList<>();
+    private final List<BoundExpr> keys = new ArrayList<>();
+    private final List<Expr> aggregateShapes = new ArrayList<>();
+    private final List<BoundAggregate> aggregates = new ArrayList<>();
+
+    AggregatePlanner(PlanNode source, ExpressionCompiler compiler) {
+        this.source = source;
+        this.compiler = compiler;
+    }
+
+    static boolean isAggregateCall(Expr expr) {
+        return expr instanceof Expr.FunctionCall call && call.over() == null && call.name().size() == 1
+                && AggregateFunctions.isAggregate(call.name().name());
+    }
+
+    static boolean containsAggregate(Expr expr) {
+        return ExprTrees.find(expr, AggregatePlanner::isAggregateCall) != null;
+    }
+
+    /** Raises 42803 when {@code expr} holds an aggregate, as PostgreSQL does for WHERE, GROUP BY, ON... */
+    static void rejectAggregates(Expr expr, String clause) {
+        Expr found = ExprTrees.find(expr, AggregatePlanner::isAggregateCall);
+        if (found != null) {
+            throw new SqlException(ErrorCode.GROUPING_ERROR, "aggregate functions are not allowed in " + clause,
+                    found.position());
+        }
+    }
+
+    static boolean needsAggregation(Query.Select select) {
+        return !select.groupBy().isEmpty() || select.having() != null
+                || select.items().stream().anyMatch(item -> containsAggregate(item.expression()))
+                || select.orderBy().stream().anyMatch(item -> containsAggregate(item.expression()));
+    }
+
+    Grouped plan(Query.Select select) {
+        List<Query.SelectItem> items = expandStars(select.items());
+        for (Expr groupBy : select.groupBy()) {
+            addKey(resolveGroupBy(groupBy, items, source.output()));
+        }
+        List<Query.SelectItem> rewrittenItems = new ArrayList<>();
+        for (Query.SelectItem item : items) {
+            String name = item.alias() != null ? item.alias() : QueryPlanner.outputName(item.expression());
+            rewrittenItems.add(new Query.SelectItem(toOutput(item.expression()), name));
+        }
+        Expr having = select.having() == null ? null : toOutput(select.having());
+        List<SortItem> orderBy = new ArrayList<>();
+        for (SortItem item : select.orderBy()) {
+            Expr expr = item.expression();
+            boolean byOutputColumn = expr instanceof Expr.Literal literal && literal.value() instanceof Long
+                    || expr instanceof Expr.ColumnRef ref && ref.name().size() == 1
+                    && rewrittenItems.stream().anyMatch(output -> output.alias().equals(ref.name().name()));
+            orderBy.add(byOutputColumn ? item : new SortItem(toOutput(expr), item.descending(), item.nullsFirst()));
+        }
+        List<Scope.Column> columns = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            columns.add(new Scope.Column(null, KEY_PREFIX + i, keys.get(i).type()));
+        }
+        for (int i = 0; i < aggregates.size(); i++) {
+            columns.add(new Scope.Column(null, AGGREGATE_PREFIX + i, aggregates.get(i).function().resultType()));
+        }
+        PlanNode plan = new HashAggregateNode(source, keys, aggregates, new Scope(columns));
+        if (having != null) {
+            plan = new FilterNode(plan, compiler.withScope(plan.output()).compileCondition(having, "HAVING"), "(HAVING clause)");
+        }
+        return new Grouped(plan, rewrittenItems, orderBy);
+    }
+
+    /** {@code *} in a grouped query stands for each input column, each of which must then be grouped. */
+    private List<Query.SelectItem> expandStars(List<Query.SelectItem> items) {
+        List<Query.SelectItem> expanded = new ArrayList<>();
+        for (Query.SelectItem item : items) {
+            if (!(item.expression() instanceof Expr.Star star)) {
+                expanded.add(item);
+                continue;
+            }
+            String qualifier = star.qualifier() == null ? null : star.qualifier().name();
+            for (Scope.Column column : source.output().columns()) {
+                if (qualifier == null || qualifier.equals(column.relation())) {
+                    QualifiedName name = column.relation() == null ? QualifiedName.of(column.name())
+                            : QualifiedName.of(column.relation(), column.name());
+                    expanded.add(new Query.SelectItem(new Expr.ColumnRef(name, star.position()), column.name()));
+                }
+            }
+        }
+        return expanded;
+    }
+
+    /**
+     * GROUP BY n names the n-th select item; a bare name that is no input column may name a select
+     * item's alias (input columns win, as in PostgreSQL).
+     */
+    private static Expr resolveGroupBy(Expr groupBy, List<Query.SelectItem> items, Scope input) {
+        if (groupBy instanceof Expr.Literal literal && literal.value() instanceof Long ordinal) {
+            if (ordinal < 1 || ordinal > items.size()) {
+                throw new SqlException(ErrorCode.INVALID_COLUMN_REFERENCE, "GROUP BY position " + ordinal
+                        + " is not in select list", groupBy.position());
+            }
+            return items.get((int) (ordinal - 1)).expression();
+        }
+        if (groupBy instanceof Expr.ColumnRef ref && ref.name().size() == 1
+                && input.columns().stream().noneMatch(column -> column.name().equals(ref.name().name()))) {
+            for (Query.SelectItem item : items) {
+                if (ref.name().name().equals(item.alias())) {
+                    return item.expression();
+                }
+            }
+        }
+        return groupBy;
+    }
+
+    private void addKey(Expr expr) {
+        rejectAggregates(expr, "GROUP BY");
+        BoundExpr bound = compiler.compile(expr);
+        if (bound.type().kind() == TypeKind.UNKNOWN) {
+            bound = ExpressionCompiler.cast(bound, DataType.TEXT, Casts.Context.IMPLICIT);
+        }
+        keys.add(bound);
+        keyShapes.add(ExprTrees.withoutPositions(expr));
+        keyColumns.add(expr instanceof Expr.ColumnRef ref ? source.output().resolve(ref.name(), ref.position()) : -1);
+    }
+
+    /** Rewrites {@code expr} to read the aggregation's output, registering the aggregates it calls. */
+    private Expr toOutput(Expr expr) {
+        Expr rewritten = ExprTrees.rewrite(expr, this::outputReference);
+        Expr ungrouped = ExprTrees.find(rewritten, node -> node instanceof Expr.ColumnRef ref && !isOutputColumn(ref));
+        if (ungrouped instanceof Expr.ColumnRef ref) {
+            int index = source.output().resolve(ref.name(), ref.position());
+            Scope.Column column = source.output().columns().get(index);
+            String name = column.relation() == null ? column.name() : column.relation() + "." + column.name();
+            throw new SqlException(ErrorCode.GROUPING_ERROR, "column \"" + name
+                    + "\" must appear in the GROUP BY clause or be used in an aggregate function", ref.position());
+        }
+        return rewritten;
+    }
+
+    private static boolean isOutputColumn(Expr.ColumnRef ref) {
+        return ref.name().size() == 1
+                && (ref.name().name().startsWith(KEY_PREFIX) || ref.name().name().startsWith(AGGREGATE_PREFIX));
+    }
+
+    /** The output column {@code expr} is, or null when its parts must be looked at instead. */
+    private Expr outputReference(Expr expr) {
+        Expr shape = ExprTrees.withoutPositions(expr);
+        int column = expr instanceof Expr.ColumnRef ref ? source.output().resolve(ref.name(), ref.position()) : -1;
+        for (int i = 0; i < keyShapes.size(); i++) {
+            if (keyShapes.get(i).equals(shape) || column >= 0 && keyColumns.get(i) == column) {
+                return new Expr.ColumnRef(QualifiedName.of(KEY_PREFIX + i), expr.position());
+            }
+        }
+        if (!isAggregateCall(expr)) {
+            return null;
+        }
+        int index = aggregateShapes.indexOf(shape);
+        if (index < 0) {
+            aggregates.add(bindAggregate((Expr.FunctionCall) expr));
+            aggregateShapes.add(shape);
+            index = aggregates.size() - 1;
+        }
+        return new Expr.ColumnRef(QualifiedName.of(AGGREGATE_PREFIX + index), expr.position());
+    }
+
+    private BoundAggregate bindAggregate(Expr.FunctionCall call) {
+        for (Expr argument : call.arguments()) {
+            rejectNested(argument);
+        }
+        rejectNested(call.filter());
+        if (!call.orderBy().isEmpty()) {
+            throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, "ORDER BY inside aggregate calls is not supported yet",
+                    call.position());
+        }
+        List<BoundExpr> arguments = new ArrayList<>();
+        List<DataType> types = new ArrayList<>();
+        for (Expr argument : call.arguments()) {
+            BoundExpr bound = compiler.compile(argument);
+            arguments.add(bound);
+            types.add(bound.type());
+        }
+        AggregateFunction function = AggregateFunctions.resolve(call.name().name(), types, call.starArgument(), call.position());
+        List<BoundExpr> cast = new ArrayList<>();
+        for (int i = 0; i < arguments.size(); i++) {
+            cast.add(ExpressionCompiler.cast(arguments.get(i), function.argumentTypes().get(i), Casts.Context.IMPLICIT));
+        }
+        BoundExpr filter = call.filter() == null ? null : compiler.compileCondition(call.filter(), "FILTER");
+        return new BoundAggregate(function, cast, filter, call.distinct());
+    }
+
+    private static void rejectNested(Expr expr) {
+        Expr nested = ExprTrees.find(expr, AggregatePlanner::isAggregateCall);
+        if (nested != null) {
+            throw new SqlException(ErrorCode.GROUPING_ERROR, "aggregate function calls cannot be nested", nested.position());
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package io.weftdb.engine.plan;
+
+import io.weftdb.engine.aggregate.Accumulator;
+import io.weftdb.engine.exec.ExecutionEnvironment;
+import io.weftdb.engine.exec.RowSource;
+import io.weftdb.engine.expr.BoundExpr;
+import io.weftdb.engine.expr.EvaluationContext;
+import io.weftdb.engine.expr.Scope;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * GROUP BY and aggregates: reads all input, hashing rows on the group keys (RowKey equality, so
+ * NULLs form one group), and produces one row per group: the key values followed by each
+ * aggregate's result. Without GROUP BY there is exactly one group, even over no input.
+ *
+ * <p>The hash table holds one entry per group in memory (plus the values seen by each DISTINCT
+ * aggregate); there is no spilling to disk yet, so a very large number of groups can exhaust the heap.
+ */
+public record HashAggregateNode(PlanNode input, List<BoundExpr> groupKeys, List<BoundAggregate> aggregates, Scope output)
+        implements PlanNode {
+    public HashAggregateNode {
+        groupKeys = List.copyOf(groupKeys);
+        aggregates = List.copyOf(aggregates);
+    }
+
+    @Override
+    public RowSource open(ExecutionEnvironment environment) {
+        RowSource source = input.open(environment);
+        return new RowSource() {
+            private Iterator<Group> groups;
+            private Object[] row;
+
+            @Override
+            public boolean next() {
+                if (groups == null) {
+                    groups = aggregate(source, environment.context()).values().iterator();
+                }
+                if (!groups.hasNext()) {
+                    return false;
+                }
+                row = groups.next().row();
+                return true;
+            }
+
+            @Override
+            public Object[] row() {
+                return row;
+            }
+
+            @Override
+            public void close() {
+                groups = null;
+                source.close();
+            }
+        };
+    }
+
+    private Map<RowKey, Group> aggregate(RowSource source, EvaluationContext context) {
+        // Insertion order keeps the output in first-seen order, which makes unordered results stable.
+        Map<RowKey, Group> groups = new LinkedHashMap<>();
+        while (source.next()) {
+            Object[] in = source.row();
+            Object[] keys = new Object[groupKeys.size()];
+            for (int i = 0; i < keys.length; i++) {
+                keys[i] = groupKeys.get(i).evaluate(in, context);
+            }
+            groups.computeIfAbsent(new RowKey(keys), key -> new Group(keys)).add(in, context);
+        }
+        if (groups.isEmpty() && groupKeys.isEmpty()) {
+            groups.put(new RowKey(new Object[0]), new Group(new Object[0]));
+        }
+        return groups;
+    }
+
+    /** One group's key values and the running state of each aggregate. */
+    private final class Group {
+        private final Object[] keys;
+        private final Accumulator[] accumulators = new Accumulator[aggregates.size()];
+        private final List<Set<RowKey>> distinctSeen;
+
+        Group(Object[] keys) {
+            this.keys = keys;
+            this.distinctSeen = new ArrayList<>(aggregates.size());
+            for (int i = 0; i < accumulators.length; i++) {
+                accumulators[i] = aggregates.get(i).function().newAccumulator();
+                distinctSeen.add(aggregates.get(i).distinct() ? new HashSet<>() : null);
+            }
+        }
+
+        void add(Object[] in, EvaluationContext context) {
+            for (int i = 0; i < accumulators.length; i++) {
+                BoundAggregate aggregate = aggregates.get(i);
+                if (aggregate.filter() != null && !Boolean.TRUE.equals(aggregate.filter().evaluate(in, context))) {
+                    continue;
+                }
+                List<BoundExpr> argumentExprs = aggregate.arguments();
+                Object[] arguments = new Object[argumentExprs.size()];
+                for (int a = 0; a < arguments.length; a++) {
+                    arguments[a] = argumentExprs.get(a).evaluate(in, context);
+                }
+                if (arguments.length > 0 && arguments[0] == null) {
+                    continue;
+                }
+                if (distinctSeen.get(i) != null && !distinctSeen.get(i).add(new RowKey(arguments))) {
+                    continue;
+                }
+                accumulators[i].add(arguments);
+            }
+        }
+
+        Object[] row() {
+            Object[] out = new Object[keys.length + accumulators.length];
+            System.arraycopy(keys, 0, out, 0, keys.length);
+            for (int i = 0; i < accumulators.length; i++) {
+                out[keys.length + i] = accumulators[i].result();
+            }
+            return out;
+        }
+    }
+
+    @Override
+    public String describe() {
+        return groupKeys.isEmpty() ? "Aggregate" : "HashAggregate";
+    }
+
+    @Override
+    public List<PlanNode> children() {
+        return List.of(input);
+    }
+}

@@ -1,0 +1,113 @@
+package io.weftdb.server.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.weftdb.ir.error.ErrorCode;
+import io.weftdb.ir.error.SqlException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AggregatesTest {
+    @TempDir
+    Path directory;
+    private TestDatabase database;
+    private TestDatabase.Client sql;
+
+    @BeforeEach
+    void open() {
+        database = new TestDatabase(directory);
+        sql = database.client();
+        sql.execute("CREATE TABLE sales (id integer PRIMARY KEY, region text, amount integer, price numeric(8,2), "
+                + "ratio double precision, paid boolean)");
+        sql.execute("INSERT INTO sales VALUES (1, 'north', 10, 1.50, 0.5, true), (2, 'north', 20, NULL, 1.5, false), "
+                + "(3, 'south', NULL, 2.25, NULL, true), (4, 'south', 5, 2.25, 2.0, NULL), (5, NULL, 1, 1.00, 1.0, true)");
+        sql.execute("CREATE TABLE empty (n integer, t text)");
+    }
+
+    @AfterEach
+    void close() {
+        sql.close();
+        database.close();
+    }
+
+    @Test
+    void aggregatesIgnoreNullsAndUsePostgresResultTypes() {
+        assertThat(sql.query("SELECT count(*), count(amount), sum(amount), avg(amount), min(amount), max(amount) FROM sales"))
+                .containsExactly(List.of("5", "4", "36", "9.0000000000000000", "1", "20"));
+        assertThat(sql.query("SELECT sum(price), avg(price), sum(ratio), avg(ratio), sum(id::bigint) FROM sales"))
+                .containsExactly(List.of("7.00", "1.7500000000000000", "5", "1.25", "15"));
+        assertThat(sql.query("SELECT min(region), max(region), bool_and(paid), bool_or(paid), every(paid) FROM sales"))
+                .containsExactly(List.of("north", "south", "f", "t", "f"));
+    }
+
+    @Test
+    void aggregatesOverNoRowsGiveOneRowOfNullsButCountGivesZero() {
+        assertThat(sql.query("SELECT count(*), count(n), sum(n), avg(n), min(t), max(n), string_agg(t, ',') FROM empty"))
+                .containsExactly(Arrays.asList("0", "0", null, null, null, null, null));
+        assertThat(sql.query("SELECT count(*) FROM sales WHERE id > 100")).containsExactly(List.of("0"));
+        assertThat(sql.query("SELECT n, count(*) FROM empty GROUP BY n")).isEmpty();
+    }
+
+    @Test
+    void groupByWithHavingAndOrderByAnAggregate() {
+        assertThat(sql.query("SELECT region, sum(amount) AS total FROM sales GROUP BY region HAVING count(*) > 1 "
+                + "ORDER BY sum(amount) DESC")).containsExactly(List.of("north", "30"), List.of("south", "5"));
+        assertThat(sql.query("SELECT region, count(*) FROM sales GROUP BY region ORDER BY region NULLS FIRST"))
+                .containsExactly(Arrays.asList(null, "1"), List.of("north", "2"), List.of("south", "2"));
+        assertThat(sql.query("SELECT upper(region) AS r, max(id) FROM sales WHERE region IS NOT NULL GROUP BY upper(region) "
+                + "ORDER BY 2 DESC")).containsExactly(List.of("SOUTH", "4"), List.of("NORTH", "2"));
+    }
+
+    @Test
+    void groupByAcceptsOrdinalsAliasesAndExpressionsOverKeys() {
+        assertThat(sql.query("SELECT region, count(*) FROM sales GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 2"))
+                .containsExactly(List.of("north", "2"), List.of("south", "2"));
+        assertThat(sql.query("SELECT amount > 5 AS big, count(*) FROM sales WHERE amount IS NOT NULL GROUP BY big ORDER BY big"))
+                .containsExactly(List.of("f", "2"), List.of("t", "2"));
+        assertThat(sql.query("SELECT sales.region || '!' AS r FROM sales GROUP BY region ORDER BY r"))
+                .containsExactly(List.of("north!"), List.of("south!"), Arrays.asList((String) null));
+    }
+
+    @Test
+    void distinctAndFilteredAggregates() {
+        assertThat(sql.query("SELECT count(DISTINCT region), count(DISTINCT price), sum(DISTINCT price) FROM sales"))
+                .containsExactly(List.of("2", "3", "4.75"));
+        assertThat(sql.query("SELECT count(*) FILTER (WHERE paid), sum(amount) FILTER (WHERE region = 'north') FROM sales"))
+                .containsExactly(List.of("3", "30"));
+    }
+
+    @Test
+    void stringAggJoinsNonNullValuesWithTheDelimiter() {
+        assertThat(sql.query("SELECT region, string_agg(id::text, ', ') FROM sales GROUP BY region ORDER BY region"))
+                .containsExactly(List.of("north", "1, 2"), List.of("south", "3, 4"), Arrays.asList(null, "5"));
+        assertThat(sql.value("SELECT string_agg(DISTINCT region, '|') FROM sales")).isEqualTo("north|south");
+    }
+
+    @Test
+    void explainShowsTheAggregation() {
+        assertThat(sql.query("EXPLAIN SELECT region, count(*) FROM sales GROUP BY region").toString()).contains("HashAggregate");
+        assertThat(sql.query("EXPLAIN SELECT count(*) FROM sales").toString()).contains("Aggregate");
+    }
+
+    @Test
+    void misplacedColumnsAndAggregatesRaiseGroupingErrors() {
+        SqlException ungrouped = sql.error("SELECT region, amount FROM sales GROUP BY region");
+        assertThat(ungrouped.code()).isEqualTo(ErrorCode.GROUPING_ERROR);
+        assertThat(ungrouped.getMessage())
+                .contains("column \"sales.amount\" must appear in the GROUP BY clause or be used in an aggregate function");
+        assertThat(ungrouped.position()).isEqualTo(16);
+        assertThat(sql.error("SELECT amount, count(*) FROM sales").code()).isEqualTo(ErrorCode.GROUPING_ERROR);
+        assertThat(sql.error("SELECT sum(count(*)) FROM sales").getMessage()).contains("aggregate function calls cannot be nested");
+        SqlException inWhere = sql.error("SELECT id FROM sales WHERE sum(amount) > 1");
+        assertThat(inWhere.code()).isEqualTo(ErrorCode.GROUPING_ERROR);
+        assertThat(inWhere.getMessage()).contains("aggregate functions are not allowed in WHERE");
+        assertThat(sql.error("SELECT count(*) FROM sales GROUP BY count(*)").getMessage())
+                .contains("aggregate functions are not allowed in GROUP BY");
+        assertThat(sql.error("SELECT sum(region) FROM sales").code()).isEqualTo(ErrorCode.UNDEFINED_FUNCTION);
+    }
+}
