@@ -268,7 +268,7 @@ public final class ExpressionCompiler {
 
     /** Both sides converted to their common type; the result of comparing them. */
     public BoundExpr compileComparison(BinaryOperator operator, BoundExpr left, BoundExpr right, int position) {
-        DataType common = TypeRules.commonType(left.type(), right.type(), operator.symbol(), position);
+        DataType common = TypeRules.concrete(TypeRules.commonType(left.type(), right.type(), operator.symbol(), position));
         Evaluator a = cast(left, common, Casts.Context.IMPLICIT).evaluator();
         Evaluator b = cast(right, common, Casts.Context.IMPLICIT).evaluator();
         boolean padded = common.kind() == TypeKind.CHAR;
@@ -477,7 +477,8 @@ public final class ExpressionCompiler {
         BoundExpr right = compile(distinct.right());
         left = withParameterType(distinct.left(), left, right.type());
         right = withParameterType(distinct.right(), right, left.type());
-        DataType common = TypeRules.commonType(left.type(), right.type(), "IS DISTINCT FROM", distinct.position());
+        DataType common = TypeRules.concrete(TypeRules.commonType(left.type(), right.type(), "IS DISTINCT FROM",
+                distinct.position()));
         Evaluator a = cast(left, common, Casts.Context.IMPLICIT).evaluator();
         Evaluator b = cast(right, common, Casts.Context.IMPLICIT).evaluator();
         boolean negated = distinct.negated();
@@ -514,6 +515,7 @@ public final class ExpressionCompiler {
             values.add(bound);
             common = TypeRules.commonType(common, bound.type(), "IN", value.position());
         }
+        common = TypeRules.concrete(common);
         operand = withParameterType(in.operand(), operand, common);
         Evaluator subject = cast(operand, common, Casts.Context.IMPLICIT).evaluator();
         List<Evaluator> candidates = new ArrayList<>();
@@ -622,7 +624,7 @@ public final class ExpressionCompiler {
         }
         BoundExpr elseResult = caseExpr.elseResult() == null ? BoundExpr.constant(null, DataType.UNKNOWN)
                 : compile(caseExpr.elseResult());
-        resultType = TypeRules.commonType(resultType, elseResult.type(), "CASE", caseExpr.position());
+        resultType = TypeRules.concrete(TypeRules.commonType(resultType, elseResult.type(), "CASE", caseExpr.position()));
         List<Evaluator> conditionEvaluators = conditions.stream().map(BoundExpr::evaluator).toList();
         List<Evaluator> resultEvaluators = new ArrayList<>();
         boolean constant = elseResult.constant();

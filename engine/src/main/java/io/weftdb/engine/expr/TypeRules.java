@@ -31,7 +31,8 @@ public final class TypeRules {
         TypeKind a = left.kind();
         TypeKind b = right.kind();
         if (a == TypeKind.UNKNOWN && b == TypeKind.UNKNOWN) {
-            return DataType.TEXT;
+            // Stays unknown so a later typed operand decides (CASE WHEN .. THEN NULL .. THEN 1 is integer).
+            return DataType.UNKNOWN;
         }
         if (a == TypeKind.UNKNOWN) {
             return generic(right);
@@ -59,6 +60,11 @@ public final class TypeRules {
         throw new SqlException(ErrorCode.UNDEFINED_FUNCTION, "operator does not exist: " + left.sqlName() + " " + operator
                 + " " + right.sqlName(), position)
                 .withHint("No operator matches the given name and argument types. You might need to add explicit type casts.");
+    }
+
+    /** A resolved type for a value that must have one: what stays unknown is text, as in PostgreSQL. */
+    public static DataType concrete(DataType type) {
+        return type.kind() == TypeKind.UNKNOWN ? DataType.TEXT : type;
     }
 
     /** The type without length/precision modifiers: operators compute on the unconstrained type. */

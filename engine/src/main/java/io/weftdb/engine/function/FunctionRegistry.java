@@ -182,7 +182,7 @@ public final class FunctionRegistry {
             if (args.size() != 2) {
                 return null;
             }
-            DataType common = TypeRules.commonType(args.get(0).type(), args.get(1).type(), "=", 0);
+            DataType common = TypeRules.concrete(TypeRules.commonType(args.get(0).type(), args.get(1).type(), "=", 0));
             Evaluator left = args.get(0).evaluator();
             Evaluator right = args.get(1).evaluator();
             DataType leftType = args.get(0).type();

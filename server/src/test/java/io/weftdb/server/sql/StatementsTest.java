@@ -50,6 +50,9 @@ class StatementsTest {
                 .containsExactly(List.of("kiwi"));
         assertThat(sql.query("SELECT DISTINCT price IS NULL FROM items ORDER BY 1")).containsExactly(List.of("f"), List.of("t"));
         assertThat(sql.value("SELECT coalesce(NULL, 'x') || '-' || 42")).isEqualTo("x-42");
+        // Untyped NULLs take the type of the other branches / list members, as in PostgreSQL.
+        assertThat(sql.value("SELECT CASE 1 WHEN 2 THEN NULL WHEN 3 THEN NULL ELSE 4 END + 1")).isEqualTo("5");
+        assertThat(sql.value("SELECT NULL IN (NULL, 1)")).isNull();
         assertThat(sql.query("SELECT * FROM (VALUES (1, 'one'), (2, 'two')) AS v(n, word) WHERE n = 2"))
                 .containsExactly(List.of("2", "two"));
         assertThat(sql.error("SELECT nope FROM items").code()).isEqualTo(ErrorCode.UNDEFINED_COLUMN);
