@@ -3,6 +3,9 @@ package io.weftdb.engine;
 import io.weftdb.engine.catalog.CatalogObject;
 import io.weftdb.engine.catalog.DatabaseDef;
 import io.weftdb.engine.catalog.SequenceDef;
+import io.weftdb.engine.copy.CopyBinaryCodec;
+import io.weftdb.engine.copy.CopyIn;
+import io.weftdb.engine.copy.CopyOut;
 import io.weftdb.engine.ddl.DdlContext;
 import io.weftdb.engine.ddl.DdlExecutor;
 import io.weftdb.engine.dml.DmlExecutor;
@@ -140,6 +143,68 @@ public final class Session implements AutoCloseable {
             return sessionCommand(command);
         }
         return runInTransaction(statement, parameters);
+    }
+
+    /**
+     * Starts {@code COPY ... FROM STDIN}: the statement stays open while the protocol feeds the
+     * client's data to the returned loader, and ends with its {@code finish()} or {@code fail()}
+     * (committing or undoing it as any statement, an implicit transaction included).
+     */
+    public CopyIn beginCopyIn(Copy copy) {
+        return beginCopyIn(copy, null);
+    }
+
+    /** {@link #beginCopyIn(Copy)} for a protocol that can decode FORMAT binary values with {@code codec}. */
+    public CopyIn beginCopyIn(Copy copy, CopyBinaryCodec codec) {
+        requireCopy(copy, Copy.Direction.FROM);
+        boolean implicit = !explicitBlock;
+        if (implicit) {
+            transaction = beginTransaction(null, null, true);
+        }
+        Transaction running = transaction;
+        int mark = running.beginStatement();
+        ScheduledFuture<?> timeout = scheduleTimeout(running);
+        try {
+            return CopyIn.start(copy, environment(running, List.of()), names(running), settings.timeZone(), codec,
+                    success -> finishStatement(running, implicit, mark, success, timeout), Session::translate);
+        } catch (RuntimeException | StackOverflowError e) {
+            SqlException error = translate(e);
+            finishStatement(running, implicit, mark, false, timeout);
+            throw error;
+        }
+    }
+
+    /**
+     * Starts {@code COPY ... TO STDOUT}: the rows of the table or query stream out one encoded line
+     * at a time; the statement ends when they run out or the result is closed.
+     */
+    public CopyOut beginCopyOut(Copy copy) {
+        return beginCopyOut(copy, null);
+    }
+
+    /** {@link #beginCopyOut(Copy)} for a protocol that can encode FORMAT binary values with {@code codec}. */
+    public CopyOut beginCopyOut(Copy copy, CopyBinaryCodec codec) {
+        requireCopy(copy, Copy.Direction.TO);
+        var options = CopyOut.options(copy);
+        StatementResult result = runInTransaction(CopyOut.query(copy), List.of());
+        if (!(result instanceof RowResult rows)) {
+            throw new IllegalStateException("a query returned no rows");
+        }
+        return CopyOut.of(rows, options, settings.timeZone(), codec);
+    }
+
+    private void requireCopy(Copy copy, Copy.Direction direction) {
+        if (closed) {
+            throw new SqlException(ErrorCode.ADMIN_SHUTDOWN, "terminating connection due to administrator command");
+        }
+        closeOpenResult();
+        requireNotFailed();
+        if (copy.direction() != direction) {
+            throw new IllegalArgumentException("expected COPY " + direction + ", got " + copy.direction());
+        }
+        if (copy.fileName() != null) {
+            throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, "COPY to or from a file is not supported");
+        }
     }
 
     /**
@@ -304,8 +369,10 @@ public final class Session implements AutoCloseable {
             case SchemaChange change -> new DdlExecutor(new DdlContext(environment, names(running), planner, notices::add))
                     .execute(change);
             case Explain explain -> explain(explain, planner);
-            case Copy copy -> throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED,
-                    "COPY is not supported by this client interface yet");
+            case Copy copy -> throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, copy.fileName() != null
+                    ? "COPY to or from a file is not supported"
+                    : "COPY " + (copy.direction() == Copy.Direction.FROM ? "FROM STDIN" : "TO STDOUT")
+                    + " needs the client protocol's COPY support");
             case TransactionControl control -> throw new IllegalStateException("handled before dispatch");
             case SessionCommand command -> throw new IllegalStateException("handled before dispatch");
         };

@@ -3,7 +3,6 @@ package io.weftdb.pg.wire;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.weftdb.pg.wire.protocol.BackendMessage;
-import io.weftdb.pg.wire.protocol.DataRow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -51,8 +50,11 @@ final class MessageOutput {
         }
     }
 
-    /** Sends a data row, flushing every {@code rowsPerFlush} rows so slow queries still stream. */
-    void sendRow(DataRow row) {
+    /**
+     * Sends a data row (a DataRow, or a CopyData of COPY TO), flushing every {@code rowsPerFlush}
+     * rows so slow queries still stream.
+     */
+    void sendRow(BackendMessage row) {
         send(row);
         if (++rowsSinceFlush >= rowsPerFlush) {
             flush();

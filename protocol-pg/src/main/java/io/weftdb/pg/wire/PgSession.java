@@ -9,8 +9,11 @@ import io.weftdb.engine.Session;
 import io.weftdb.engine.StatementDescription;
 import io.weftdb.engine.SessionOptions;
 import io.weftdb.engine.StatementResult;
+import io.weftdb.engine.copy.CopyIn;
+import io.weftdb.engine.copy.CopyOut;
 import io.weftdb.ir.error.ErrorCode;
 import io.weftdb.ir.error.SqlException;
+import io.weftdb.ir.stmt.Copy;
 import io.weftdb.ir.stmt.Query;
 import io.weftdb.ir.stmt.Statement;
 import io.weftdb.ir.stmt.TransactionControl;
@@ -27,6 +30,10 @@ import io.weftdb.pg.wire.protocol.CancelRequest;
 import io.weftdb.pg.wire.protocol.Close;
 import io.weftdb.pg.wire.protocol.CommandComplete;
 import io.weftdb.pg.wire.protocol.ControlMessage;
+import io.weftdb.pg.wire.protocol.CopyData;
+import io.weftdb.pg.wire.protocol.CopyDone;
+import io.weftdb.pg.wire.protocol.CopyFail;
+import io.weftdb.pg.wire.protocol.CopyResponse;
 import io.weftdb.pg.wire.protocol.DataRow;
 import io.weftdb.pg.wire.protocol.Describe;
 import io.weftdb.pg.wire.protocol.EncryptionRequest;
@@ -80,6 +87,16 @@ import org.antlr.v4.runtime.Token;
  *     │                              | PortalSuspended (max rows reached; the next Execute resumes)
  *     │                              | EmptyQueryResponse
  *     │  Close S|P ──> CloseComplete      Flush ──> (output sent)
+ *     │
+ *     │  COPY ... TO STDOUT (Query or Execute) ──> CopyOutResponse, CopyData per row, CopyDone,
+ *     │                                            CommandComplete "COPY n"
+ *     │  COPY ... FROM STDIN (Query or Execute) ──> CopyInResponse, then COPY_IN:
+ *     │     CopyData* ──> rows loaded as they arrive     Flush, Sync ──> ignored
+ *     │     CopyDone ──> CommandComplete "COPY n" (a Query then runs its remaining statements)
+ *     │     CopyFail, a bad row ──> ErrorResponse (the COPY is undone); a Query ends with
+ *     │                             ReadyForQuery, Execute discards until Sync; the CopyData the
+ *     │                             client still sends is ignored, as outside COPY mode
+ *     │     any other message ──> ErrorResponse 08P01, the COPY is undone
  *     │  Sync ──> ReadyForQuery(I|T|E); outside a transaction block every portal is closed
  *     │  any error ──> ErrorResponse, then every message up to the next Sync is discarded
  *     │
@@ -118,6 +135,18 @@ final class PgSession {
     private Phase phase = Phase.STARTUP;
     private volatile Session session;
     private boolean discardUntilSync;
+    /** The COPY FROM STDIN receiving the client's data, or null. */
+    private CopyInProgress copyIn;
+
+    /**
+     * A COPY FROM STDIN in progress: in a Query, the statements of the string still to run after
+     * it; in the extended protocol, null (the client's Sync follows).
+     */
+    private record CopyInProgress(CopyIn copy, List<ParsedStatement> remainingStatements) {
+        boolean simpleQuery() {
+            return remainingStatements != null;
+        }
+    }
 
     /** A statement text parsed once: its IR (null when the text holds none) and its highest {@code $n}. */
     private record ParsedSql(Statement statement, int highestParameter) {}
@@ -184,6 +213,7 @@ final class PgSession {
             return;
         }
         phase = Phase.CLOSED;
+        copyIn = null;
         portals.values().forEach(Portal::close);
         portals.clear();
         statements.clear();
@@ -295,6 +325,10 @@ final class PgSession {
     // ---- ready: dispatch ----------------------------------------------------------------------
 
     private void readyPhase(FrontendMessage message) {
+        if (copyIn != null && message != ControlMessage.TERMINATE) {
+            copyInPhase(message);
+            return;
+        }
         if (discardUntilSync && message != ControlMessage.SYNC && message != ControlMessage.TERMINATE) {
             return;
         }
@@ -312,10 +346,15 @@ final class PgSession {
                 channel.close();
             }
             case UnsupportedMessage unsupported -> {
-                if (!unsupported.isCopyTraffic()) {
-                    out.send(ErrorResponse.error(PgError.FEATURE_NOT_SUPPORTED, "function call messages are not supported"));
-                    readyForQuery();
-                }
+                out.send(ErrorResponse.error(PgError.FEATURE_NOT_SUPPORTED, "function call messages are not supported"));
+                readyForQuery();
+            }
+            case CopyData data -> {
+                // Outside COPY mode (a COPY that failed early) the rest of its data is ignored, as in PostgreSQL.
+            }
+            case CopyDone done -> {
+            }
+            case CopyFail fail -> {
             }
             case StartupMessage startup -> throw new ProtocolViolation("unexpected startup message");
             case EncryptionRequest request -> throw new ProtocolViolation("unexpected encryption request");
@@ -351,17 +390,43 @@ final class PgSession {
         if (unnamed != null) {
             unnamed.close();
         }
+        List<ParsedStatement> parsed;
         try {
-            List<ParsedStatement> parsed = parser.parse(sql);
-            if (parsed.isEmpty()) {
-                out.send(Acknowledgement.EMPTY_QUERY_RESPONSE);
-            }
-            if (parsed.size() > 1) {
-                session.beginImplicitBlock();
-            }
-            for (ParsedStatement statement : parsed) {
+            parsed = parser.parse(sql);
+        } catch (SqlException e) {
+            sendError(e);
+            endSimpleQuery();
+            return;
+        }
+        if (parsed.isEmpty()) {
+            out.send(Acknowledgement.EMPTY_QUERY_RESPONSE);
+        }
+        if (parsed.size() > 1) {
+            session.beginImplicitBlock();
+        }
+        runStatements(parsed);
+    }
+
+    /**
+     * Runs the statements of a Query string in order and ends the query, unless one is a COPY FROM
+     * STDIN: the query then waits for the client's data and resumes with the rest when it is in.
+     */
+    private void runStatements(List<ParsedStatement> parsed) {
+        try {
+            for (int i = 0; i < parsed.size(); i++) {
+                Statement statement = parsed.get(i).statement();
+                if (statement instanceof Copy copy && copy.fileName() != null) {
+                    // Left to the engine, which refuses it.
+                } else if (statement instanceof Copy copy && copy.direction() == Copy.Direction.FROM) {
+                    startCopyIn(copy, parsed.subList(i + 1, parsed.size()));
+                    return;
+                } else if (statement instanceof Copy copy) {
+                    copyOut(copy);
+                    afterStatement();
+                    continue;
+                }
                 Portal portal = new Portal("", null, List.of(), List.of());
-                portal.start(run(statement.statement(), List.of()));
+                portal.start(run(statement, List.of()));
                 sendNotices();
                 if (portal.columns() == null) {
                     out.send(new CommandComplete(portal.commandTag()));
@@ -381,6 +446,11 @@ final class PgSession {
         } catch (RuntimeException e) {
             out.send(ErrorResponse.error(PgSqlState.of(ErrorCode.INTERNAL_ERROR), "internal error: " + e));
         }
+        endSimpleQuery();
+    }
+
+    /** Ends a Query: its implicit block commits (or rolls back after an error), then ReadyForQuery. */
+    private void endSimpleQuery() {
         try {
             session.endImplicitBlock();
         } catch (SqlException e) {
@@ -388,6 +458,86 @@ final class PgSession {
         }
         afterStatement();
         readyForQuery();
+    }
+
+    // ---- COPY -------------------------------------------------------------------------------
+
+    /** Starts a COPY FROM STDIN and tells the client to send its data (errors reach the caller). */
+    private void startCopyIn(Copy copy, List<ParsedStatement> remainingStatements) {
+        detachStreamingPortals(false);
+        CopyIn started = session.beginCopyIn(copy, PgCopyBinaryCodec.INSTANCE);
+        copyIn = new CopyInProgress(started, remainingStatements == null ? null : List.copyOf(remainingStatements));
+        out.send(CopyResponse.of(CopyResponse.Direction.IN, started.format().isBinary(), started.columns().size()));
+        out.flush();
+    }
+
+    /** A message while the client sends COPY data. */
+    private void copyInPhase(FrontendMessage message) {
+        CopyInProgress running = copyIn;
+        try {
+            switch (message) {
+                case CopyData data -> running.copy().accept(data.data(), 0, data.data().length);
+                case CopyDone done -> {
+                    long rows = running.copy().finish();
+                    copyIn = null;
+                    out.send(new CommandComplete("COPY " + rows));
+                    afterStatement();
+                    if (running.simpleQuery()) {
+                        runStatements(running.remainingStatements());
+                    }
+                }
+                case CopyFail fail -> running.copy().fail(fail.message());
+                case ControlMessage.SYNC, ControlMessage.FLUSH -> {
+                    // PostgreSQL ignores them during COPY IN: clients may send them after CopyData.
+                }
+                default -> {
+                    copyIn = null;
+                    if (!running.copy().isDone()) {
+                        try {
+                            running.copy().fail("unexpected message during COPY");
+                        } catch (SqlException ignored) {
+                            // The protocol error below is what the client needs to hear.
+                        }
+                    }
+                    copyFailed(running, null, "unexpected message " + message.getClass().getSimpleName()
+                            + " during COPY from stdin");
+                }
+            }
+        } catch (SqlException e) {
+            copyFailed(running, e, null);
+        }
+    }
+
+    /** The COPY ended in an error (it is already undone): report it and leave COPY mode. */
+    private void copyFailed(CopyInProgress running, SqlException error, String protocolError) {
+        copyIn = null;
+        if (error != null) {
+            sendError(error);
+        } else {
+            out.send(ErrorResponse.error(PgError.PROTOCOL_VIOLATION, protocolError));
+        }
+        if (running.simpleQuery()) {
+            endSimpleQuery();
+        } else {
+            discardUntilSync = true;
+            afterStatement();
+            // The client is still streaming data and reads nothing until it is done: tell it now.
+            out.flush();
+        }
+    }
+
+    /** Runs a COPY TO STDOUT to the end: CopyOutResponse, one CopyData per row, CopyDone, CommandComplete. */
+    private void copyOut(Copy copy) {
+        detachStreamingPortals(false);
+        try (CopyOut copyOut = session.beginCopyOut(copy, PgCopyBinaryCodec.INSTANCE)) {
+            out.send(CopyResponse.of(CopyResponse.Direction.OUT, copyOut.format().isBinary(), copyOut.columns().size()));
+            byte[] chunk;
+            while ((chunk = copyOut.nextChunk()) != null) {
+                out.sendRow(new CopyData(chunk));
+            }
+            out.send(CopyDone.INSTANCE);
+            out.send(new CommandComplete("COPY " + copyOut.finish()));
+        }
     }
 
     // ---- extended query -----------------------------------------------------------------------
@@ -512,7 +662,7 @@ final class PgSession {
             }
             case PORTAL -> {
                 Portal portal = portal(describe.name());
-                if (portal.statement().isEmpty()) {
+                if (portal.statement().isEmpty() || portal.statement().statement() instanceof Copy) {
                     out.send(Acknowledgement.NO_DATA);
                     return;
                 }
@@ -526,6 +676,15 @@ final class PgSession {
         Portal portal = portal(execute.portalName());
         if (portal.statement().isEmpty()) {
             out.send(Acknowledgement.EMPTY_QUERY_RESPONSE);
+            return;
+        }
+        if (!portal.started() && portal.statement().statement() instanceof Copy copy && copy.fileName() == null) {
+            // COPY answers with its own sub-protocol rather than rows, so it never becomes a row portal.
+            if (copy.direction() == Copy.Direction.FROM) {
+                startCopyIn(copy, null);
+            } else {
+                copyOut(copy);
+            }
             return;
         }
         start(portal);
@@ -608,6 +767,12 @@ final class PgSession {
     private StatementResult run(Statement statement, List<Object> parameters) {
         boolean endsTransaction = statement instanceof TransactionControl.Commit
                 || statement instanceof TransactionControl.Rollback;
+        detachStreamingPortals(endsTransaction);
+        return session.execute(statement, parameters);
+    }
+
+    /** Reads portals still streaming into memory before another statement runs, or closes them if it ends the transaction. */
+    private void detachStreamingPortals(boolean endsTransaction) {
         for (Portal portal : portals.values()) {
             if (portal.isStreaming()) {
                 if (endsTransaction) {
@@ -617,7 +782,6 @@ final class PgSession {
                 }
             }
         }
-        return session.execute(statement, parameters);
     }
 
     /** Sends up to {@code maxRows} rows (all when 0 or less) of a started portal; returns how many. */

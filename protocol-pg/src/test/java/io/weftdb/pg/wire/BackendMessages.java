@@ -56,6 +56,10 @@ final class BackendMessages {
             case 'E' -> ErrorResponse.decode(ErrorResponse.Kind.ERROR, body);
             case 'N' -> ErrorResponse.decode(ErrorResponse.Kind.NOTICE, body);
             case 'v' -> NegotiateProtocolVersion.decode(body);
+            case 'G' -> io.weftdb.pg.wire.protocol.CopyResponse.decode(io.weftdb.pg.wire.protocol.CopyResponse.Direction.IN, body);
+            case 'H' -> io.weftdb.pg.wire.protocol.CopyResponse.decode(io.weftdb.pg.wire.protocol.CopyResponse.Direction.OUT, body);
+            case 'd' -> io.weftdb.pg.wire.protocol.CopyData.decode(body);
+            case 'c' -> io.weftdb.pg.wire.protocol.CopyDone.INSTANCE;
             default -> throw new IllegalArgumentException("unexpected backend message type " + type);
         };
     }

@@ -8,7 +8,7 @@ import io.netty.buffer.ByteBuf;
  */
 public sealed interface BackendMessage permits AuthenticationOk, ParameterStatus, BackendKeyData, ReadyForQuery,
         RowDescription, DataRow, CommandComplete, ErrorResponse, ParameterDescription, Acknowledgement,
-        EncryptionResponse, NegotiateProtocolVersion {
+        EncryptionResponse, NegotiateProtocolVersion, CopyResponse, CopyData, CopyDone {
 
     void write(ByteBuf out);
 }

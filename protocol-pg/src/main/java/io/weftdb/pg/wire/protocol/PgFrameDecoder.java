@@ -91,8 +91,8 @@ public final class PgFrameDecoder extends ByteToMessageDecoder {
         int start = in.readerIndex();
         char type = (char) in.getUnsignedByte(start);
         int limit = switch (type) {
-            case SimpleQuery.TYPE, Parse.TYPE, Bind.TYPE, 'F', 'd' -> maxMessageBytes;
-            case Describe.TYPE, Execute.TYPE, Close.TYPE, 'S', 'H', 'X', 'c', 'f' -> MAX_SMALL_MESSAGE_BYTES;
+            case SimpleQuery.TYPE, Parse.TYPE, Bind.TYPE, 'F', CopyData.TYPE -> maxMessageBytes;
+            case Describe.TYPE, Execute.TYPE, Close.TYPE, 'S', 'H', 'X', CopyDone.TYPE, CopyFail.TYPE -> MAX_SMALL_MESSAGE_BYTES;
             default -> throw violation(new ProtocolViolation("invalid frontend message type " + (int) type));
         };
         int length = in.getInt(start + 1);
@@ -115,6 +115,9 @@ public final class PgFrameDecoder extends ByteToMessageDecoder {
             case 'S' -> ControlMessage.SYNC;
             case 'H' -> ControlMessage.FLUSH;
             case 'X' -> ControlMessage.TERMINATE;
+            case CopyData.TYPE -> CopyData.decode(b);
+            case CopyDone.TYPE -> CopyDone.INSTANCE;
+            case CopyFail.TYPE -> CopyFail.decode(b);
             default -> {
                 b.skipBytes(b.readableBytes());
                 yield new UnsupportedMessage(type);
