@@ -60,6 +60,17 @@ public record TableScanNode(TableDef table, String alias, KeyRange range, Scope 
                     exhausted = true;
                     return false;
                 }
+                if (viaPrimary && range.isPoint()) {
+                    // A full primary key names at most one row: one point read, no iterator.
+                    exhausted = true;
+                    key = bounds[0];
+                    value = environment.reader().get(Keyspace.DATA, key);
+                    if (value == null) {
+                        return false;
+                    }
+                    row = codec.decodeRow(value);
+                    return true;
+                }
                 cursor = environment.reader().scan(Keyspace.DATA, bounds[0], bounds[1]);
             }
             while (cursor.next()) {
