@@ -55,6 +55,8 @@ public final class SessionSettings {
     private final Map<String, String> values = new HashMap<>();
     /** Values to restore when the transaction ends, for SET LOCAL (null: back to the session value). */
     private final Map<String, String> localOverrides = new HashMap<>();
+    /** Bumped on every change, so a protocol can tell cheaply whether anything needs re-reporting. */
+    private long version;
 
     private static void define(String name, String defaultValue, boolean settable, String description,
                                UnaryOperator<String> normalizer) {
@@ -86,6 +88,7 @@ public final class SessionSettings {
             throw new SqlException(ErrorCode.CANNOT_COERCE, "parameter \"" + key + "\" cannot be changed");
         }
         String normalized = parameter.normalizer().apply(value);
+        version++;
         if (local) {
             localOverrides.put(key, normalized);
         } else {
@@ -95,6 +98,7 @@ public final class SessionSettings {
     }
 
     public void reset(String name) {
+        version++;
         if (name.equalsIgnoreCase("all")) {
             values.clear();
             localOverrides.clear();
@@ -108,7 +112,15 @@ public final class SessionSettings {
 
     /** Forgets SET LOCAL values; called when a transaction ends. */
     public void endTransaction() {
-        localOverrides.clear();
+        if (!localOverrides.isEmpty()) {
+            version++;
+            localOverrides.clear();
+        }
+    }
+
+    /** A number that changes whenever any value may have changed. */
+    public long version() {
+        return version;
     }
 
     /** Every parameter as (name, value, description) rows, for SHOW ALL. */

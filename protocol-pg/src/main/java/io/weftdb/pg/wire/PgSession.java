@@ -132,6 +132,8 @@ final class PgSession {
     private final Map<String, PreparedStatement> statements = new HashMap<>();
     private final Map<String, Portal> portals = new HashMap<>();
     private final Map<String, String> reportedParameters = new HashMap<>();
+    /** The settings version last reported; -1 so the first report always runs. */
+    private long reportedSettingsVersion = -1;
     private Phase phase = Phase.STARTUP;
     private volatile Session session;
     private boolean discardUntilSync;
@@ -851,6 +853,11 @@ final class PgSession {
 
     /** ParameterStatus for every reported parameter whose value the client has not been told yet. */
     private void reportParameters() {
+        long version = session.settings().version();
+        if (version == reportedSettingsVersion) {
+            return;
+        }
+        reportedSettingsVersion = version;
         for (Map.Entry<String, String> parameter : reportedParameterValues().entrySet()) {
             if (!parameter.getValue().equals(reportedParameters.get(parameter.getKey()))) {
                 out.send(new ParameterStatus(parameter.getKey(), parameter.getValue()));
