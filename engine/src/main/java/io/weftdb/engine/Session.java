@@ -67,6 +67,7 @@ public final class Session implements AutoCloseable {
     private final SessionSettings settings = new SessionSettings();
     private final List<Notice> notices = new ArrayList<>();
     private final Map<Long, Long> currentValues = new HashMap<>();
+    private final PlanCache plans = new PlanCache();
     private DatabaseDef database;
     private Long lastValue;
     private volatile Transaction transaction;
@@ -356,7 +357,8 @@ public final class Session implements AutoCloseable {
         return switch (statement) {
             case Query query -> {
                 rejectLocking(query);
-                PlanNode plan = planner.plan(query);
+                PlanNode plan = plans.plan(query, running.catalog(), database, settings.get("search_path"),
+                        () -> planner.plan(query));
                 yield new StatementRows(columns(plan.output()), plan.open(environment), "SELECT");
             }
             case DataChange change -> {

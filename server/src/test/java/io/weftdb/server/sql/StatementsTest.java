@@ -90,6 +90,21 @@ class StatementsTest {
     }
 
     @Test
+    void aReusedStatementIsReplannedAfterTheSchemaChanges() {
+        var statement = new io.weftdb.pg.sql.PostgresSqlParser().parseOne("SELECT * FROM items WHERE id = $1");
+        sql.execute("INSERT INTO items (name) VALUES ('a')");
+        try (var rows = (io.weftdb.engine.RowResult) sql.session().execute(statement, List.of(1))) {
+            assertThat(rows.columns()).hasSize(3);
+        }
+        sql.execute("ALTER TABLE items ADD COLUMN note text DEFAULT 'n'");
+        try (var rows = (io.weftdb.engine.RowResult) sql.session().execute(statement, List.of(1))) {
+            assertThat(rows.columns()).hasSize(4);
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.row()[3]).isEqualTo("n");
+        }
+    }
+
+    @Test
     void databasesAreSeparateNamespaces() {
         sql.execute("CREATE DATABASE shop");
         assertThat(sql.error("CREATE DATABASE shop").code()).isEqualTo(ErrorCode.DUPLICATE_DATABASE);
