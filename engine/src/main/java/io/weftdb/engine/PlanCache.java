@@ -5,6 +5,7 @@ import io.weftdb.engine.catalog.DatabaseDef;
 import io.weftdb.engine.plan.PlanNode;
 import io.weftdb.ir.stmt.Query;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -18,11 +19,11 @@ import java.util.function.Supplier;
 final class PlanCache {
     private static final int MAX_ENTRIES = 512;
 
-    private record Entry(Catalog catalog, DatabaseDef database, String searchPath, PlanNode plan) {}
+    private record Entry(Catalog catalog, DatabaseDef database, List<String> searchPath, PlanNode plan) {}
 
     private final Map<Query, Entry> entries = new IdentityHashMap<>();
 
-    PlanNode plan(Query query, Catalog catalog, DatabaseDef database, String searchPath, Supplier<PlanNode> planner) {
+    PlanNode plan(Query query, Catalog catalog, DatabaseDef database, List<String> searchPath, Supplier<PlanNode> planner) {
         Entry entry = entries.get(query);
         if (entry != null && entry.catalog() == catalog && entry.database() == database
                 && entry.searchPath().equals(searchPath)) {

@@ -68,6 +68,8 @@ public final class Session implements AutoCloseable {
     private final List<Notice> notices = new ArrayList<>();
     private final Map<Long, Long> currentValues = new HashMap<>();
     private final PlanCache plans = new PlanCache();
+    private IsolationLevel defaultIsolation;
+    private long defaultIsolationVersion = -1;
     private DatabaseDef database;
     private Long lastValue;
     private volatile Transaction transaction;
@@ -339,11 +341,20 @@ public final class Session implements AutoCloseable {
     }
 
     private Transaction beginTransaction(IsolationLevel isolation, Boolean readOnly, boolean implicit) {
-        IsolationLevel level = isolation != null ? isolation
-                : IsolationLevel.valueOf(settings.get("default_transaction_isolation").toUpperCase(Locale.ROOT).replace(' ', '_'));
+        IsolationLevel level = isolation != null ? isolation : defaultIsolation();
         boolean readOnlyMode = readOnly != null ? readOnly : settings.get("default_transaction_read_only").equals("on");
         transactionStart = Instant.now();
         return engine.transactions().begin(level, readOnlyMode, implicit);
+    }
+
+    /** The session's default isolation level, re-read only when a setting changed. */
+    private IsolationLevel defaultIsolation() {
+        if (defaultIsolationVersion != settings.version()) {
+            defaultIsolation = IsolationLevel.valueOf(
+                    settings.get("default_transaction_isolation").toUpperCase(Locale.ROOT).replace(' ', '_'));
+            defaultIsolationVersion = settings.version();
+        }
+        return defaultIsolation;
     }
 
     private void endTransaction() {
@@ -357,7 +368,7 @@ public final class Session implements AutoCloseable {
         return switch (statement) {
             case Query query -> {
                 rejectLocking(query);
-                PlanNode plan = plans.plan(query, running.catalog(), database, settings.get("search_path"),
+                PlanNode plan = plans.plan(query, running.catalog(), database, settings.searchPath(),
                         () -> planner.plan(query));
                 yield new StatementRows(columns(plan.output()), plan.open(environment), "SELECT");
             }

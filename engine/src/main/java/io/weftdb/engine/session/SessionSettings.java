@@ -57,6 +57,8 @@ public final class SessionSettings {
     private final Map<String, String> localOverrides = new HashMap<>();
     /** Bumped on every change, so a protocol can tell cheaply whether anything needs re-reporting. */
     private long version;
+    private List<String> searchPath;
+    private long searchPathVersion = -1;
 
     private static void define(String name, String defaultValue, boolean settable, String description,
                                UnaryOperator<String> normalizer) {
@@ -141,9 +143,18 @@ public final class SessionSettings {
         return Long.parseLong(get(name));
     }
 
+    /** The search path as schema names; parsed once per settings version (it is read by every statement). */
     public List<String> searchPath() {
+        if (searchPathVersion != version || searchPath == null) {
+            searchPath = parseSearchPath(get("search_path"));
+            searchPathVersion = version;
+        }
+        return searchPath;
+    }
+
+    private static List<String> parseSearchPath(String text) {
         List<String> schemas = new ArrayList<>();
-        for (String part : get("search_path").split(",")) {
+        for (String part : text.split(",")) {
             String trimmed = part.trim();
             if (trimmed.startsWith("\"") && trimmed.endsWith("\"") && trimmed.length() >= 2) {
                 trimmed = trimmed.substring(1, trimmed.length() - 1).replace("\"\"", "\"");
@@ -154,7 +165,7 @@ public final class SessionSettings {
                 schemas.add(trimmed);
             }
         }
-        return schemas;
+        return List.copyOf(schemas);
     }
 
     private static SqlException invalid(String name, String value) {
