@@ -77,3 +77,12 @@ for mode in "-S -M prepared" "-M prepared"; do
   [ "$mode" = "-M prepared" ] && label="pgbench TPC-B -M prepared (tps)"
   printf '%-34s %12s %12s %8s\n' "$label" "${weft:-failed}" "${ref:-failed}" "$(ratio "${weft:-0}" "${ref:-0}")"
 done
+
+# TPC-B keeps every balance change in four places; after the run they must agree on WeftDB.
+sum_of() { psql -h 127.0.0.1 -p "$weft_port" -U postgres -At postgres -c "select sum($1) from $2" 2>&1 || true; }
+invariant="$(sum_of abalance pgbench_accounts)|$(sum_of delta pgbench_history)|$(sum_of bbalance pgbench_branches)|$(sum_of tbalance pgbench_tellers)"
+echo "TPC-B balances on WeftDB (accounts|history|branches|tellers): $invariant"
+if [ "$(echo "$invariant" | tr '|' '\n' | sort -u | wc -l)" -ne 1 ]; then
+  echo "TPC-B invariant violated or not checkable" >&2
+  exit 1
+fi
