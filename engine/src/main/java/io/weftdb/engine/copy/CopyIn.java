@@ -6,6 +6,7 @@ import io.weftdb.engine.catalog.ColumnDef;
 import io.weftdb.engine.catalog.TableDef;
 import io.weftdb.engine.exec.ExecutionEnvironment;
 import io.weftdb.engine.plan.NameContext;
+import io.weftdb.engine.table.TargetColumns;
 import io.weftdb.engine.txn.LockKey;
 import io.weftdb.engine.txn.LockManager;
 import io.weftdb.ir.stmt.Copy;
@@ -65,7 +66,7 @@ public final class CopyIn {
         }
         environment.lock(LockKey.table(found.id()), LockManager.Mode.SHARED);
         TableDef table = environment.catalog().table(found.id());
-        int[] targets = CopyColumns.positions(table, copy.columns());
+        int[] targets = TargetColumns.positions(table, copy.columns());
         List<ResultColumn> columns = new ArrayList<>(targets.length);
         for (int target : targets) {
             ColumnDef column = table.columns().get(target);

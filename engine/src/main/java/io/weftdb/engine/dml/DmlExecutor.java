@@ -19,6 +19,7 @@ import io.weftdb.engine.table.DefaultValues;
 import io.weftdb.engine.table.TableCodec;
 import io.weftdb.engine.table.TableScope;
 import io.weftdb.engine.table.TableWriter;
+import io.weftdb.engine.table.TargetColumns;
 import io.weftdb.engine.txn.LockKey;
 import io.weftdb.engine.txn.LockManager;
 import io.weftdb.engine.value.Casts;
@@ -83,7 +84,7 @@ public final class DmlExecutor {
         ExpressionCompiler compiler = new ExpressionCompiler(scope, planner.parameters());
         List<Query.SelectItem> returning = switch (statement) {
             case DataChange.Insert insert -> {
-                int[] targets = targetPositions(table, insert.columns());
+                int[] targets = TargetColumns.positions(table, insert.columns());
                 if (insert.source() instanceof Query.Values values) {
                     for (List<Expr> row : values.rows()) {
                         for (int i = 0; i < row.size() && i < targets.length; i++) {
@@ -136,7 +137,7 @@ public final class DmlExecutor {
         requireNoWith(insert.with());
         TableDef table = targetTable(insert.table());
         String alias = insert.alias() != null ? insert.alias() : table.name();
-        int[] targets = targetPositions(table, insert.columns());
+        int[] targets = TargetColumns.positions(table, insert.columns());
         ExpressionCompiler compiler = new ExpressionCompiler(Scope.EMPTY, planner.parameters());
         List<BoundExpr> defaults = new ArrayList<>();
         for (ColumnDef column : table.columns()) {
@@ -310,30 +311,6 @@ public final class DmlExecutor {
             }
         }
         return row;
-    }
-
-    private static int[] targetPositions(TableDef table, List<String> columns) {
-        if (columns.isEmpty()) {
-            int[] all = new int[table.columns().size()];
-            for (int i = 0; i < all.length; i++) {
-                all[i] = i;
-            }
-            return all;
-        }
-        int[] positions = new int[columns.size()];
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < positions.length; i++) {
-            String name = columns.get(i);
-            if (!seen.add(name)) {
-                throw new SqlException(ErrorCode.DUPLICATE_COLUMN, "column \"" + name + "\" specified more than once");
-            }
-            positions[i] = table.columnIndex(name);
-            if (positions[i] < 0) {
-                throw new SqlException(ErrorCode.UNDEFINED_COLUMN, "column \"" + name + "\" of relation \"" + table.name()
-                        + "\" does not exist");
-            }
-        }
-        return positions;
     }
 
     private DmlOutcome update(DataChange.Update update) {

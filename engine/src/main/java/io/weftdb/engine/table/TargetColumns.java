@@ -1,4 +1,4 @@
-package io.weftdb.engine.copy;
+package io.weftdb.engine.table;
 
 import io.weftdb.engine.catalog.TableDef;
 import io.weftdb.ir.error.ErrorCode;
@@ -7,13 +7,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The column list of a COPY resolved against its table. */
-final class CopyColumns {
-    private CopyColumns() {
+/** A statement's target column list (INSERT, COPY) resolved against its table. */
+public final class TargetColumns {
+    private TargetColumns() {
     }
 
     /** Table positions of the named columns, or of every column when none is named. */
-    static int[] positions(TableDef table, List<String> columns) {
+    public static int[] positions(TableDef table, List<String> columns) {
         if (columns.isEmpty()) {
             int[] all = new int[table.columns().size()];
             for (int i = 0; i < all.length; i++) {
