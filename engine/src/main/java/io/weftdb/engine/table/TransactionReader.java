@@ -38,9 +38,7 @@ public final class TransactionReader {
         if (buffered != null) {
             return buffered == WriteBuffer.TOMBSTONE ? null : buffered;
         }
-        try (ReadView latest = manager.latest()) {
-            return latest.get(keyspace, key);
-        }
+        return transaction.latestView().get(keyspace, key);
     }
 
     /** Whether this transaction itself has written {@code key}. */

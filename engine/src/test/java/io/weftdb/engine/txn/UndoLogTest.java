@@ -68,4 +68,21 @@ class UndoLogTest {
         }
         assertThat(io.weftdb.engine.catalog.CatalogStore.load(storage).databaseByName("kept")).isNotNull();
     }
+
+    @Test
+    void aRangeDeleteAlsoDropsWhatTheTransactionBufferedInTheRangeAndSavepointsBringItBack() {
+        Transaction transaction = manager.begin(IsolationLevel.READ_COMMITTED, false, false);
+        transaction.beginStatement();
+        transaction.put(Keyspace.DATA, new byte[] {5, 1}, bytes(1));
+        transaction.defineSavepoint("before");
+        transaction.deleteRange(new byte[] {5}, new byte[] {6});
+        assertThat(transaction.buffer().get(Keyspace.DATA, new byte[] {5, 1})).isNull();
+        transaction.rollbackToSavepoint("before");
+        assertThat(transaction.buffer().get(Keyspace.DATA, new byte[] {5, 1})).containsExactly(1);
+        transaction.deleteRange(new byte[] {5}, new byte[] {6});
+        manager.commit(transaction);
+        try (var view = storage.snapshot()) {
+            assertThat(view.get(Keyspace.DATA, new byte[] {5, 1})).isNull();
+        }
+    }
 }
