@@ -93,6 +93,15 @@ public final class LockManager {
         notifyAll();
     }
 
+    /** Owners currently waiting for a lock, for tests and status pages. */
+    public synchronized int waiterCount() {
+        int waiting = 0;
+        for (LockState state : locks.values()) {
+            waiting += state.waiters;
+        }
+        return waiting;
+    }
+
     /** Number of locks currently held by anyone, for tests and status pages. */
     public synchronized int lockCount() {
         return locks.size();

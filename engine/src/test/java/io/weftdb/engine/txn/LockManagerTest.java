@@ -24,7 +24,7 @@ class LockManagerTest {
         locks.acquire(second, rowA, LockManager.Mode.SHARED, 0);
         CompletableFuture<Void> exclusive = CompletableFuture.runAsync(
                 () -> locks.acquire(writer, rowA, LockManager.Mode.EXCLUSIVE, 0));
-        Thread.sleep(100);
+        awaitWaiters(1);
         assertThat(exclusive).isNotDone();
         locks.releaseAll(first);
         locks.releaseAll(second);
@@ -44,7 +44,7 @@ class LockManagerTest {
             locks.acquire(first, rowB, LockManager.Mode.EXCLUSIVE, 0);
         });
         waiting.await();
-        Thread.sleep(100);
+        awaitWaiters(1);
         assertThatThrownBy(() -> locks.acquire(second, rowA, LockManager.Mode.EXCLUSIVE, 0))
                 .isInstanceOf(SqlException.class)
                 .satisfies(e -> assertThat(((SqlException) e).code()).isEqualTo(ErrorCode.DEADLOCK_DETECTED));
@@ -70,5 +70,14 @@ class LockManagerTest {
         locks.acquire(owner, rowB, LockManager.Mode.EXCLUSIVE, 0);
         locks.releaseAll(owner);
         assertThat(locks.lockCount()).isZero();
+    }
+
+    /** Waits until {@code count} owners are blocked in the lock manager, so the order of events is certain. */
+    private void awaitWaiters(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (locks.waiterCount() < count && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(locks.waiterCount()).isEqualTo(count);
     }
 }

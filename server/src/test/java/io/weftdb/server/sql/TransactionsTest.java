@@ -136,7 +136,8 @@ class TransactionsTest {
         second.execute("UPDATE accounts SET balance = 2 WHERE id = 2");
         CompletableFuture<String> firstWaits = CompletableFuture.supplyAsync(
                 () -> first.execute("UPDATE accounts SET balance = 1 WHERE id = 2"));
-        Thread.sleep(200);
+        // The first session must be waiting before the second closes the cycle; generous for loaded machines.
+        Thread.sleep(500);
         SqlException deadlock = second.error("UPDATE accounts SET balance = 2 WHERE id = 1");
         assertThat(deadlock.code()).isEqualTo(ErrorCode.DEADLOCK_DETECTED);
         second.execute("ROLLBACK");
