@@ -162,6 +162,10 @@ public final class FunctionRegistry {
                 ? new BoundExpr((row, context) -> UUID.randomUUID(), DataType.UUID, false) : null);
         register("now", args -> args.isEmpty()
                 ? new BoundExpr((row, context) -> context.transactionTimestamp(), DataType.TIMESTAMPTZ, false) : null);
+        register("transaction_timestamp", args -> args.isEmpty()
+                ? new BoundExpr((row, context) -> context.transactionTimestamp(), DataType.TIMESTAMPTZ, false) : null);
+        register("statement_timestamp", args -> args.isEmpty()
+                ? new BoundExpr((row, context) -> context.statementTimestamp(), DataType.TIMESTAMPTZ, false) : null);
         register("current_database", args -> args.isEmpty()
                 ? new BoundExpr((row, context) -> context.currentDatabase(), DataType.TEXT, false) : null);
         register("current_schema", args -> args.isEmpty()

@@ -62,15 +62,6 @@ public final class SequenceManager {
         persist(sequence.id(), value, called);
     }
 
-    /** The value the sequence would report as last_value, and whether nextval was called since. */
-    public synchronized long lastValue(SequenceDef sequence) {
-        return counter(sequence.id(), sequence.start()).last;
-    }
-
-    public synchronized boolean isCalled(SequenceDef sequence) {
-        return counter(sequence.id(), sequence.start()).called;
-    }
-
     /** Restarts a sequence at its start value (ALTER SEQUENCE RESTART, TRUNCATE ... RESTART IDENTITY). */
     public synchronized void restart(SequenceDef sequence) {
         setValue(sequence, sequence.start(), false);

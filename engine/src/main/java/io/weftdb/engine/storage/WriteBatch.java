@@ -16,24 +16,20 @@ public final class WriteBatch {
     }
 
     private final List<Operation> operations = new ArrayList<>();
-    private long bytes;
 
     public WriteBatch put(Keyspace keyspace, byte[] key, byte[] value) {
         operations.add(new Operation(keyspace, key, value, null));
-        bytes += key.length + value.length;
         return this;
     }
 
     public WriteBatch delete(Keyspace keyspace, byte[] key) {
         operations.add(new Operation(keyspace, key, null, null));
-        bytes += key.length;
         return this;
     }
 
     /** Deletes every key in {@code [fromInclusive, toExclusive)}: how dropped and truncated tables are removed. */
     public WriteBatch deleteRange(Keyspace keyspace, byte[] fromInclusive, byte[] toExclusive) {
         operations.add(new Operation(keyspace, fromInclusive, null, toExclusive));
-        bytes += fromInclusive.length + toExclusive.length;
         return this;
     }
 
@@ -47,10 +43,5 @@ public final class WriteBatch {
 
     public boolean isEmpty() {
         return operations.isEmpty();
-    }
-
-    /** Payload bytes (keys plus values), to decide when a bulk load should flush a batch. */
-    public long byteSize() {
-        return bytes;
     }
 }

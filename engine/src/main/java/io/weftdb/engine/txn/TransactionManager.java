@@ -24,7 +24,7 @@ public final class TransactionManager {
     private final AtomicLong nextTransactionId = new AtomicLong(1);
     private final ReadWriteLock publication = new ReentrantReadWriteLock();
     private volatile Catalog committedCatalog;
-    private volatile boolean syncCommits;
+    private final boolean syncCommits;
 
     public TransactionManager(Storage storage, Catalog initialCatalog, boolean syncCommits) {
         this.storage = storage;
@@ -102,10 +102,6 @@ public final class TransactionManager {
     private void end(Transaction transaction) {
         transaction.releaseResources();
         locks.releaseAll(transaction);
-    }
-
-    public void setSyncCommits(boolean sync) {
-        this.syncCommits = sync;
     }
 
 }

@@ -20,7 +20,6 @@ public final class WriteBuffer {
 
     private final Map<Keyspace, NavigableMap<byte[], byte[]>> entries = new EnumMap<>(Keyspace.class);
     private final List<byte[][]> rangeDeletes = new ArrayList<>();
-    private long bytes;
 
     public NavigableMap<byte[], byte[]> entries(Keyspace keyspace) {
         return entries.computeIfAbsent(keyspace, k -> new TreeMap<>(Arrays::compareUnsigned));
@@ -34,18 +33,13 @@ public final class WriteBuffer {
 
     /** Stores {@code value} (or TOMBSTONE) and returns what was buffered before (null if nothing). */
     public byte[] put(Keyspace keyspace, byte[] key, byte[] value) {
-        byte[] previous = entries(keyspace).put(key, value);
-        bytes += key.length + value.length - (previous == null ? 0 : previous.length);
-        return previous;
+        return entries(keyspace).put(key, value);
     }
 
     /** Restores a buffered entry to what it was (null: untouched), for the undo log. */
     void restore(Keyspace keyspace, byte[] key, byte[] previous) {
         if (previous == null) {
-            byte[] removed = entries(keyspace).remove(key);
-            if (removed != null) {
-                bytes -= key.length + removed.length;
-            }
+            entries(keyspace).remove(key);
         } else {
             put(keyspace, key, previous);
         }
@@ -61,11 +55,6 @@ public final class WriteBuffer {
 
     public boolean isEmpty() {
         return rangeDeletes.isEmpty() && entries.values().stream().allMatch(Map::isEmpty);
-    }
-
-    /** Approximate memory held, for limits and status. */
-    public long byteSize() {
-        return bytes;
     }
 
     /** Range deletes first (they clear dropped key ranges), then every buffered put and delete. */

@@ -53,6 +53,9 @@ class StatementsTest {
         // Untyped NULLs take the type of the other branches / list members, as in PostgreSQL.
         assertThat(sql.value("SELECT CASE 1 WHEN 2 THEN NULL WHEN 3 THEN NULL ELSE 4 END + 1")).isEqualTo("5");
         assertThat(sql.value("SELECT NULL IN (NULL, 1)")).isNull();
+        sql.execute("BEGIN");
+        assertThat(sql.value("SELECT now() = transaction_timestamp() AND statement_timestamp() >= now()")).isEqualTo("t");
+        sql.execute("COMMIT");
         assertThat(sql.query("SELECT * FROM (VALUES (1, 'one'), (2, 'two')) AS v(n, word) WHERE n = 2"))
                 .containsExactly(List.of("2", "two"));
         assertThat(sql.error("SELECT nope FROM items").code()).isEqualTo(ErrorCode.UNDEFINED_COLUMN);
