@@ -1,6 +1,5 @@
 package io.weftdb.server;
 
-import io.weftdb.engine.Engine;
 import io.weftdb.pg.wire.PgServer;
 import io.weftdb.pg.wire.PgServerConfig;
 
@@ -9,9 +8,9 @@ final class PostgresListener implements Listener {
     private final int port;
     private final PgServer server;
 
-    PostgresListener(int port, Engine engine) {
-        this.port = port;
-        this.server = new PgServer(engine, PgServerConfig.defaults());
+    PostgresListener(ListenerContext context) {
+        this.port = context.port();
+        this.server = new PgServer(context.engine(), PgServerConfig.defaults());
     }
 
     @Override

@@ -75,7 +75,7 @@ final class Server {
             } else if (factory.isEmpty()) {
                 status.put(protocol, "not built yet, port " + port + " not opened");
             } else {
-                listeners.add(factory.get().create(port, engine));
+                listeners.add(factory.get().create(new ListenerContext(port, engine, SqlDialects.PARSERS)));
                 status.put(protocol, "listening on port " + port);
             }
         }

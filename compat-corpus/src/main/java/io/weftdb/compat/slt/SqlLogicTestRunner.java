@@ -10,7 +10,7 @@ import io.weftdb.engine.StatementResult;
 import io.weftdb.engine.value.TextFormat;
 import io.weftdb.ir.error.ErrorCode;
 import io.weftdb.ir.error.SqlException;
-import io.weftdb.pg.sql.ParsedStatement;
+import io.weftdb.ir.parse.ParsedStatement;
 import io.weftdb.pg.sql.PostgresSqlParser;
 import io.weftdb.storage.rocksdb.RocksStorage;
 import io.weftdb.storage.rocksdb.RocksStorageOptions;

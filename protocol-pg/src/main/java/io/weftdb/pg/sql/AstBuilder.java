@@ -1,5 +1,6 @@
 package io.weftdb.pg.sql;
 
+import io.weftdb.ir.parse.ParsedStatement;
 import io.weftdb.ir.QualifiedName;
 import io.weftdb.ir.error.ErrorCode;
 import io.weftdb.ir.error.SqlException;

@@ -1,5 +1,7 @@
 package io.weftdb.pg.sql;
 
+import io.weftdb.ir.parse.ParsedStatement;
+import io.weftdb.ir.parse.SqlParser;
 import io.weftdb.ir.error.ErrorCode;
 import io.weftdb.ir.error.SqlException;
 import io.weftdb.ir.stmt.Statement;
@@ -21,7 +23,7 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
  * cheap because the ATN and the prediction caches (DFA) are static and shared, and keeping them per
  * thread would not pay with statements executing on short-lived virtual threads.
  */
-public final class PostgresSqlParser {
+public final class PostgresSqlParser implements SqlParser {
 
     /**
      * Parses a script of statements separated by semicolons; empty statements are skipped. A
@@ -31,6 +33,7 @@ public final class PostgresSqlParser {
      *         STATEMENT_TOO_COMPLEX when nesting exhausts the stack; other codes for valid syntax
      *         naming what does not exist or is not supported (an unknown type, a temporary table...)
      */
+    @Override
     public List<ParsedStatement> parse(String sql) {
         SourceText source = new SourceText(sql);
         try {

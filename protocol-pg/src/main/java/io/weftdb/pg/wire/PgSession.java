@@ -19,7 +19,7 @@ import io.weftdb.ir.stmt.Statement;
 import io.weftdb.ir.stmt.TransactionControl;
 import io.weftdb.ir.type.DataType;
 import io.weftdb.pg.error.PgSqlState;
-import io.weftdb.pg.sql.ParsedStatement;
+import io.weftdb.ir.parse.ParsedStatement;
 import io.weftdb.pg.sql.PostgresSqlLexer;
 import io.weftdb.pg.sql.PostgresSqlParser;
 import io.weftdb.pg.wire.protocol.Acknowledgement;

@@ -1,5 +1,6 @@
 package io.weftdb.pg.sql;
 
+import io.weftdb.ir.parse.ParsedStatement;
 import static io.weftdb.pg.sql.ExpectedIr.binary;
 import static io.weftdb.pg.sql.ExpectedIr.column;
 import static io.weftdb.pg.sql.ExpectedIr.integer;

@@ -1,5 +1,6 @@
 package io.weftdb.pg.sql;
 
+import io.weftdb.ir.parse.ParsedStatement;
 import static io.weftdb.pg.sql.ExpectedIr.integer;
 import static io.weftdb.pg.sql.ExpectedIr.item;
 import static io.weftdb.pg.sql.ExpectedIr.select;

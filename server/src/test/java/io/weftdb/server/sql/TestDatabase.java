@@ -8,7 +8,7 @@ import io.weftdb.engine.SessionOptions;
 import io.weftdb.engine.StatementResult;
 import io.weftdb.engine.value.TextFormat;
 import io.weftdb.ir.error.SqlException;
-import io.weftdb.pg.sql.ParsedStatement;
+import io.weftdb.ir.parse.ParsedStatement;
 import io.weftdb.pg.sql.PostgresSqlParser;
 import io.weftdb.storage.rocksdb.RocksStorage;
 import io.weftdb.storage.rocksdb.RocksStorageOptions;

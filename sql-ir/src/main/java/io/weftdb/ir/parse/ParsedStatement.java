@@ -1,4 +1,4 @@
-package io.weftdb.pg.sql;
+package io.weftdb.ir.parse;
 
 import io.weftdb.ir.stmt.Statement;
 
