@@ -4,15 +4,22 @@ import io.weftdb.engine.Engine;
 import io.weftdb.ir.parse.SqlParser;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
 
 /**
- * What a listener is built from: its port, the shared engine, and the SQL dialect parsers by name
- * ("postgres", "mysql") for front ends that take SQL in more than one dialect (HTTP).
+ * What a listener is built from: its port, the shared engine, the SQL dialect parsers by name
+ * ("postgres", "mysql") for front ends that take SQL in more than one dialect (HTTP), the TLS
+ * context every listener serves with (empty when TLS is off), and the access token clients must
+ * present as their password or bearer token (empty when WEFTDB_TOKEN is unset: trust).
  */
-record ListenerContext(int port, Engine engine, Map<String, SqlParser> parsers) {
+record ListenerContext(int port, Engine engine, Map<String, SqlParser> parsers, Optional<SSLContext> tls,
+                       Optional<String> authToken) {
 
     ListenerContext {
         Objects.requireNonNull(engine, "engine");
         parsers = Map.copyOf(parsers);
+        Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(authToken, "authToken");
     }
 }

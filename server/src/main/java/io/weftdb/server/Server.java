@@ -75,7 +75,7 @@ final class Server {
             } else if (factory.isEmpty()) {
                 status.put(protocol, "not built yet, port " + port + " not opened");
             } else {
-                listeners.add(factory.get().create(new ListenerContext(port, engine, SqlDialects.PARSERS)));
+                listeners.add(factory.get().create(new ListenerContext(port, engine, SqlDialects.PARSERS, Optional.empty(), Optional.empty())));
                 status.put(protocol, "listening on port " + port);
             }
         }
