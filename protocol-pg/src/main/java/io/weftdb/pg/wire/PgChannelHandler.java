@@ -3,15 +3,18 @@ package io.weftdb.pg.wire;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.weftdb.engine.Engine;
+import io.weftdb.pg.wire.auth.PasswordAuthenticator;
 import io.weftdb.pg.wire.protocol.Bind;
 import io.weftdb.pg.wire.protocol.FrontendMessage;
 import io.weftdb.pg.wire.protocol.Parse;
 import io.weftdb.pg.wire.protocol.ProtocolViolation;
 import io.weftdb.pg.wire.protocol.SimpleQuery;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLException;
 
 /**
  * The last handler of a connection's pipeline, on the event loop: it hands each decoded message to
@@ -27,26 +30,30 @@ final class PgChannelHandler extends ChannelInboundHandlerAdapter {
     private final Engine engine;
     private final PgServerConfig config;
     private final BackendKeys keys;
+    private final Optional<PasswordAuthenticator> passwords;
     private final Executor sessionThread;
     private final Runnable afterClose;
     private final AtomicLong queuedBytes = new AtomicLong();
     private PgSession session;
 
     /**
+     * @param passwords checks the password clients must give; empty: every client is trusted
      * @param sessionThread runs the session's work, one task at a time in submission order
      * @param afterClose runs on the session thread once the session has closed
      */
-    PgChannelHandler(Engine engine, PgServerConfig config, BackendKeys keys, Executor sessionThread, Runnable afterClose) {
+    PgChannelHandler(Engine engine, PgServerConfig config, BackendKeys keys, Optional<PasswordAuthenticator> passwords,
+                     Executor sessionThread, Runnable afterClose) {
         this.engine = engine;
         this.config = config;
         this.keys = keys;
+        this.passwords = passwords;
         this.sessionThread = sessionThread;
         this.afterClose = afterClose;
     }
 
     @Override
     public void handlerAdded(ChannelHandlerContext context) {
-        session = new PgSession(engine, config, keys, context.channel());
+        session = new PgSession(engine, config, keys, passwords, context.channel());
     }
 
     @Override
@@ -107,8 +114,9 @@ final class PgChannelHandler extends ChannelInboundHandlerAdapter {
         ProtocolViolation violation = protocolViolation(cause);
         if (violation != null) {
             submit(() -> session.fatal(violation.sqlState(), violation.getMessage()));
-        } else if (cause instanceof IOException) {
-            // The peer reset the connection; channelInactive follows.
+        } else if (cause instanceof IOException || tlsFailure(cause)) {
+            // The peer reset the connection, or its TLS handshake or records failed: nothing can
+            // be said to it in the clear any more. channelInactive follows.
             context.close();
         } else {
             submit(() -> session.fatal("XX000", "internal error: " + cause));
@@ -122,6 +130,15 @@ final class PgChannelHandler extends ChannelInboundHandlerAdapter {
         } catch (RejectedExecutionException closed) {
             // The session thread has ended with the session.
         }
+    }
+
+    private static boolean tlsFailure(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof SSLException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ProtocolViolation protocolViolation(Throwable cause) {

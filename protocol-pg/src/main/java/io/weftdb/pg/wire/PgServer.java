@@ -32,18 +32,20 @@ import java.util.concurrent.TimeUnit;
 /**
  * A PostgreSQL v3 wire-protocol listener over an {@link Engine}. Netty NIO event loops (one
  * acceptor, {@link PgServerConfig#workerThreads()} for connections) frame and decode messages;
- * each connection's statements run on its own virtual thread. Authentication is "trust" and
- * there is no TLS yet: SSLRequest and GSSENCRequest are answered 'N'.
+ * each connection's statements run on its own virtual thread. {@link PgSecurity} says whether
+ * SSLRequests are accepted (TLS) and whether clients must give a password.
  *
- * <p>Each connection's pipeline: {@link PgFrameDecoder} (bytes to messages) ->
- * {@link PgMessageEncoder} (messages to bytes) -> {@link PgChannelHandler} (to the session thread,
- * where {@link PgSession} runs the protocol's state machine).
+ * <p>Each connection's pipeline: [{@code SslHandler}, once TLS is negotiated] ->
+ * {@link PgFrameDecoder} (bytes to messages) -> {@link PgMessageEncoder} (messages to bytes) ->
+ * {@link PgEncryptionNegotiator} (SSLRequest, GSSENCRequest) -> {@link PgChannelHandler} (to the
+ * session thread, where {@link PgSession} runs the protocol's state machine).
  */
 public final class PgServer implements AutoCloseable {
     private static final long SESSION_SHUTDOWN_SECONDS = 5;
 
     private final Engine engine;
     private final PgServerConfig config;
+    private final PgSecurity security;
     private final BackendKeys keys = new BackendKeys();
     private final Set<ExecutorService> sessionThreads = ConcurrentHashMap.newKeySet();
     private final ThreadFactory threadFactory = Thread.ofVirtual().name("weftdb-pg-session-", 1).factory();
@@ -52,9 +54,15 @@ public final class PgServer implements AutoCloseable {
     private EventLoopGroup workers;
     private Channel serverChannel;
 
+    /** A listener without TLS or passwords ("trust"). */
     public PgServer(Engine engine, PgServerConfig config) {
+        this(engine, config, PgSecurity.none());
+    }
+
+    public PgServer(Engine engine, PgServerConfig config, PgSecurity security) {
         this.engine = engine;
         this.config = config;
+        this.security = security;
     }
 
     /**
@@ -94,7 +102,9 @@ public final class PgServer implements AutoCloseable {
                         channel.pipeline()
                                 .addLast("frames", new PgFrameDecoder(config.maxMessageBytes()))
                                 .addLast("messages", PgMessageEncoder.INSTANCE)
-                                .addLast("session", new PgChannelHandler(engine, config, keys, sessionThread, afterClose));
+                                .addLast("encryption", new PgEncryptionNegotiator(security.tls()))
+                                .addLast("session", new PgChannelHandler(engine, config, keys, security.passwords(),
+                                        sessionThread, afterClose));
                     }
                 });
         try {

@@ -1,6 +1,7 @@
 package io.weftdb.pg.wire;
 
 import io.netty.channel.Channel;
+import io.netty.handler.ssl.SslHandler;
 import io.weftdb.engine.Engine;
 import io.weftdb.engine.Notice;
 import io.weftdb.engine.ResultColumn;
@@ -22,6 +23,8 @@ import io.weftdb.pg.error.PgSqlState;
 import io.weftdb.ir.parse.ParsedStatement;
 import io.weftdb.pg.sql.PostgresSqlLexer;
 import io.weftdb.pg.sql.PostgresSqlParser;
+import io.weftdb.pg.wire.auth.AuthenticationExchange;
+import io.weftdb.pg.wire.auth.PasswordAuthenticator;
 import io.weftdb.pg.wire.protocol.Acknowledgement;
 import io.weftdb.pg.wire.protocol.AuthenticationOk;
 import io.weftdb.pg.wire.protocol.BackendKeyData;
@@ -37,7 +40,6 @@ import io.weftdb.pg.wire.protocol.CopyResponse;
 import io.weftdb.pg.wire.protocol.DataRow;
 import io.weftdb.pg.wire.protocol.Describe;
 import io.weftdb.pg.wire.protocol.EncryptionRequest;
-import io.weftdb.pg.wire.protocol.EncryptionResponse;
 import io.weftdb.pg.wire.protocol.ErrorResponse;
 import io.weftdb.pg.wire.protocol.Execute;
 import io.weftdb.pg.wire.protocol.FrontendMessage;
@@ -45,6 +47,7 @@ import io.weftdb.pg.wire.protocol.NegotiateProtocolVersion;
 import io.weftdb.pg.wire.protocol.ParameterDescription;
 import io.weftdb.pg.wire.protocol.ParameterStatus;
 import io.weftdb.pg.wire.protocol.Parse;
+import io.weftdb.pg.wire.protocol.PasswordMessage;
 import io.weftdb.pg.wire.protocol.ProtocolViolation;
 import io.weftdb.pg.wire.protocol.ReadyForQuery;
 import io.weftdb.pg.wire.protocol.RowDescription;
@@ -52,6 +55,8 @@ import io.weftdb.pg.wire.protocol.SimpleQuery;
 import io.weftdb.pg.wire.protocol.StartupMessage;
 import io.weftdb.pg.wire.protocol.UnsupportedMessage;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -59,6 +64,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.Token;
 
@@ -69,11 +75,19 @@ import org.antlr.v4.runtime.Token;
  * message at a time in arrival order; the event loop only decodes and hands messages over.
  *
  * <pre>
- *  STARTUP ── SSLRequest / GSSENCRequest ──> 'N' (no encryption), stay in STARTUP
- *     │    ── CancelRequest ──> cancel the session with that pid + secret, close (no reply)
- *     │    ── StartupMessage(user, database, options...) ──> open an engine session
- *     │         unknown database ──> ErrorResponse FATAL 3D000, close
- *     v         ok ──> AuthenticationOk, ParameterStatus*, BackendKeyData, ReadyForQuery('I')
+ *  (SSLRequest ──> 'S' and TLS, or 'N'; GSSENCRequest ──> 'N': answered on the event loop by
+ *   PgEncryptionNegotiator before anything reaches the session)
+ *  STARTUP ── CancelRequest ──> cancel the session with that pid + secret, close (no reply)
+ *     │    ── StartupMessage(user, database, options...)
+ *     │         protocol 3.n with n > 0, or _pq_.* options ──> NegotiateProtocolVersion(0, options)
+ *     │         no password configured ("trust") ──> open the engine session (below)
+ *     v         else ──> the first authentication request of the method
+ *  AUTHENTICATING
+ *     │    PasswordMessage / SASLInitialResponse / SASLResponse ──> AuthenticationSASLContinue,
+ *     │         wait for the next answer | wrong password ──> FATAL 28P01, close
+ *     │         | right ──> [AuthenticationSASLFinal], open the engine session:
+ *     │    unknown database ──> ErrorResponse FATAL 3D000, close
+ *     v    ok ──> AuthenticationOk, ParameterStatus*, BackendKeyData, ReadyForQuery('I')
  *   READY
  *     │  Query(sql) ──> per statement: [RowDescription, DataRow*] CommandComplete
  *     │               | EmptyQueryResponse (empty string) | ErrorResponse (stops the rest)
@@ -113,13 +127,14 @@ import org.antlr.v4.runtime.Token;
  */
 final class PgSession {
     /** Where the connection is in its life. */
-    private enum Phase { STARTUP, READY, CLOSED }
+    private enum Phase { STARTUP, AUTHENTICATING, READY, CLOSED }
 
     private static final int PARSE_CACHE_SIZE = 128;
     private static final int MAX_PARAMETERS = 65_535;
 
     private final Engine engine;
     private final BackendKeys keys;
+    private final Optional<PasswordAuthenticator> passwords;
     private final Channel channel;
     private final MessageOutput out;
     private final PostgresSqlParser parser = new PostgresSqlParser();
@@ -135,6 +150,9 @@ final class PgSession {
     /** The settings version last reported; -1 so the first report always runs. */
     private long reportedSettingsVersion = -1;
     private Phase phase = Phase.STARTUP;
+    /** While AUTHENTICATING: the client's StartupMessage and the exchange proving its password. */
+    private StartupMessage pendingStartup;
+    private AuthenticationExchange authentication;
     private volatile Session session;
     private boolean discardUntilSync;
     /** The COPY FROM STDIN receiving the client's data, or null. */
@@ -153,9 +171,11 @@ final class PgSession {
     /** A statement text parsed once: its IR (null when the text holds none) and its highest {@code $n}. */
     private record ParsedSql(Statement statement, int highestParameter) {}
 
-    PgSession(Engine engine, PgServerConfig config, BackendKeys keys, Channel channel) {
+    PgSession(Engine engine, PgServerConfig config, BackendKeys keys, Optional<PasswordAuthenticator> passwords,
+              Channel channel) {
         this.engine = engine;
         this.keys = keys;
+        this.passwords = passwords;
         this.channel = channel;
         this.out = new MessageOutput(channel, config.flushThresholdBytes(), config.rowsPerFlush());
     }
@@ -166,10 +186,12 @@ final class PgSession {
             return;
         }
         try {
-            if (phase == Phase.STARTUP) {
-                startupPhase(message);
-            } else {
-                readyPhase(message);
+            switch (phase) {
+                case STARTUP -> startupPhase(message);
+                case AUTHENTICATING -> authenticatingPhase(message);
+                case READY -> readyPhase(message);
+                case CLOSED -> {
+                }
             }
         } catch (MessageOutput.ClientGone gone) {
             close();
@@ -216,6 +238,8 @@ final class PgSession {
         }
         phase = Phase.CLOSED;
         copyIn = null;
+        authentication = null;
+        pendingStartup = null;
         portals.values().forEach(Portal::close);
         portals.clear();
         statements.clear();
@@ -230,10 +254,7 @@ final class PgSession {
     // ---- startup ----------------------------------------------------------------------------
 
     private void startupPhase(FrontendMessage message) {
-        if (message instanceof EncryptionRequest) {
-            out.send(EncryptionResponse.REFUSED);
-            out.flush();
-        } else if (message instanceof CancelRequest cancel) {
+        if (message instanceof CancelRequest cancel) {
             keys.cancel(cancel.processId(), cancel.secretKey());
             phase = Phase.CLOSED;
             channel.close();
@@ -255,11 +276,70 @@ final class PgSession {
             fatal("28000", "no PostgreSQL user name specified in startup packet");
             return;
         }
+        List<String> unrecognizedOptions = parameters.keySet().stream().filter(name -> name.startsWith("_pq_.")).toList();
+        if (startup.minorVersion() > 0 || !unrecognizedOptions.isEmpty()) {
+            // The newest minor version this server speaks is 0; the client falls back to 3.0.
+            out.send(new NegotiateProtocolVersion(0, unrecognizedOptions));
+        }
+        if (passwords.isEmpty()) {
+            openSession(startup);
+            return;
+        }
+        pendingStartup = startup;
+        authentication = passwords.get().begin(user, serverCertificate());
+        phase = Phase.AUTHENTICATING;
+        out.send(authentication.firstRequest());
+        out.flush();
+    }
+
+    /** The certificate this server presented, when the connection uses TLS. */
+    private X509Certificate serverCertificate() {
+        SslHandler tls = channel.pipeline().get(SslHandler.class);
+        if (tls == null) {
+            return null;
+        }
+        Certificate[] presented = tls.engine().getSession().getLocalCertificates();
+        return presented != null && presented.length > 0 && presented[0] instanceof X509Certificate certificate
+                ? certificate : null;
+    }
+
+    private void authenticatingPhase(FrontendMessage message) {
+        if (message == ControlMessage.TERMINATE) {
+            // A client that finds it has no password (psql asking the user) hangs up and retries.
+            close();
+            channel.close();
+            return;
+        }
+        if (!(message instanceof PasswordMessage answer)) {
+            throw new ProtocolViolation("expected password response");
+        }
+        switch (authentication.respond(answer)) {
+            case AuthenticationExchange.Step.Challenge challenge -> {
+                out.send(challenge.request());
+                out.flush();
+            }
+            case AuthenticationExchange.Step.Accepted accepted -> {
+                if (accepted.finalMessage() != null) {
+                    out.send(accepted.finalMessage());
+                }
+                StartupMessage startup = pendingStartup;
+                authentication = null;
+                pendingStartup = null;
+                openSession(startup);
+            }
+            case AuthenticationExchange.Step.Rejected rejected ->
+                    fatal("28P01", "password authentication failed for user \"" + pendingStartup.parameters().get("user") + "\"");
+        }
+    }
+
+    /** Opens the engine session for a client that has been let in, applies its parameters and reports them. */
+    private void openSession(StartupMessage startup) {
+        Map<String, String> parameters = startup.parameters();
+        String user = parameters.get("user");
         String database = parameters.getOrDefault("database", "");
         if (database.isEmpty()) {
             database = user;
         }
-        List<String> unrecognizedOptions = new ArrayList<>();
         Session opened;
         try {
             opened = engine.openSession(new SessionOptions(user, database));
@@ -271,11 +351,10 @@ final class PgSession {
         try {
             for (Map.Entry<String, String> parameter : parameters.entrySet()) {
                 String name = parameter.getKey();
-                if (name.startsWith("_pq_.")) {
-                    unrecognizedOptions.add(name);
-                } else if (name.equals("options")) {
+                if (name.equals("options")) {
                     applyCommandLineOptions(parameter.getValue());
-                } else if (!name.equals("user") && !name.equals("database") && !name.equals("replication")) {
+                } else if (!name.startsWith("_pq_.") && !name.equals("user") && !name.equals("database")
+                        && !name.equals("replication")) {
                     applyStartupParameter(name, parameter.getValue());
                 }
             }
@@ -285,9 +364,6 @@ final class PgSession {
         }
         int secret = keys.register(opened.id(), opened);
         phase = Phase.READY;
-        if (startup.minorVersion() > 0 || !unrecognizedOptions.isEmpty()) {
-            out.send(new NegotiateProtocolVersion(0, unrecognizedOptions));
-        }
         out.send(AuthenticationOk.INSTANCE);
         reportParameters();
         out.send(new BackendKeyData(opened.id(), secret));
@@ -361,6 +437,7 @@ final class PgSession {
             case StartupMessage startup -> throw new ProtocolViolation("unexpected startup message");
             case EncryptionRequest request -> throw new ProtocolViolation("unexpected encryption request");
             case CancelRequest cancel -> throw new ProtocolViolation("unexpected cancel request");
+            case PasswordMessage password -> throw new ProtocolViolation("invalid frontend message type " + (int) PasswordMessage.TYPE);
         }
     }
 

@@ -3,6 +3,7 @@ package io.weftdb.pg.wire;
 import io.netty.buffer.ByteBuf;
 import io.weftdb.pg.wire.protocol.Acknowledgement;
 import io.weftdb.pg.wire.protocol.AuthenticationOk;
+import io.weftdb.pg.wire.protocol.AuthenticationRequest;
 import io.weftdb.pg.wire.protocol.BackendKeyData;
 import io.weftdb.pg.wire.protocol.BackendMessage;
 import io.weftdb.pg.wire.protocol.CommandComplete;
@@ -45,7 +46,7 @@ final class BackendMessages {
             return acknowledgement;
         }
         return switch (type) {
-            case 'R' -> AuthenticationOk.decode(body);
+            case 'R' -> body.getInt(body.readerIndex()) == 0 ? AuthenticationOk.decode(body) : AuthenticationRequest.decode(body);
             case 'S' -> ParameterStatus.decode(body);
             case 'K' -> BackendKeyData.decode(body);
             case 'Z' -> ReadyForQuery.decode(body);
@@ -64,8 +65,12 @@ final class BackendMessages {
         };
     }
 
-    /** The single encryption-refusal byte, if {@code in} starts with it. */
+    /** The single byte answering an encryption request, if {@code in} starts with one. */
     static EncryptionResponse encryptionResponse(ByteBuf in) {
-        return in.readByte() == 'N' ? EncryptionResponse.REFUSED : null;
+        return switch (in.readByte()) {
+            case 'N' -> EncryptionResponse.REFUSED;
+            case 'S' -> EncryptionResponse.TLS_ACCEPTED;
+            default -> null;
+        };
     }
 }

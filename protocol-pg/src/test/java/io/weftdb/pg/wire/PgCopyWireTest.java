@@ -32,6 +32,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,7 @@ class PgCopyWireTest {
         fixture = new EngineFixture(directory);
         PgServerConfig config = PgServerConfig.defaults().withMaxMessageBytes(MAX_MESSAGE_BYTES);
         channel = new EmbeddedChannel(new PgFrameDecoder(MAX_MESSAGE_BYTES), PgMessageEncoder.INSTANCE,
-                new PgChannelHandler(fixture.engine(), config, new BackendKeys(), Runnable::run, () -> { }));
+                new PgChannelHandler(fixture.engine(), config, new BackendKeys(), Optional.empty(), Runnable::run, () -> { }));
         send(StartupMessage.of(Map.of("user", "alice", "database", "postgres")));
         responses();
         send(new SimpleQuery("CREATE TABLE t (a integer, b text)"));

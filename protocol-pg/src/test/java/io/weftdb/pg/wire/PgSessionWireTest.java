@@ -35,6 +35,7 @@ import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,7 +72,8 @@ class PgSessionWireTest {
     private EmbeddedChannel newChannel() {
         PgServerConfig config = PgServerConfig.defaults().withMaxMessageBytes(MAX_MESSAGE_BYTES);
         return new EmbeddedChannel(new PgFrameDecoder(MAX_MESSAGE_BYTES), PgMessageEncoder.INSTANCE,
-                new PgChannelHandler(fixture.engine(), config, keys, Runnable::run, () -> { }));
+                new PgEncryptionNegotiator(Optional.empty()),
+                new PgChannelHandler(fixture.engine(), config, keys, Optional.empty(), Runnable::run, () -> { }));
     }
 
     private void send(FrontendMessage... messages) {

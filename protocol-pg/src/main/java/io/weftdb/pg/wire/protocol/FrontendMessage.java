@@ -8,7 +8,8 @@ import io.netty.buffer.ByteBuf;
  * included, with {@link #write(ByteBuf)} (what a client, or a test playing one, sends).
  */
 public sealed interface FrontendMessage permits StartupMessage, EncryptionRequest, CancelRequest, SimpleQuery, Parse,
-        Bind, Describe, Execute, Close, ControlMessage, CopyData, CopyDone, CopyFail, UnsupportedMessage {
+        Bind, Describe, Execute, Close, ControlMessage, CopyData, CopyDone, CopyFail, PasswordMessage,
+        UnsupportedMessage {
 
     void write(ByteBuf out);
 }

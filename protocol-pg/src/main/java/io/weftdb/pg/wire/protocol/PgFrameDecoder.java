@@ -16,7 +16,8 @@ import java.util.List;
  *
  * <p>Every length read from the network is bounded before anything is buffered for it: a startup
  * packet to {@value #MAX_STARTUP_PACKET_BYTES} bytes, the messages that carry SQL or parameter
- * values (Query, Parse, Bind, FunctionCall, CopyData) to the configured maximum, all others to
+ * values (Query, Parse, Bind, FunctionCall, CopyData) to the configured maximum, all others (a
+ * password or SASL message among them) to
  * {@value #MAX_SMALL_MESSAGE_BYTES} bytes, as PostgreSQL does. A bad length, an unknown type or a
  * malformed body raises {@link ProtocolViolation}; the decoder then discards all further input and
  * the handler answers with a FATAL error and closes the connection.
@@ -69,6 +70,12 @@ public final class PgFrameDecoder extends ByteToMessageDecoder {
         EncryptionRequest encryption = EncryptionRequest.forCode(code);
         FrontendMessage message;
         if (encryption != null) {
+            // The client waits for the one-byte answer before it starts TLS; bytes already here were
+            // sent in the clear without waiting and must not be taken as coming from inside TLS
+            // (CVE-2021-23214).
+            if (in.isReadable()) {
+                throw violation(new ProtocolViolation("received unencrypted data after SSL request"));
+            }
             message = encryption;
         } else if (code == CancelRequest.CODE) {
             if (length != CancelRequest.LENGTH) {
@@ -92,7 +99,8 @@ public final class PgFrameDecoder extends ByteToMessageDecoder {
         char type = (char) in.getUnsignedByte(start);
         int limit = switch (type) {
             case SimpleQuery.TYPE, Parse.TYPE, Bind.TYPE, 'F', CopyData.TYPE -> maxMessageBytes;
-            case Describe.TYPE, Execute.TYPE, Close.TYPE, 'S', 'H', 'X', CopyDone.TYPE, CopyFail.TYPE -> MAX_SMALL_MESSAGE_BYTES;
+            case Describe.TYPE, Execute.TYPE, Close.TYPE, 'S', 'H', 'X', CopyDone.TYPE, CopyFail.TYPE, PasswordMessage.TYPE ->
+                    MAX_SMALL_MESSAGE_BYTES;
             default -> throw violation(new ProtocolViolation("invalid frontend message type " + (int) type));
         };
         int length = in.getInt(start + 1);
@@ -118,6 +126,7 @@ public final class PgFrameDecoder extends ByteToMessageDecoder {
             case CopyData.TYPE -> CopyData.decode(b);
             case CopyDone.TYPE -> CopyDone.INSTANCE;
             case CopyFail.TYPE -> CopyFail.decode(b);
+            case PasswordMessage.TYPE -> PasswordMessage.decode(b);
             default -> {
                 b.skipBytes(b.readableBytes());
                 yield new UnsupportedMessage(type);

@@ -46,10 +46,29 @@ class PgFrameDecoderTest {
         assertThat((Object) channel.readInbound()).isEqualTo(EncryptionRequest.SSL);
         assertThat(decoder.state()).isEqualTo(PgFrameDecoder.State.STARTUP);
 
-        channel.writeInbound(encode(EncryptionRequest.GSSAPI, StartupMessage.of(Map.of("user", "bob", "database", "db"))));
+        channel.writeInbound(encode(EncryptionRequest.GSSAPI));
         assertThat((Object) channel.readInbound()).isEqualTo(EncryptionRequest.GSSAPI);
+        channel.writeInbound(encode(StartupMessage.of(Map.of("user", "bob", "database", "db"))));
         StartupMessage startup = channel.readInbound();
         assertThat(startup.parameters()).containsEntry("database", "db");
+    }
+
+    @Test
+    void bytesArrivingWithAnEncryptionRequestAreAViolationSinceTheyWereSentInTheClear() {
+        assertThatThrownBy(() -> channel.writeInbound(encode(EncryptionRequest.SSL,
+                StartupMessage.of(Map.of("user", "bob", "database", "db")))))
+                .hasRootCauseInstanceOf(ProtocolViolation.class)
+                .rootCause().hasMessage("received unencrypted data after SSL request");
+        assertThat(decoder.state()).isEqualTo(PgFrameDecoder.State.DISCARD);
+    }
+
+    @Test
+    void decodesAPasswordMessageKeepingItsBodyRaw() {
+        channel.writeInbound(encode(StartupMessage.of(Map.of("user", "bob")), PasswordMessage.ofPassword("pw")));
+        channel.readInbound();
+
+        PasswordMessage password = channel.readInbound();
+        assertThat(password.password()).isEqualTo("pw");
     }
 
     @Test
