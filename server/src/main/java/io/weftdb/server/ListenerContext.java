@@ -2,6 +2,7 @@ package io.weftdb.server;
 
 import io.weftdb.engine.Engine;
 import io.weftdb.ir.parse.SqlParser;
+import io.weftdb.pg.wire.auth.PgAuthMethod;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,15 +12,30 @@ import javax.net.ssl.SSLContext;
  * What a listener is built from: its port, the shared engine, the SQL dialect parsers by name
  * ("postgres", "mysql") for front ends that take SQL in more than one dialect (HTTP), the TLS
  * context every listener serves with (empty when TLS is off), and the access token clients must
- * present as their password or bearer token (empty when WEFTDB_TOKEN is unset: trust).
+ * present as their password or bearer token (empty when WEFTDB_TOKEN is unset: trust), and how
+ * PostgreSQL clients prove they know it ({@code --pg-auth}).
  */
 record ListenerContext(int port, Engine engine, Map<String, SqlParser> parsers, Optional<SSLContext> tls,
-                       Optional<String> authToken) {
+                       Optional<String> authToken, PgAuthMethod pgAuthMethod) {
+
+    /** A context with PostgreSQL's default password method, SCRAM-SHA-256. */
+    ListenerContext(int port, Engine engine, Map<String, SqlParser> parsers, Optional<SSLContext> tls,
+                    Optional<String> authToken) {
+        this(port, engine, parsers, tls, authToken, PgAuthMethod.SCRAM_SHA_256);
+    }
 
     ListenerContext {
         Objects.requireNonNull(engine, "engine");
         parsers = Map.copyOf(parsers);
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(authToken, "authToken");
+        Objects.requireNonNull(pgAuthMethod, "pgAuthMethod");
+    }
+
+    /** Never shows the token. */
+    @Override
+    public String toString() {
+        return "ListenerContext[port=" + port + ", tls=" + tls.isPresent() + ", authToken=" + (authToken.isPresent() ? "set" : "unset")
+                + ", pgAuthMethod=" + pgAuthMethod.configName() + "]";
     }
 }

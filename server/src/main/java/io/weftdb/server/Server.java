@@ -3,9 +3,12 @@ package io.weftdb.server;
 import io.weftdb.engine.Engine;
 import io.weftdb.engine.EngineOptions;
 import io.weftdb.engine.storage.StorageException;
+import io.weftdb.server.tls.ServerTls;
+import io.weftdb.server.tls.TlsSetupException;
 import io.weftdb.storage.rocksdb.RocksStorage;
 import io.weftdb.storage.rocksdb.RocksStorageOptions;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -65,6 +68,13 @@ final class Server {
     }
 
     private int serve(Engine engine, ShutdownLatch latch) {
+        Optional<ServerTls> tls;
+        try {
+            tls = ServerTls.configure(config.tls(), config.dataDirectory());
+        } catch (TlsSetupException e) {
+            err.println("weftdb serve: " + e.getMessage());
+            return ExitCodes.CANNOT_START;
+        }
         Map<Protocol, String> status = new EnumMap<>(Protocol.class);
         List<Listener> listeners = new ArrayList<>();
         for (Protocol protocol : Protocol.values()) {
@@ -75,7 +85,8 @@ final class Server {
             } else if (factory.isEmpty()) {
                 status.put(protocol, "not built yet, port " + port + " not opened");
             } else {
-                listeners.add(factory.get().create(new ListenerContext(port, engine, SqlDialects.PARSERS, Optional.empty(), Optional.empty())));
+                listeners.add(factory.get().create(new ListenerContext(port, engine, SqlDialects.PARSERS,
+                        tls.map(ServerTls::context), config.authToken(), config.pgAuthMethod())));
                 status.put(protocol, "listening on port " + port);
             }
         }
@@ -90,6 +101,11 @@ final class Server {
             out.println("WeftDB " + VersionProvider.version() + " serving " + config.dataDirectory().toAbsolutePath().normalize()
                     + (config.syncCommits() ? " (commits wait for the write-ahead log fsync)" : " (--sync off: commits do not wait for fsync)"));
             status.forEach((protocol, text) -> out.println("  " + protocol.displayName() + ": " + text));
+            out.println("  TLS: " + tls.map(Server::describe).orElse("off (--tls off)"));
+            out.println("  clients: " + (config.authToken().isPresent()
+                    ? "must give the " + ServeCommand.TOKEN_VARIABLE + " token as password (PostgreSQL: "
+                            + config.pgAuthMethod().configName() + ")"
+                    : "trusted without a password (" + ServeCommand.TOKEN_VARIABLE + " is not set)"));
             out.println("ready; stop with Ctrl+C or SIGTERM");
             out.flush();
             awaitStop(latch);
@@ -97,6 +113,11 @@ final class Server {
             out.flush();
         }
         return ExitCodes.OK;
+    }
+
+    private static String describe(ServerTls tls) {
+        Path certificate = tls.certificateFile().toAbsolutePath().normalize();
+        return tls.generated() ? "self-signed certificate generated into " + certificate : "certificate " + certificate;
     }
 
     private static void awaitStop(ShutdownLatch latch) {
