@@ -1,0 +1,46 @@
+/* INSERT [IGNORE], REPLACE, UPDATE and DELETE. */
+parser grammar MysqlDataChange;
+
+insertStatement
+    : INSERT IGNORE? INTO? qualifiedName columnList? insertSource onDuplicateKeyUpdate?
+    ;
+
+replaceStatement
+    : REPLACE INTO? qualifiedName columnList? insertSource
+    ;
+
+insertSource
+    : (VALUES | VALUE) rowValues (COMMA rowValues)*                                             #valuesSource
+    | SET assignment (COMMA assignment)*                                                        #setSource
+    | query                                                                                     #querySource
+    ;
+
+rowValues
+    : LEFT_PAREN (expressionOrDefault (COMMA expressionOrDefault)*)? RIGHT_PAREN
+    ;
+
+onDuplicateKeyUpdate
+    : ON DUPLICATE KEY UPDATE assignment (COMMA assignment)*
+    ;
+
+updateStatement
+    : UPDATE IGNORE? qualifiedName (AS? identifier)? SET assignment (COMMA assignment)*
+      (WHERE expression)? orderByClause? limitClause?
+    ;
+
+deleteStatement
+    : DELETE IGNORE? FROM qualifiedName (AS? identifier)? (WHERE expression)? orderByClause? limitClause?
+    ;
+
+assignment
+    : qualifiedName EQUAL expressionOrDefault
+    ;
+
+expressionOrDefault
+    : DEFAULT
+    | expression
+    ;
+
+columnList
+    : LEFT_PAREN (identifier (COMMA identifier)*)? RIGHT_PAREN
+    ;

@@ -1,0 +1,1263 @@
+package io.weftdb.mysql.sql;
+
+import io.weftdb.ir.QualifiedName;
+import io.weftdb.ir.error.ErrorCode;
+import io.weftdb.ir.error.SqlException;
+import io.weftdb.ir.expr.BinaryOperator;
+import io.weftdb.ir.expr.Expr;
+import io.weftdb.ir.expr.SortItem;
+import io.weftdb.ir.expr.UnaryOperator;
+import io.weftdb.ir.stmt.ColumnConstraint;
+import io.weftdb.ir.stmt.ColumnDefinition;
+import io.weftdb.ir.stmt.DataChange;
+import io.weftdb.ir.stmt.Explain;
+import io.weftdb.ir.stmt.FromItem;
+import io.weftdb.ir.stmt.Query;
+import io.weftdb.ir.stmt.ReferentialAction;
+import io.weftdb.ir.stmt.SchemaChange;
+import io.weftdb.ir.stmt.Statement;
+import io.weftdb.ir.stmt.TableConstraint;
+import io.weftdb.ir.stmt.TransactionControl;
+import io.weftdb.ir.type.Bytes;
+import io.weftdb.ir.type.DataType;
+import io.weftdb.ir.type.Interval;
+import io.weftdb.mysql.sql.MysqlSqlGrammar.*;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.TerminalNode;
+
+/**
+ * Turns the MySQL parse tree into IR, or into the {@link MysqlCommand}s the listener answers. Names
+ * are folded to lower case, quoted or not (the server runs as lower_case_table_names=1), so they
+ * meet the names PostgreSQL clients create unquoted. MySQL's meanings are spelled in IR: {@code /}
+ * divides exactly, {@code ||} is OR, {@code <=>} is IS NOT DISTINCT FROM, TRUE and FALSE are 1 and 0,
+ * IFNULL is COALESCE, IF is CASE, AUTO_INCREMENT is an owned sequence. One instance per script.
+ */
+final class MysqlAstBuilder {
+    /** MySQL functions the engine has no equivalent for yet: named errors instead of "does not exist". */
+    private static final Set<String> UNSUPPORTED_FUNCTIONS = Set.of("date_format", "str_to_date", "group_concat",
+            "found_rows", "row_count", "unix_timestamp", "from_unixtime", "datediff", "date_add", "date_sub",
+            "timestampdiff", "timestampadd", "substring_index", "inet_aton", "inet_ntoa", "json_extract",
+            "json_object", "json_array", "field", "find_in_set", "sleep", "get_lock", "release_lock", "benchmark");
+
+    private final SourceText source;
+    private final SessionFacts facts;
+    private int parameterCount;
+
+    MysqlAstBuilder(SourceText source, SessionFacts facts) {
+        this.source = source;
+        this.facts = facts;
+    }
+
+    List<ParsedCommand> script(ScriptContext script) {
+        List<ParsedCommand> commands = new ArrayList<>();
+        for (StatementContext statement : script.statement()) {
+            parameterCount = 0;
+            String text = source.text(statement.getStart(), statement.getStop());
+            int offset = source.charOffset(statement.getStart().getStartIndex());
+            for (MysqlCommand command : statement(statement)) {
+                commands.add(new ParsedCommand(command, text, offset, parameterCount));
+            }
+        }
+        return commands;
+    }
+
+    // ---------------------------------------------------------------------------------------- statements
+
+    private List<MysqlCommand> statement(StatementContext ctx) {
+        ParserRuleContext child = (ParserRuleContext) ctx.getChild(0);
+        return switch (child) {
+            case QueryContext query -> engine(query(query));
+            case InsertStatementContext insert -> engine(insert(insert));
+            case ReplaceStatementContext replace -> throw unsupported("REPLACE", replace);
+            case UpdateStatementContext update -> engine(update(update));
+            case DeleteStatementContext delete -> engine(delete(delete));
+            case CreateDatabaseContext create -> engine(new SchemaChange.CreateSchema(name(create.identifier()),
+                    create.EXISTS() != null));
+            case DropDatabaseContext drop -> engine(new SchemaChange.DropSchema(List.of(name(drop.identifier())),
+                    drop.EXISTS() != null, true));
+            case CreateTableContext create -> createTable(create);
+            case DropTableContext drop -> engine(new SchemaChange.DropTable(
+                    drop.qualifiedName().stream().map(this::qualifiedName).toList(), drop.EXISTS() != null,
+                    drop.CASCADE() != null));
+            case CreateIndexContext create -> engine(createIndex(name(create.identifier()), qualifiedName(create.qualifiedName()),
+                    create.UNIQUE() != null, create.indexColumns()));
+            case DropIndexContext drop -> engine(dropIndex(qualifiedName(drop.qualifiedName()), name(drop.identifier())));
+            case AlterTableContext alter -> alterTable(alter);
+            case RenameTableContext rename -> engine(new SchemaChange.AlterTable(qualifiedName(rename.qualifiedName(0)), false,
+                    List.of(new SchemaChange.AlterAction.RenameTable(qualifiedName(rename.qualifiedName(1)).name()))));
+            case TruncateTableContext truncate -> engine(new SchemaChange.Truncate(List.of(qualifiedName(truncate.qualifiedName())),
+                    false, false));
+            case TransactionStatementContext transaction -> engine(transaction(transaction));
+            case SetStatementContext set -> List.of(set(set));
+            case UseStatementContext use -> List.of(new MysqlCommand.UseDatabase(name(use.identifier())));
+            case ShowStatementContext show -> List.of(show(show));
+            case DescribeStatementContext describe -> List.of(new MysqlCommand.ShowColumns(
+                    qualifiedName(describe.qualifiedName()), false, null));
+            case ExplainStatementContext explain -> engine(new Explain(query(explain.query()), false, false));
+            case KillStatementContext kill -> List.of(new MysqlCommand.Kill(Long.parseLong(kill.INTEGER_LITERAL().getText()),
+                    kill.QUERY() != null));
+            default -> throw new IllegalStateException("unhandled statement " + child.getClass().getSimpleName());
+        };
+    }
+
+    private static List<MysqlCommand> engine(Statement statement) {
+        return List.of(new MysqlCommand.EngineStatement(statement));
+    }
+
+    // ---------------------------------------------------------------------------------------- queries
+
+    Query query(QueryContext ctx) {
+        Query body = queryExpression(ctx.queryExpression());
+        List<SortItem> orderBy = ctx.orderByClause() == null ? List.of() : orderBy(ctx.orderByClause());
+        Expr[] limit = limit(ctx.limitClause());
+        Query.LockMode lock = Query.LockMode.NONE;
+        if (ctx.lockClause() != null) {
+            lock = ctx.lockClause().UPDATE() != null ? Query.LockMode.FOR_UPDATE : Query.LockMode.FOR_SHARE;
+        }
+        if (orderBy.isEmpty() && limit[0] == null && limit[1] == null && lock == Query.LockMode.NONE) {
+            return body;
+        }
+        return switch (body) {
+            case Query.Select select when select.orderBy().isEmpty() && select.limit() == null && select.offset() == null ->
+                    new Query.Select(select.with(), select.distinct(), select.distinctOn(), select.items(), select.from(),
+                            select.where(), select.groupBy(), select.having(), orderBy, limit[0], limit[1], lock);
+            case Query.SetOperation set when set.orderBy().isEmpty() && set.limit() == null && set.offset() == null ->
+                    new Query.SetOperation(set.with(), set.operator(), set.all(), set.left(), set.right(), orderBy,
+                            limit[0], limit[1]);
+            default -> new Query.Select(List.of(), false, List.of(), List.of(new Query.SelectItem(new Expr.Star(null, 0), null)),
+                    List.of(new FromItem.DerivedTable(body, "derived", List.of(), false, 0)), null, List.of(), null,
+                    orderBy, limit[0], limit[1], lock);
+        };
+    }
+
+    private Query queryExpression(QueryExpressionContext ctx) {
+        return switch (ctx) {
+            case PrimaryQueryContext primary -> primary.queryPrimary().querySpecification() != null
+                    ? select(primary.queryPrimary().querySpecification())
+                    : query(primary.queryPrimary().query());
+            case SetOperationContext set -> {
+                Query.SetOperator operator = set.INTERSECT() != null ? Query.SetOperator.INTERSECT
+                        : set.operator.getType() == MysqlSqlLexer.UNION ? Query.SetOperator.UNION : Query.SetOperator.EXCEPT;
+                boolean all = set.quantifier != null && set.quantifier.getType() == MysqlSqlLexer.ALL;
+                yield new Query.SetOperation(List.of(), operator, all, queryExpression(set.left), queryExpression(set.right),
+                        List.of(), null, null);
+            }
+            default -> throw new IllegalStateException("unhandled query " + ctx.getClass().getSimpleName());
+        };
+    }
+
+    private Query.Select select(QuerySpecificationContext ctx) {
+        List<Query.SelectItem> items = new ArrayList<>();
+        for (SelectItemContext item : ctx.selectItem()) {
+            items.add(selectItem(item));
+        }
+        List<FromItem> from = new ArrayList<>();
+        for (FromItemContext item : ctx.fromItem()) {
+            from.add(fromItem(item));
+        }
+        List<Expr> groupBy = new ArrayList<>();
+        if (ctx.GROUP() != null) {
+            for (ExpressionContext expression : ctx.expression()) {
+                if (expression != ctx.where && expression != ctx.having) {
+                    groupBy.add(expression(expression));
+                }
+            }
+        }
+        return new Query.Select(List.of(), ctx.DISTINCT() != null, List.of(), items, from,
+                ctx.where == null ? null : expression(ctx.where), groupBy,
+                ctx.having == null ? null : expression(ctx.having), List.of(), null, null, Query.LockMode.NONE);
+    }
+
+    /** An unaliased expression is named by its source text, as MySQL names result columns. */
+    private Query.SelectItem selectItem(SelectItemContext ctx) {
+        return switch (ctx) {
+            case SelectAllContext all -> new Query.SelectItem(new Expr.Star(null, position(all)), null);
+            case SelectAllFromContext all -> new Query.SelectItem(new Expr.Star(qualifiedName(all.qualifiedName()),
+                    position(all)), null);
+            case SelectExpressionContext item -> {
+                Expr expression = expression(item.expression());
+                String alias;
+                if (item.alias() != null) {
+                    alias = item.alias().identifier() != null ? name(item.alias().identifier())
+                            : stringValue(item.alias().getStart());
+                } else if (expression instanceof Expr.ColumnRef) {
+                    alias = null;
+                } else {
+                    alias = source.text(item.getStart(), item.getStop());
+                }
+                yield new Query.SelectItem(expression, alias);
+            }
+            default -> throw new IllegalStateException("unhandled select item");
+        };
+    }
+
+    private FromItem fromItem(FromItemContext ctx) {
+        return switch (ctx) {
+            case SingleTableContext single -> tablePrimary(single.tablePrimary());
+            case CrossJoinContext cross -> new FromItem.Join(FromItem.JoinType.CROSS, fromItem(cross.left),
+                    tablePrimary(cross.right), null, List.of(), false);
+            case InnerJoinContext inner -> join(inner.joinCriteria() == null ? FromItem.JoinType.CROSS : FromItem.JoinType.INNER,
+                    fromItem(inner.left), tablePrimary(inner.right), inner.joinCriteria());
+            case OuterJoinContext outer -> join(outer.side.getType() == MysqlSqlLexer.LEFT ? FromItem.JoinType.LEFT
+                    : FromItem.JoinType.RIGHT, fromItem(outer.left), tablePrimary(outer.right), outer.joinCriteria());
+            default -> throw new IllegalStateException("unhandled from item");
+        };
+    }
+
+    private FromItem join(FromItem.JoinType type, FromItem left, FromItem right, JoinCriteriaContext criteria) {
+        if (criteria == null) {
+            return new FromItem.Join(type, left, right, null, List.of(), false);
+        }
+        if (criteria.ON() != null) {
+            return new FromItem.Join(type, left, right, expression(criteria.expression()), List.of(), false);
+        }
+        return new FromItem.Join(type, left, right, null, criteria.identifier().stream().map(MysqlAstBuilder::name).toList(),
+                false);
+    }
+
+    private FromItem tablePrimary(TablePrimaryContext ctx) {
+        return switch (ctx) {
+            case TableNameContext table -> new FromItem.TableRef(qualifiedName(table.qualifiedName()),
+                    table.identifier() == null ? null : name(table.identifier()), List.of(), position(table));
+            case DerivedTableContext derived -> new FromItem.DerivedTable(query(derived.query()), name(derived.identifier()),
+                    List.of(), false, position(derived));
+            case ParenthesizedJoinContext parenthesized -> fromItem(parenthesized.fromItem());
+            default -> throw new IllegalStateException("unhandled table");
+        };
+    }
+
+    private List<SortItem> orderBy(OrderByClauseContext ctx) {
+        List<SortItem> items = new ArrayList<>();
+        for (SortItemContext item : ctx.sortItem()) {
+            boolean descending = item.direction != null && item.direction.getType() == MysqlSqlLexer.DESC;
+            // MySQL sorts NULLs first ascending and last descending: the opposite of the IR default.
+            items.add(new SortItem(expression(item.expression()), descending, !descending));
+        }
+        return items;
+    }
+
+    /** LIMIT count | LIMIT offset, count | LIMIT count OFFSET offset, as {limit, offset}. */
+    private Expr[] limit(LimitClauseContext ctx) {
+        if (ctx == null) {
+            return new Expr[2];
+        }
+        if (ctx.second != null) {
+            return new Expr[] {limitValue(ctx.second), limitValue(ctx.first)};
+        }
+        return new Expr[] {limitValue(ctx.first), ctx.offset == null ? null : limitValue(ctx.offset)};
+    }
+
+    private Expr limitValue(LimitValueContext ctx) {
+        if (ctx.QUESTION() != null) {
+            return new Expr.Parameter(++parameterCount, position(ctx));
+        }
+        return integerLiteral(ctx.INTEGER_LITERAL().getSymbol());
+    }
+
+    // ---------------------------------------------------------------------------------------- data change
+
+    private Statement insert(InsertStatementContext ctx) {
+        if (ctx.onDuplicateKeyUpdate() != null) {
+            throw unsupported("INSERT ... ON DUPLICATE KEY UPDATE", ctx.onDuplicateKeyUpdate());
+        }
+        QualifiedName table = qualifiedName(ctx.qualifiedName());
+        List<String> columns = columnList(ctx.columnList());
+        Query source;
+        switch (ctx.insertSource()) {
+            case ValuesSourceContext values -> {
+                List<List<Expr>> rows = new ArrayList<>();
+                boolean empty = true;
+                for (RowValuesContext row : values.rowValues()) {
+                    List<Expr> cells = row.expressionOrDefault().stream().map(this::expressionOrDefault).toList();
+                    empty &= cells.isEmpty();
+                    rows.add(cells);
+                }
+                if (empty && rows.size() == 1 && columns.isEmpty()) {
+                    source = null;
+                } else if (empty) {
+                    throw unsupported("INSERT of several empty rows", values);
+                } else {
+                    source = new Query.Values(rows, List.of(), null, null);
+                }
+            }
+            case SetSourceContext set -> {
+                List<String> assigned = new ArrayList<>();
+                List<Expr> values = new ArrayList<>();
+                for (AssignmentContext assignment : set.assignment()) {
+                    assigned.add(qualifiedName(assignment.qualifiedName()).name());
+                    values.add(expressionOrDefault(assignment.expressionOrDefault()));
+                }
+                columns = assigned;
+                source = new Query.Values(List.of(values), List.of(), null, null);
+            }
+            case QuerySourceContext query -> source = query(query.query());
+            default -> throw new IllegalStateException("unhandled insert source");
+        }
+        DataChange.OnConflict onConflict = ctx.IGNORE() == null ? null
+                : new DataChange.OnConflict(List.of(), null, true, List.of(), null);
+        return new DataChange.Insert(List.of(), table, null, columns, source, onConflict, List.of());
+    }
+
+    private Statement update(UpdateStatementContext ctx) {
+        rejectOrderAndLimit(ctx.orderByClause(), ctx.limitClause(), "UPDATE");
+        if (ctx.IGNORE() != null) {
+            throw unsupported("UPDATE IGNORE", ctx);
+        }
+        List<DataChange.Assignment> assignments = new ArrayList<>();
+        for (AssignmentContext assignment : ctx.assignment()) {
+            assignments.add(new DataChange.Assignment(qualifiedName(assignment.qualifiedName()).name(),
+                    expressionOrDefault(assignment.expressionOrDefault())));
+        }
+        return new DataChange.Update(List.of(), qualifiedName(ctx.qualifiedName()),
+                ctx.identifier() == null ? null : name(ctx.identifier()), assignments, List.of(),
+                ctx.expression() == null ? null : expression(ctx.expression()), List.of());
+    }
+
+    private Statement delete(DeleteStatementContext ctx) {
+        rejectOrderAndLimit(ctx.orderByClause(), ctx.limitClause(), "DELETE");
+        if (ctx.IGNORE() != null) {
+            throw unsupported("DELETE IGNORE", ctx);
+        }
+        return new DataChange.Delete(List.of(), qualifiedName(ctx.qualifiedName()),
+                ctx.identifier() == null ? null : name(ctx.identifier()), List.of(),
+                ctx.expression() == null ? null : expression(ctx.expression()), List.of());
+    }
+
+    private void rejectOrderAndLimit(OrderByClauseContext orderBy, LimitClauseContext limit, String statement) {
+        if (orderBy != null) {
+            throw unsupported(statement + " ... ORDER BY", orderBy);
+        }
+        if (limit != null) {
+            throw unsupported(statement + " ... LIMIT", limit);
+        }
+    }
+
+    private Expr expressionOrDefault(ExpressionOrDefaultContext ctx) {
+        return ctx.DEFAULT() != null ? new Expr.DefaultValue(position(ctx)) : expression(ctx.expression());
+    }
+
+    private static List<String> columnList(ColumnListContext ctx) {
+        return ctx == null ? List.of() : ctx.identifier().stream().map(MysqlAstBuilder::name).toList();
+    }
+
+    // ---------------------------------------------------------------------------------------- schema change
+
+    private List<MysqlCommand> createTable(CreateTableContext ctx) {
+        return switch (ctx) {
+            case CreateTableWithColumnsContext create -> {
+                rejectTemporary(create.TEMPORARY(), create);
+                tableOptions(create.tableOptions());
+                QualifiedName table = qualifiedName(create.qualifiedName());
+                List<ColumnDefinition> columns = new ArrayList<>();
+                List<TableConstraint> constraints = new ArrayList<>();
+                List<MysqlCommand> indexes = new ArrayList<>();
+                for (TableElementContext element : create.tableElement()) {
+                    switch (element) {
+                        case ColumnElementContext column -> columns.add(columnDefinition(column.columnDefinition(), constraints));
+                        case ConstraintElementContext constraint -> constraints.add(tableConstraint(constraint.tableConstraint()));
+                        case IndexElementContext index -> indexes.addAll(engine(createIndex(
+                                index.identifier() == null ? null : name(index.identifier()), table, false, index.indexColumns())));
+                        default -> throw new IllegalStateException("unhandled table element");
+                    }
+                }
+                List<MysqlCommand> commands = new ArrayList<>(engine(new SchemaChange.CreateTable(table, create.EXISTS() != null,
+                        columns, constraints, null)));
+                commands.addAll(indexes);
+                yield commands;
+            }
+            case CreateTableAsContext create -> {
+                rejectTemporary(create.TEMPORARY(), create);
+                tableOptions(create.tableOptions());
+                yield engine(new SchemaChange.CreateTable(qualifiedName(create.qualifiedName()), create.EXISTS() != null,
+                        List.of(), List.of(), query(create.query())));
+            }
+            case CreateTableLikeContext like -> throw unsupported("CREATE TABLE ... LIKE", like);
+            default -> throw new IllegalStateException("unhandled CREATE TABLE");
+        };
+    }
+
+    private void rejectTemporary(TerminalNode temporary, ParserRuleContext ctx) {
+        if (temporary != null) {
+            throw unsupported("temporary tables", ctx);
+        }
+    }
+
+    /** Table options are accepted as MySQL documents them; only a starting AUTO_INCREMENT changes meaning. */
+    private void tableOptions(TableOptionsContext ctx) {
+        if (ctx == null) {
+            return;
+        }
+        for (TableOptionContext option : ctx.tableOption()) {
+            tableOption(option);
+        }
+    }
+
+    private void tableOption(TableOptionContext option) {
+        if (option instanceof AutoIncrementOptionContext autoIncrement
+                && !autoIncrement.INTEGER_LITERAL().getText().equals("1")) {
+            throw unsupported("a starting AUTO_INCREMENT value other than 1", autoIncrement);
+        }
+    }
+
+    /**
+     * A column. AUTO_INCREMENT becomes an owned sequence; UNSIGNED widens the type one step and adds
+     * CHECK (column &gt;= 0); TINYINT(1) and BOOLEAN are TINYINT, as in MySQL; ENUM is a VARCHAR with a CHECK.
+     */
+    private ColumnDefinition columnDefinition(ColumnDefinitionContext ctx, List<TableConstraint> tableConstraints) {
+        String name = name(ctx.identifier());
+        ColumnType columnType = dataType(ctx.dataType(), name);
+        List<ColumnConstraint> constraints = new ArrayList<>(columnType.constraints());
+        Expr defaultValue = null;
+        boolean autoIncrement = columnType.serial();
+        for (ColumnAttributeContext attribute : ctx.columnAttribute()) {
+            switch (attribute) {
+                case NotNullAttributeContext notNull -> constraints.add(new ColumnConstraint.NotNull(null));
+                case NullAttributeContext nullable -> constraints.add(new ColumnConstraint.Null(null));
+                case DefaultAttributeContext value -> defaultValue = defaultValue(value.defaultValue());
+                case OnUpdateAttributeContext onUpdate -> throw unsupported("ON UPDATE CURRENT_TIMESTAMP", onUpdate);
+                case AutoIncrementAttributeContext increment -> autoIncrement = true;
+                case PrimaryKeyAttributeContext key -> constraints.add(new ColumnConstraint.PrimaryKey(null));
+                case UniqueAttributeContext unique -> constraints.add(new ColumnConstraint.Unique(null));
+                case CommentAttributeContext comment -> { }
+                case CollateAttributeContext collate -> { }
+                case CharsetAttributeContext charset -> { }
+                case CheckAttributeContext check -> constraints.add(new ColumnConstraint.Check(
+                        check.identifier() == null ? null : name(check.identifier()), expression(check.expression()),
+                        source.text(check.expression().getStart(), check.expression().getStop())));
+                case ReferencesAttributeContext references -> {
+                    ReferentialAction[] actions = referentialActions(references.referentialAction());
+                    constraints.add(new ColumnConstraint.References(null, qualifiedName(references.qualifiedName()),
+                            columnList(references.columnList()), actions[0], actions[1]));
+                }
+                default -> throw new IllegalStateException("unhandled column attribute");
+            }
+        }
+        if (autoIncrement && !columnType.type().kind().isInteger()) {
+            throw new SqlException(ErrorCode.INVALID_TABLE_DEFINITION, "Incorrect column specifier for column '" + name + "'",
+                    position(ctx));
+        }
+        return new ColumnDefinition(name, columnType.type(), defaultValue, autoIncrement, ColumnDefinition.Identity.NONE,
+                constraints, position(ctx));
+    }
+
+    private Expr defaultValue(DefaultValueContext ctx) {
+        if (ctx.signedLiteral() != null) {
+            Expr literal = literal(ctx.signedLiteral().literal());
+            return ctx.signedLiteral().MINUS() != null ? new Expr.Unary(UnaryOperator.MINUS, literal, position(ctx)) : literal;
+        }
+        if (ctx.expression() != null) {
+            return expression(ctx.expression());
+        }
+        String word = ctx.getStart().getText().toLowerCase(Locale.ROOT);
+        return switch (word) {
+            case "current_timestamp", "now", "localtimestamp", "localtime" ->
+                    new Expr.SpecialValue(Expr.SpecialValueKind.LOCALTIMESTAMP, position(ctx));
+            default -> throw unsupported("DEFAULT " + ctx.getText(), ctx);
+        };
+    }
+
+    private TableConstraint tableConstraint(TableConstraintContext ctx) {
+        return switch (ctx) {
+            case PrimaryKeyConstraintContext primary -> new TableConstraint.PrimaryKey(null, indexColumnNames(primary.indexColumns()));
+            case UniqueConstraintContext unique -> new TableConstraint.Unique(
+                    unique.name != null ? name(unique.name) : unique.indexName != null ? name(unique.indexName) : null,
+                    indexColumnNames(unique.indexColumns()));
+            case ForeignKeyConstraintContext foreign -> {
+                ReferentialAction[] actions = referentialActions(foreign.referentialAction());
+                yield new TableConstraint.ForeignKey(foreign.name != null ? name(foreign.name)
+                        : foreign.indexName != null ? name(foreign.indexName) : null, columnList(foreign.columnList(0)),
+                        qualifiedName(foreign.qualifiedName()), columnList(foreign.columnList(1)), actions[0], actions[1]);
+            }
+            case CheckConstraintContext check -> new TableConstraint.Check(check.name == null ? null : name(check.name),
+                    expression(check.expression()), source.text(check.expression().getStart(), check.expression().getStop()));
+            default -> throw new IllegalStateException("unhandled constraint");
+        };
+    }
+
+    private static List<String> indexColumnNames(IndexColumnsContext ctx) {
+        return ctx.indexColumn().stream().map(column -> name(column.identifier())).toList();
+    }
+
+    /** {on delete, on update}; MySQL's default is RESTRICT, which behaves as NO ACTION with InnoDB. */
+    private static ReferentialAction[] referentialActions(List<ReferentialActionContext> actions) {
+        ReferentialAction[] result = {ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION};
+        for (ReferentialActionContext action : actions) {
+            ReferentialAction value;
+            if (action.CASCADE() != null) {
+                value = ReferentialAction.CASCADE;
+            } else if (action.RESTRICT() != null) {
+                value = ReferentialAction.RESTRICT;
+            } else if (action.NULL() != null) {
+                value = ReferentialAction.SET_NULL;
+            } else if (action.DEFAULT() != null) {
+                value = ReferentialAction.SET_DEFAULT;
+            } else {
+                value = ReferentialAction.NO_ACTION;
+            }
+            result[action.event.getType() == MysqlSqlLexer.DELETE ? 0 : 1] = value;
+        }
+        return result;
+    }
+
+    private Statement createIndex(String name, QualifiedName table, boolean unique, IndexColumnsContext columns) {
+        List<SchemaChange.IndexColumn> indexColumns = new ArrayList<>();
+        for (IndexColumnContext column : columns.indexColumn()) {
+            if (column.INTEGER_LITERAL() != null) {
+                throw unsupported("index prefix lengths", column);
+            }
+            indexColumns.add(new SchemaChange.IndexColumn(name(column.identifier()),
+                    column.direction != null && column.direction.getType() == MysqlSqlLexer.DESC));
+        }
+        return new SchemaChange.CreateIndex(name, table, unique, false, indexColumns);
+    }
+
+    /** MySQL index names belong to their table; the engine's live in the table's schema. */
+    private static Statement dropIndex(QualifiedName table, String index) {
+        QualifiedName name = table.qualifier() == null ? QualifiedName.of(index) : QualifiedName.of(table.qualifier(), index);
+        return new SchemaChange.DropIndex(List.of(name), false, false);
+    }
+
+    private List<MysqlCommand> alterTable(AlterTableContext ctx) {
+        QualifiedName table = qualifiedName(ctx.qualifiedName());
+        List<SchemaChange.AlterAction> actions = new ArrayList<>();
+        List<MysqlCommand> after = new ArrayList<>();
+        for (AlterActionContext action : ctx.alterAction()) {
+            switch (action) {
+                case AddColumnContext add -> actions.add(addColumn(add.columnDefinition()));
+                case AddColumnsContext add -> add.columnDefinition().forEach(column -> actions.add(addColumn(column)));
+                case AddConstraintContext add -> actions.add(new SchemaChange.AlterAction.AddConstraint(
+                        tableConstraint(add.tableConstraint())));
+                case AddIndexContext add -> after.addAll(engine(createIndex(add.identifier() == null ? null
+                        : name(add.identifier()), table, false, add.indexColumns())));
+                case DropColumnContext drop -> actions.add(new SchemaChange.AlterAction.DropColumn(name(drop.identifier()),
+                        false, false));
+                case DropIndexActionContext drop -> after.addAll(engine(dropIndex(table, name(drop.identifier()))));
+                case DropForeignKeyContext drop -> actions.add(new SchemaChange.AlterAction.DropConstraint(
+                        name(drop.identifier()), false));
+                case DropConstraintContext drop -> actions.add(new SchemaChange.AlterAction.DropConstraint(
+                        name(drop.identifier()), false));
+                case DropPrimaryKeyContext drop -> throw unsupported("ALTER TABLE ... DROP PRIMARY KEY", drop);
+                case RenameToContext rename -> actions.add(new SchemaChange.AlterAction.RenameTable(
+                        qualifiedName(rename.qualifiedName()).name()));
+                case RenameColumnContext rename -> actions.add(new SchemaChange.AlterAction.RenameColumn(name(rename.from),
+                        name(rename.to)));
+                case ModifyColumnContext modify -> {
+                    rejectPosition(modify.position());
+                    modifyColumn(name(modify.columnDefinition().identifier()), modify.columnDefinition(), actions);
+                }
+                case ChangeColumnContext change -> {
+                    rejectPosition(change.position());
+                    String from = name(change.identifier());
+                    String to = name(change.columnDefinition().identifier());
+                    modifyColumn(from, change.columnDefinition(), actions);
+                    if (!from.equals(to)) {
+                        actions.add(new SchemaChange.AlterAction.RenameColumn(from, to));
+                    }
+                }
+                case SetDefaultContext set -> actions.add(new SchemaChange.AlterAction.SetDefault(name(set.identifier()),
+                        defaultValue(set.defaultValue())));
+                case DropDefaultContext drop -> actions.add(new SchemaChange.AlterAction.DropDefault(name(drop.identifier())));
+                case AlterTableOptionContext option -> tableOption(option.tableOption());
+                default -> throw new IllegalStateException("unhandled ALTER TABLE action");
+            }
+        }
+        List<MysqlCommand> commands = new ArrayList<>();
+        if (!actions.isEmpty()) {
+            commands.addAll(engine(new SchemaChange.AlterTable(table, false, actions)));
+        }
+        commands.addAll(after);
+        return commands;
+    }
+
+    private SchemaChange.AlterAction addColumn(ColumnDefinitionContext ctx) {
+        List<TableConstraint> unused = new ArrayList<>();
+        return new SchemaChange.AlterAction.AddColumn(columnDefinition(ctx, unused), false);
+    }
+
+    private void rejectPosition(PositionContext position) {
+        if (position != null) {
+            throw unsupported("column positions (FIRST/AFTER)", position);
+        }
+    }
+
+    /** MODIFY/CHANGE restate the whole column: its type, nullability and default. */
+    private void modifyColumn(String column, ColumnDefinitionContext ctx, List<SchemaChange.AlterAction> actions) {
+        ColumnDefinition definition = columnDefinition(ctx, new ArrayList<>());
+        if (definition.serial()) {
+            throw unsupported("adding AUTO_INCREMENT with MODIFY/CHANGE", ctx);
+        }
+        actions.add(new SchemaChange.AlterAction.AlterColumnType(column, definition.type()));
+        boolean notNull = definition.constraints().stream().anyMatch(c -> c instanceof ColumnConstraint.NotNull
+                || c instanceof ColumnConstraint.PrimaryKey);
+        actions.add(notNull ? new SchemaChange.AlterAction.SetNotNull(column) : new SchemaChange.AlterAction.DropNotNull(column));
+        actions.add(definition.defaultValue() != null ? new SchemaChange.AlterAction.SetDefault(column, definition.defaultValue())
+                : new SchemaChange.AlterAction.DropDefault(column));
+    }
+
+    // ---------------------------------------------------------------------------------------- types
+
+    /** A column type as the engine stores it, with the constraints and sequence MySQL's spelling implies. */
+    private record ColumnType(DataType type, List<ColumnConstraint> constraints, boolean serial) {
+        static ColumnType of(DataType type) {
+            return new ColumnType(type, List.of(), false);
+        }
+    }
+
+    private ColumnType dataType(DataTypeContext ctx, String column) {
+        return switch (ctx) {
+            case IntegerTypeContext integer -> {
+                boolean unsigned = integer.numericModifier().stream().anyMatch(m -> m.UNSIGNED() != null);
+                DataType type = switch (integer.name.getType()) {
+                    case MysqlSqlLexer.TINYINT -> DataType.SMALLINT;
+                    case MysqlSqlLexer.SMALLINT -> unsigned ? DataType.INTEGER : DataType.SMALLINT;
+                    case MysqlSqlLexer.MEDIUMINT -> DataType.INTEGER;
+                    case MysqlSqlLexer.INT, MysqlSqlLexer.INTEGER -> unsigned ? DataType.BIGINT : DataType.INTEGER;
+                    default -> unsigned ? DataType.numeric(20, 0) : DataType.BIGINT;
+                };
+                if (!unsigned) {
+                    yield ColumnType.of(type);
+                }
+                List<ColumnConstraint> constraints = new ArrayList<>();
+                constraints.add(new ColumnConstraint.Check(null, new Expr.Binary(BinaryOperator.GREATER_EQUAL,
+                        new Expr.ColumnRef(QualifiedName.of(column), 0), new Expr.Literal(0L, DataType.INTEGER, 0), 0),
+                        column + " >= 0"));
+                if (integer.name.getType() == MysqlSqlLexer.TINYINT) {
+                    constraints.add(new ColumnConstraint.Check(null, new Expr.Binary(BinaryOperator.LESS_EQUAL,
+                            new Expr.ColumnRef(QualifiedName.of(column), 0), new Expr.Literal(255L, DataType.INTEGER, 0), 0),
+                            column + " <= 255"));
+                }
+                yield new ColumnType(type, constraints, false);
+            }
+            case BooleanTypeContext bool -> ColumnType.of(DataType.SMALLINT);
+            case SerialTypeContext serial -> new ColumnType(DataType.numeric(20, 0), List.of(new ColumnConstraint.NotNull(null),
+                    new ColumnConstraint.Unique(null)), true);
+            case BitTypeContext bit -> throw unsupported("BIT columns", bit);
+            case DecimalTypeContext decimal -> ColumnType.of(decimal.precision == null ? DataType.numeric(10, 0)
+                    : DataType.numeric(Integer.parseInt(decimal.precision.getText()),
+                    decimal.scale == null ? 0 : Integer.parseInt(decimal.scale.getText())));
+            case FloatTypeContext floating -> {
+                boolean single = floating.name.getType() == MysqlSqlLexer.FLOAT
+                        && (floating.precision == null || Integer.parseInt(floating.precision.getText()) <= 24);
+                yield ColumnType.of(single && floating.scale == null ? DataType.REAL : DataType.DOUBLE);
+            }
+            case CharTypeContext character -> {
+                int length = character.length == null ? 1 : Integer.parseInt(character.length.getText());
+                if (character.varying != null) {
+                    if (!character.varying.getText().equalsIgnoreCase("varying") || character.length == null) {
+                        throw syntaxError(character.varying);
+                    }
+                    yield ColumnType.of(DataType.varchar(length));
+                }
+                yield ColumnType.of(DataType.character(length));
+            }
+            case VarcharTypeContext varchar -> ColumnType.of(DataType.varchar(Integer.parseInt(varchar.length.getText())));
+            case BinaryTypeContext binary -> ColumnType.of(DataType.BYTEA);
+            case VarbinaryTypeContext varbinary -> ColumnType.of(DataType.BYTEA);
+            case TextTypeContext text -> ColumnType.of(DataType.TEXT);
+            case BlobTypeContext blob -> ColumnType.of(DataType.BYTEA);
+            case DateTypeContext date -> ColumnType.of(DataType.DATE);
+            case DatetimeTypeContext datetime -> ColumnType.of(DataType.TIMESTAMP);
+            case TimestampTypeContext timestamp -> ColumnType.of(DataType.TIMESTAMPTZ);
+            case TimeTypeContext time -> ColumnType.of(DataType.TIME);
+            case YearTypeContext year -> ColumnType.of(DataType.SMALLINT);
+            case JsonTypeContext json -> ColumnType.of(DataType.JSON);
+            case EnumTypeContext enumeration -> {
+                List<Expr> values = new ArrayList<>();
+                int longest = 1;
+                for (TerminalNode value : enumeration.STRING()) {
+                    String text = stringValue(value.getSymbol());
+                    longest = Math.max(longest, text.length());
+                    values.add(new Expr.Literal(text, DataType.UNKNOWN, 0));
+                }
+                Expr check = new Expr.InList(new Expr.ColumnRef(QualifiedName.of(column), 0), values, false, 0);
+                yield new ColumnType(DataType.varchar(longest), List.of(new ColumnConstraint.Check(null, check,
+                        source.text(enumeration.getStart(), enumeration.getStop()))), false);
+            }
+            case SetTypeContext set -> throw unsupported("SET columns", set);
+            default -> throw new IllegalStateException("unhandled data type");
+        };
+    }
+
+    private DataType castType(CastTypeContext ctx) {
+        return switch (ctx) {
+            case CastBinaryContext binary -> DataType.BYTEA;
+            case CastCharContext character -> DataType.TEXT;
+            case CastDateContext date -> DataType.DATE;
+            case CastDatetimeContext datetime -> DataType.TIMESTAMP;
+            case CastTimeContext time -> DataType.TIME;
+            case CastDecimalContext decimal -> decimal.precision == null ? DataType.numeric(10, 0)
+                    : DataType.numeric(Integer.parseInt(decimal.precision.getText()),
+                    decimal.scale == null ? 0 : Integer.parseInt(decimal.scale.getText()));
+            case CastSignedContext signed -> DataType.BIGINT;
+            case CastUnsignedContext unsigned -> DataType.numeric(20, 0);
+            case CastJsonContext json -> DataType.JSON;
+            case CastDoubleContext doubles -> DataType.DOUBLE;
+            case CastFloatContext floats -> DataType.REAL;
+            default -> throw new IllegalStateException("unhandled cast type");
+        };
+    }
+
+    // ---------------------------------------------------------------------------------------- transactions, SET, SHOW
+
+    private Statement transaction(TransactionStatementContext ctx) {
+        return switch (ctx) {
+            case BeginContext begin -> new TransactionControl.Begin(null, null);
+            case StartTransactionContext start -> {
+                Boolean readOnly = null;
+                for (TransactionModeContext mode : start.transactionMode()) {
+                    if (mode.READ() != null) {
+                        readOnly = mode.ONLY() != null;
+                    }
+                }
+                yield new TransactionControl.Begin(null, readOnly);
+            }
+            case CommitContext commit -> {
+                rejectRelease(commit.RELEASE(), commit.NO(), commit);
+                yield new TransactionControl.Commit(commit.CHAIN() != null && !chainNegated(commit.NO(), commit.CHAIN()));
+            }
+            case RollbackContext rollback -> {
+                rejectRelease(rollback.RELEASE(), rollback.NO(), rollback);
+                yield new TransactionControl.Rollback(rollback.CHAIN() != null && !chainNegated(rollback.NO(), rollback.CHAIN()));
+            }
+            case RollbackToSavepointContext rollback -> new TransactionControl.RollbackToSavepoint(name(rollback.identifier()));
+            case SavepointContext savepoint -> new TransactionControl.Savepoint(name(savepoint.identifier()));
+            case ReleaseSavepointContext release -> new TransactionControl.ReleaseSavepoint(name(release.identifier()));
+            default -> throw new IllegalStateException("unhandled transaction statement");
+        };
+    }
+
+    private static boolean chainNegated(List<TerminalNode> no, TerminalNode chain) {
+        return no.stream().anyMatch(n -> n.getSymbol().getTokenIndex() < chain.getSymbol().getTokenIndex());
+    }
+
+    private void rejectRelease(TerminalNode release, List<TerminalNode> no, ParserRuleContext ctx) {
+        if (release != null && no.stream().noneMatch(n -> n.getSymbol().getTokenIndex() == release.getSymbol().getTokenIndex() - 1)) {
+            throw unsupported("COMMIT/ROLLBACK ... RELEASE", ctx);
+        }
+    }
+
+    private MysqlCommand set(SetStatementContext ctx) {
+        return switch (ctx) {
+            case SetTransactionContext set -> {
+                TransactionControl.IsolationLevel isolation = null;
+                Boolean readOnly = null;
+                for (TransactionCharacteristicContext characteristic : set.transactionCharacteristic()) {
+                    if (characteristic.isolationLevel() != null) {
+                        isolation = isolationLevel(characteristic.isolationLevel());
+                    } else {
+                        readOnly = characteristic.ONLY() != null;
+                    }
+                }
+                if (set.scope != null && set.scope.getType() == MysqlSqlLexer.GLOBAL) {
+                    throw unsupported("SET GLOBAL TRANSACTION", set);
+                }
+                yield new MysqlCommand.EngineStatement(new TransactionControl.SetTransaction(isolation, readOnly,
+                        set.scope != null));
+            }
+            case SetNamesContext names -> new MysqlCommand.SetNames(optionWord(names.optionWord(0)),
+                    names.optionWord().size() > 1 ? optionWord(names.optionWord(1)) : null);
+            case SetCharsetContext charset -> new MysqlCommand.SetNames(optionWord(charset.optionWord()), null);
+            case SetVariablesContext variables -> {
+                List<MysqlCommand.Assignment> assignments = new ArrayList<>();
+                for (VariableAssignmentContext assignment : variables.variableAssignment()) {
+                    assignments.add(assignment(assignment));
+                }
+                yield new MysqlCommand.SetVariables(assignments);
+            }
+            default -> throw new IllegalStateException("unhandled SET");
+        };
+    }
+
+    private MysqlCommand.Assignment assignment(VariableAssignmentContext ctx) {
+        return switch (ctx) {
+            case SystemAssignmentContext system -> {
+                String name = system.variableName().identifier().stream().map(MysqlAstBuilder::name)
+                        .reduce((a, b) -> a + "." + b).orElseThrow();
+                boolean global = system.scope != null && system.scope.getType() == MysqlSqlLexer.GLOBAL;
+                yield new MysqlCommand.Assignment(name, global, setValue(system.setValue()));
+            }
+            case SystemVariableAssignmentContext system -> {
+                VariableName name = VariableName.parse(system.SYSTEM_VARIABLE().getText());
+                yield new MysqlCommand.Assignment(name.name(), name.global(), setValue(system.setValue()));
+            }
+            case UserVariableAssignmentContext user -> throw unsupported("user-defined variables", user);
+            default -> throw new IllegalStateException("unhandled assignment");
+        };
+    }
+
+    /** A SET value: ON and bare words are names (kept as column references), DEFAULT is null. */
+    private Expr setValue(SetValueContext ctx) {
+        if (ctx.DEFAULT() != null) {
+            return null;
+        }
+        if (ctx.ON() != null || ctx.BINARY() != null) {
+            return new Expr.ColumnRef(QualifiedName.of(ctx.getText().toLowerCase(Locale.ROOT)), position(ctx));
+        }
+        return expression(ctx.expression());
+    }
+
+    private static TransactionControl.IsolationLevel isolationLevel(IsolationLevelContext ctx) {
+        if (ctx.SERIALIZABLE() != null) {
+            return TransactionControl.IsolationLevel.SERIALIZABLE;
+        }
+        if (ctx.REPEATABLE() != null) {
+            return TransactionControl.IsolationLevel.REPEATABLE_READ;
+        }
+        return ctx.COMMITTED() != null ? TransactionControl.IsolationLevel.READ_COMMITTED
+                : TransactionControl.IsolationLevel.READ_UNCOMMITTED;
+    }
+
+    private MysqlCommand show(ShowStatementContext ctx) {
+        return switch (ctx) {
+            case ShowDatabasesContext show -> new MysqlCommand.ShowDatabases(like(show.likeOrWhere()));
+            case ShowTablesContext show -> new MysqlCommand.ShowTables(show.identifier() == null ? null
+                    : name(show.identifier()), show.FULL() != null, like(show.likeOrWhere()));
+            case ShowColumnsContext show -> {
+                QualifiedName table = qualifiedName(show.qualifiedName());
+                if (show.identifier() != null) {
+                    table = QualifiedName.of(name(show.identifier()), table.name());
+                }
+                yield new MysqlCommand.ShowColumns(table, show.FULL() != null, like(show.likeOrWhere()));
+            }
+            case ShowCreateTableContext show -> new MysqlCommand.ShowCreateTable(qualifiedName(show.qualifiedName()));
+            case ShowCreateDatabaseContext show -> new MysqlCommand.ShowCreateDatabase(name(show.identifier()));
+            case ShowVariablesContext show -> new MysqlCommand.ShowVariables(
+                    show.scope != null && show.scope.getType() == MysqlSqlLexer.GLOBAL, like(show.likeOrWhere()));
+            case ShowStatusContext show -> throw unsupported("SHOW STATUS", show);
+            case ShowWarningsContext show -> new MysqlCommand.ShowWarnings(show.ERRORS() != null);
+            case ShowIndexContext show -> {
+                QualifiedName table = qualifiedName(show.qualifiedName());
+                if (show.identifier() != null) {
+                    table = QualifiedName.of(name(show.identifier()), table.name());
+                }
+                yield new MysqlCommand.ShowIndex(table);
+            }
+            case ShowCharsetContext show -> new MysqlCommand.ShowCharacterSets(like(show.likeOrWhere()));
+            case ShowCollationContext show -> new MysqlCommand.ShowCollations(like(show.likeOrWhere()));
+            case ShowEnginesContext show -> new MysqlCommand.ShowEngines();
+            case ShowProcesslistContext show -> new MysqlCommand.ShowProcessList();
+            default -> throw new IllegalStateException("unhandled SHOW");
+        };
+    }
+
+    private String like(LikeOrWhereContext ctx) {
+        if (ctx == null) {
+            return null;
+        }
+        if (ctx.WHERE() != null) {
+            throw unsupported("SHOW ... WHERE", ctx);
+        }
+        return stringValue(ctx.pattern);
+    }
+
+    // ---------------------------------------------------------------------------------------- expressions
+
+    Expr expression(ExpressionContext ctx) {
+        return switch (ctx) {
+            case PredicateExpressionContext predicate -> predicate(predicate.predicate());
+            case LogicalNotContext not -> new Expr.Unary(UnaryOperator.NOT, expression(not.expression()), position(not));
+            case LogicalAndContext and -> new Expr.Binary(BinaryOperator.AND, expression(and.left), expression(and.right),
+                    position(and));
+            case LogicalOrContext or -> new Expr.Binary(BinaryOperator.OR, expression(or.left), expression(or.right),
+                    position(or));
+            case LogicalXorContext xor -> new Expr.Binary(BinaryOperator.NOT_EQUAL, truth(expression(xor.left)),
+                    truth(expression(xor.right)), position(xor));
+            default -> throw new IllegalStateException("unhandled expression");
+        };
+    }
+
+    /** XOR compares truth values; NULL stays NULL. */
+    private static Expr truth(Expr operand) {
+        return new Expr.Cast(operand, DataType.BOOLEAN, operand.position());
+    }
+
+    private Expr predicate(PredicateContext ctx) {
+        return switch (ctx) {
+            case ValueOperandContext value -> valueExpression(value.valueExpression());
+            case IsTestContext is -> new Expr.IsPredicate(predicate(is.predicate()), switch (is.truthValue.getType()) {
+                case MysqlSqlLexer.NULL -> Expr.IsTest.NULL;
+                case MysqlSqlLexer.TRUE -> Expr.IsTest.TRUE;
+                case MysqlSqlLexer.FALSE -> Expr.IsTest.FALSE;
+                default -> Expr.IsTest.UNKNOWN;
+            }, is.NOT() != null, position(is));
+            case BetweenContext between -> new Expr.Between(predicate(between.predicate(0)), valueExpression(between.low),
+                    predicate(between.high), between.NOT() != null, false, position(between));
+            case InSubqueryContext in -> new Expr.InSubquery(predicate(in.predicate()), query(in.query()), in.NOT() != null,
+                    position(in));
+            case InListContext in -> new Expr.InList(predicate(in.predicate()),
+                    in.expression().stream().map(this::expression).toList(), in.NOT() != null, position(in));
+            case LikeContext like -> new Expr.Like(predicate(like.predicate()), valueExpression(like.pattern),
+                    like.escape == null ? null : valueExpression(like.escape), Expr.LikeKind.LIKE, like.NOT() != null,
+                    position(like));
+            case RegexpContext regexp -> new Expr.Binary(regexp.NOT() != null ? BinaryOperator.REGEX_NOT_IMATCH
+                    : BinaryOperator.REGEX_IMATCH, predicate(regexp.predicate()), valueExpression(regexp.pattern),
+                    position(regexp));
+            case QuantifiedComparisonContext quantified -> {
+                BinaryOperator operator = comparison(quantified.comparisonOperator());
+                if (operator == null) {
+                    throw unsupported("<=> with ANY/ALL", quantified);
+                }
+                yield new Expr.Quantified(operator, predicate(quantified.predicate()),
+                        quantified.quantifier.getType() == MysqlSqlLexer.ALL ? Expr.Quantifier.ALL : Expr.Quantifier.ANY,
+                        null, query(quantified.query()), position(quantified));
+            }
+            case ComparisonContext comparison -> {
+                Expr left = predicate(comparison.left);
+                Expr right = predicate(comparison.right);
+                BinaryOperator operator = comparison(comparison.comparisonOperator());
+                yield operator == null ? new Expr.IsDistinctFrom(left, right, true, position(comparison))
+                        : new Expr.Binary(operator, left, right, position(comparison));
+            }
+            default -> throw new IllegalStateException("unhandled predicate");
+        };
+    }
+
+    /** The comparison operator, or null for MySQL's null-safe equality {@code <=>}. */
+    private static BinaryOperator comparison(ComparisonOperatorContext ctx) {
+        return switch (ctx.getStart().getType()) {
+            case MysqlSqlLexer.EQUAL -> BinaryOperator.EQUAL;
+            case MysqlSqlLexer.NOT_EQUAL -> BinaryOperator.NOT_EQUAL;
+            case MysqlSqlLexer.LESS -> BinaryOperator.LESS;
+            case MysqlSqlLexer.LESS_EQUAL -> BinaryOperator.LESS_EQUAL;
+            case MysqlSqlLexer.GREATER -> BinaryOperator.GREATER;
+            case MysqlSqlLexer.GREATER_EQUAL -> BinaryOperator.GREATER_EQUAL;
+            default -> null;
+        };
+    }
+
+    private Expr valueExpression(ValueExpressionContext ctx) {
+        return switch (ctx) {
+            case PrimaryContext primary -> primaryExpression(primary.primaryExpression());
+            case CollateContext collate -> valueExpression(collate.valueExpression());
+            case UnaryContext unary -> {
+                Expr operand = valueExpression(unary.valueExpression());
+                yield switch (unary.operator.getType()) {
+                    case MysqlSqlLexer.MINUS -> negate(operand, position(unary));
+                    case MysqlSqlLexer.PLUS -> operand;
+                    case MysqlSqlLexer.TILDE -> new Expr.Unary(UnaryOperator.BITWISE_NOT, operand, position(unary));
+                    default -> new Expr.Unary(UnaryOperator.NOT, operand, position(unary));
+                };
+            }
+            case BinaryOperatorContext binary -> new Expr.Cast(valueExpression(binary.valueExpression()), DataType.BYTEA,
+                    position(binary));
+            case BitwiseXorContext xor -> binary(BinaryOperator.BITWISE_XOR, xor.left, xor.right, xor);
+            case MultiplicativeContext multiplicative -> switch (multiplicative.operator.getType()) {
+                case MysqlSqlLexer.STAR -> binary(BinaryOperator.MULTIPLY, multiplicative.left, multiplicative.right, multiplicative);
+                // MySQL's / never truncates: 7 / 2 is 3.5000, so the left side is made exact first.
+                case MysqlSqlLexer.SLASH -> new Expr.Binary(BinaryOperator.DIVIDE,
+                        new Expr.Cast(valueExpression(multiplicative.left), DataType.NUMERIC, position(multiplicative)),
+                        valueExpression(multiplicative.right), position(multiplicative));
+                case MysqlSqlLexer.DIV -> Expr.FunctionCall.of("div", List.of(valueExpression(multiplicative.left),
+                        valueExpression(multiplicative.right)), position(multiplicative));
+                default -> binary(BinaryOperator.MODULO, multiplicative.left, multiplicative.right, multiplicative);
+            };
+            case IntervalArithmeticContext arithmetic -> new Expr.Binary(
+                    arithmetic.operator.getType() == MysqlSqlLexer.PLUS ? BinaryOperator.ADD : BinaryOperator.SUBTRACT,
+                    valueExpression(arithmetic.left), interval(expression(arithmetic.amount), arithmetic.unit),
+                    position(arithmetic));
+            case AdditiveContext additive -> binary(additive.operator.getType() == MysqlSqlLexer.PLUS ? BinaryOperator.ADD
+                    : BinaryOperator.SUBTRACT, additive.left, additive.right, additive);
+            case ShiftContext shift -> binary(shift.operator.getType() == MysqlSqlLexer.SHIFT_LEFT ? BinaryOperator.SHIFT_LEFT
+                    : BinaryOperator.SHIFT_RIGHT, shift.left, shift.right, shift);
+            case BitwiseAndContext and -> binary(BinaryOperator.BITWISE_AND, and.left, and.right, and);
+            case BitwiseOrContext or -> binary(BinaryOperator.BITWISE_OR, or.left, or.right, or);
+            default -> throw new IllegalStateException("unhandled value expression");
+        };
+    }
+
+    private Expr binary(BinaryOperator operator, ValueExpressionContext left, ValueExpressionContext right,
+                        ParserRuleContext ctx) {
+        return new Expr.Binary(operator, valueExpression(left), valueExpression(right), position(ctx));
+    }
+
+    /** A negative numeric literal stays one literal, so -9223372036854775808 fits a BIGINT. */
+    private static Expr negate(Expr operand, int position) {
+        if (operand instanceof Expr.Literal literal && literal.value() instanceof Long value) {
+            return new Expr.Literal(-value, literal.type(), position);
+        }
+        if (operand instanceof Expr.Literal literal && literal.value() instanceof BigDecimal value) {
+            BigDecimal negated = value.negate();
+            if (negated.scale() == 0 && negated.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) == 0) {
+                return new Expr.Literal(Long.MIN_VALUE, DataType.BIGINT, position);
+            }
+            return new Expr.Literal(negated, literal.type(), position);
+        }
+        return new Expr.Unary(UnaryOperator.MINUS, operand, position);
+    }
+
+    /** {@code INTERVAL n unit} as an interval value: folded when n is a constant, else n times one unit. */
+    private Expr interval(Expr amount, IntervalUnitContext unit) {
+        Interval one = switch (unit.getStart().getType()) {
+            case MysqlSqlLexer.MICROSECOND -> new Interval(0, 0, 1);
+            case MysqlSqlLexer.SECOND -> new Interval(0, 0, 1_000_000L);
+            case MysqlSqlLexer.MINUTE -> new Interval(0, 0, 60_000_000L);
+            case MysqlSqlLexer.HOUR -> new Interval(0, 0, 3_600_000_000L);
+            case MysqlSqlLexer.DAY -> new Interval(0, 1, 0);
+            case MysqlSqlLexer.WEEK -> new Interval(0, 7, 0);
+            case MysqlSqlLexer.MONTH -> new Interval(1, 0, 0);
+            case MysqlSqlLexer.QUARTER -> new Interval(3, 0, 0);
+            default -> new Interval(12, 0, 0);
+        };
+        if (amount instanceof Expr.Literal literal && literal.value() instanceof Long count) {
+            int n = Math.toIntExact(count);
+            return new Expr.Literal(new Interval(one.months() * n, one.days() * n, one.micros() * n), DataType.INTERVAL,
+                    position(unit));
+        }
+        return new Expr.Binary(BinaryOperator.MULTIPLY, new Expr.Cast(amount, DataType.DOUBLE, amount.position()),
+                new Expr.Literal(one, DataType.INTERVAL, position(unit)), position(unit));
+    }
+
+    private Expr primaryExpression(PrimaryExpressionContext ctx) {
+        int position = position(ctx);
+        return switch (ctx) {
+            case LiteralExpressionContext literal -> literal(literal.literal());
+            case ParameterContext parameter -> new Expr.Parameter(++parameterCount, position);
+            case SystemVariableContext variable -> {
+                VariableName name = VariableName.parse(variable.SYSTEM_VARIABLE().getText());
+                yield constant(facts.systemVariable(name.name(), name.global()), position);
+            }
+            case UserVariableContext user -> throw unsupported("user-defined variables", user);
+            case TypedLiteralContext typed -> new Expr.Cast(new Expr.Literal(stringValue(typed.STRING().getSymbol()),
+                    DataType.UNKNOWN, position), switch (typed.typed.getType()) {
+                        case MysqlSqlLexer.DATE -> DataType.DATE;
+                        case MysqlSqlLexer.TIME -> DataType.TIME;
+                        default -> DataType.TIMESTAMP;
+                    }, position);
+            case IntervalFirstContext interval -> new Expr.Binary(BinaryOperator.ADD, valueExpression(interval.right),
+                    interval(expression(interval.amount), interval.unit), position);
+            case SpecialValueContext special -> new Expr.SpecialValue(switch (special.special.getType()) {
+                case MysqlSqlLexer.CURRENT_DATE -> Expr.SpecialValueKind.CURRENT_DATE;
+                case MysqlSqlLexer.CURRENT_TIME -> Expr.SpecialValueKind.LOCALTIME;
+                default -> Expr.SpecialValueKind.LOCALTIMESTAMP;
+            }, position);
+            case CastContext cast -> new Expr.Cast(expression(cast.expression()), castType(cast.castType()), position);
+            case ConvertContext convert -> new Expr.Cast(expression(convert.expression()), castType(convert.castType()), position);
+            case ConvertUsingContext convert -> expression(convert.expression());
+            case CaseExpressionContext caseExpression -> new Expr.Case(
+                    caseExpression.operand == null ? null : expression(caseExpression.operand),
+                    caseExpression.whenClause().stream().map(w -> new Expr.WhenClause(expression(w.condition),
+                            expression(w.result))).toList(),
+                    caseExpression.elseResult == null ? null : expression(caseExpression.elseResult), position);
+            case ExistsContext exists -> new Expr.Exists(query(exists.query()), position);
+            case ScalarSubqueryContext subquery -> new Expr.ScalarSubquery(query(subquery.query()), position);
+            case ParenthesizedOrRowContext parenthesized -> parenthesized.expression().size() == 1
+                    ? expression(parenthesized.expression(0))
+                    : new Expr.RowConstructor(parenthesized.expression().stream().map(this::expression).toList(), position);
+            case FunctionCallContext call -> functionCall(call);
+            case ColumnReferenceContext column -> new Expr.ColumnRef(qualifiedName(column.qualifiedName()), position);
+            default -> throw new IllegalStateException("unhandled primary expression");
+        };
+    }
+
+    private static Expr constant(Object value, int position) {
+        return switch (value) {
+            case null -> Expr.Literal.nullValue(position);
+            case Long number -> new Expr.Literal(number, DataType.BIGINT, position);
+            case String text -> new Expr.Literal(text, DataType.TEXT, position);
+            default -> throw new IllegalArgumentException("unexpected variable value " + value.getClass());
+        };
+    }
+
+    /** MySQL's functions: session facts become constants, MySQL names map to the engine's. */
+    private Expr functionCall(FunctionCallContext ctx) {
+        String name = ctx.functionName().getText().toLowerCase(Locale.ROOT);
+        if (name.startsWith("`")) {
+            name = name(ctx.functionName().identifier());
+        }
+        List<Expr> arguments = ctx.expression().stream().map(this::expression).toList();
+        int position = position(ctx);
+        if (ctx.STAR() != null) {
+            return new Expr.FunctionCall(QualifiedName.of(name), List.of(), false, true, null, List.of(), null, position);
+        }
+        if (UNSUPPORTED_FUNCTIONS.contains(name)) {
+            throw unsupported("the function " + name.toUpperCase(Locale.ROOT) + "()", ctx);
+        }
+        return switch (name) {
+            case "database", "schema" -> noArguments(ctx, arguments, constant(facts.currentDatabase(), position));
+            case "version" -> noArguments(ctx, arguments, constant(facts.systemVariable("version", false), position));
+            case "connection_id" -> noArguments(ctx, arguments, constant(facts.connectionId(), position));
+            case "user", "current_user", "session_user", "system_user" ->
+                    noArguments(ctx, arguments, constant(facts.userAtHost(), position));
+            case "last_insert_id" -> {
+                if (!arguments.isEmpty()) {
+                    throw unsupported("LAST_INSERT_ID(expr)", ctx);
+                }
+                yield constant(facts.lastInsertId(), position);
+            }
+            case "now", "current_timestamp", "localtime", "localtimestamp", "sysdate" ->
+                    noArguments(ctx, arguments.size() <= 1 ? List.of() : arguments,
+                            new Expr.SpecialValue(Expr.SpecialValueKind.LOCALTIMESTAMP, position));
+            case "curdate", "current_date" -> noArguments(ctx, arguments,
+                    new Expr.SpecialValue(Expr.SpecialValueKind.CURRENT_DATE, position));
+            case "curtime", "current_time" -> noArguments(ctx, arguments.size() <= 1 ? List.of() : arguments,
+                    new Expr.SpecialValue(Expr.SpecialValueKind.LOCALTIME, position));
+            case "if" -> {
+                requireArguments(ctx, arguments, 3);
+                yield new Expr.Case(null, List.of(new Expr.WhenClause(arguments.get(0), arguments.get(1))), arguments.get(2),
+                        position);
+            }
+            case "ifnull" -> {
+                requireArguments(ctx, arguments, 2);
+                yield call("coalesce", arguments, ctx);
+            }
+            case "length", "octet_length" -> call("octet_length", arguments, ctx);
+            case "character_length" -> call("char_length", arguments, ctx);
+            case "lcase" -> call("lower", arguments, ctx);
+            case "ucase" -> call("upper", arguments, ctx);
+            case "rand" -> call("random", arguments, ctx);
+            case "truncate" -> call("trunc", arguments, ctx);
+            case "instr" -> call("strpos", arguments, ctx);
+            case "locate" -> {
+                if (arguments.size() != 2) {
+                    throw unsupported("LOCATE with a start position", ctx);
+                }
+                yield call("strpos", List.of(arguments.get(1), arguments.get(0)), ctx);
+            }
+            case "uuid" -> noArguments(ctx, arguments, new Expr.Cast(call("gen_random_uuid", List.of(), ctx), DataType.TEXT,
+                    position));
+            default -> new Expr.FunctionCall(QualifiedName.of(name), arguments, ctx.DISTINCT() != null, false, null,
+                    List.of(), null, position);
+        };
+    }
+
+    private Expr call(String name, List<Expr> arguments, ParserRuleContext ctx) {
+        return Expr.FunctionCall.of(name, arguments, position(ctx));
+    }
+
+    private Expr noArguments(FunctionCallContext ctx, List<Expr> arguments, Expr result) {
+        requireArguments(ctx, arguments, 0);
+        return result;
+    }
+
+    private void requireArguments(FunctionCallContext ctx, List<Expr> arguments, int count) {
+        if (arguments.size() != count) {
+            throw new SqlException(ErrorCode.UNDEFINED_FUNCTION, "Incorrect parameter count in the call to native function '"
+                    + ctx.functionName().getText() + "'", position(ctx));
+        }
+    }
+
+    private Expr literal(LiteralContext ctx) {
+        int position = position(ctx);
+        return switch (ctx) {
+            case NullLiteralContext nothing -> Expr.Literal.nullValue(position);
+            // MySQL's TRUE and FALSE are the integers 1 and 0 (BOOLEAN columns are TINYINT).
+            case BooleanLiteralContext bool -> new Expr.Literal(bool.TRUE() != null ? 1L : 0L, DataType.INTEGER, position);
+            case IntegerLiteralContext integer -> integerLiteral(integer.INTEGER_LITERAL().getSymbol());
+            case DecimalLiteralContext decimal -> {
+                String text = decimal.getText();
+                yield text.toLowerCase(Locale.ROOT).contains("e")
+                        ? new Expr.Literal(Double.parseDouble(text), DataType.DOUBLE, position)
+                        : new Expr.Literal(new BigDecimal(text), DataType.NUMERIC, position);
+            }
+            case HexLiteralContext hex -> {
+                String text = hex.getText();
+                String digits = text.charAt(0) == '0' ? text.substring(2) : text.substring(2, text.length() - 1);
+                if (digits.length() % 2 != 0) {
+                    digits = "0" + digits;
+                }
+                yield new Expr.Literal(Bytes.wrap(HexFormat.of().parseHex(digits)), DataType.BYTEA, position);
+            }
+            case StringLiteralContext string -> {
+                StringBuilder text = new StringBuilder();
+                for (int i = 0; i < string.getChildCount(); i++) {
+                    text.append(stringValue(((TerminalNode) string.getChild(i)).getSymbol()));
+                }
+                yield new Expr.Literal(text.toString(), DataType.UNKNOWN, position);
+            }
+            default -> throw new IllegalStateException("unhandled literal");
+        };
+    }
+
+    private Expr.Literal integerLiteral(Token token) {
+        String text = token.getText();
+        int position = source.position(token);
+        BigInteger value = new BigInteger(text);
+        if (value.bitLength() < 32) {
+            return new Expr.Literal(value.longValue(), DataType.INTEGER, position);
+        }
+        if (value.bitLength() < 64) {
+            return new Expr.Literal(value.longValue(), DataType.BIGINT, position);
+        }
+        return new Expr.Literal(new BigDecimal(value), DataType.NUMERIC, position);
+    }
+
+    // ---------------------------------------------------------------------------------------- names and text
+
+    static String name(IdentifierContext ctx) {
+        String text = ctx.getText();
+        if (text.startsWith("`")) {
+            text = text.substring(1, text.length() - 1).replace("``", "`");
+        }
+        return text.toLowerCase(Locale.ROOT);
+    }
+
+    QualifiedName qualifiedName(QualifiedNameContext ctx) {
+        List<String> parts = new ArrayList<>();
+        parts.add(name(ctx.identifier()));
+        for (AnyWordContext word : ctx.anyWord()) {
+            parts.add(word.identifier() != null ? name(word.identifier()) : word.getText().toLowerCase(Locale.ROOT));
+        }
+        return new QualifiedName(parts);
+    }
+
+    private static String optionWord(OptionWordContext ctx) {
+        if (ctx.identifier() != null) {
+            return name(ctx.identifier());
+        }
+        if (ctx.STRING() != null) {
+            return stringValue(ctx.STRING().getSymbol());
+        }
+        return ctx.getText().toLowerCase(Locale.ROOT);
+    }
+
+    /** The value of a quoted string token, with MySQL's backslash escapes and doubled quotes. */
+    static String stringValue(Token token) {
+        String text = token.getText();
+        char quote = text.charAt(0);
+        StringBuilder value = new StringBuilder(text.length());
+        for (int i = 1; i < text.length() - 1; i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 1 < text.length() - 1) {
+                char next = text.charAt(++i);
+                switch (next) {
+                    case '0' -> value.append('\0');
+                    case 'b' -> value.append('\b');
+                    case 'n' -> value.append('\n');
+                    case 'r' -> value.append('\r');
+                    case 't' -> value.append('\t');
+                    case 'Z' -> value.append('\u001A');
+                    case '%', '_' -> value.append('\\').append(next);
+                    default -> value.append(next);
+                }
+            } else if (c == quote && i + 1 < text.length() - 1 && text.charAt(i + 1) == quote) {
+                value.append(quote);
+                i++;
+            } else {
+                value.append(c);
+            }
+        }
+        return value.toString();
+    }
+
+    private int position(ParserRuleContext ctx) {
+        return source.position(ctx.getStart());
+    }
+
+    private SqlException unsupported(String what, ParserRuleContext ctx) {
+        return new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, "This version of WeftDB doesn't yet support '" + what + "'",
+                position(ctx));
+    }
+
+    private SqlException syntaxError(Token token) {
+        return new SqlException(ErrorCode.SYNTAX_ERROR, "You have an error in your SQL syntax near '" + token.getText() + "'",
+                source.position(token));
+    }
+}

@@ -1,0 +1,63 @@
+package io.weftdb.mysql.sql;
+
+import io.weftdb.ir.QualifiedName;
+import io.weftdb.ir.expr.Expr;
+import io.weftdb.ir.stmt.Statement;
+import java.util.List;
+
+/**
+ * One translated MySQL statement: IR for the engine, or a command the MySQL listener answers from
+ * the catalog and its session state because the engine has no such statement (SHOW, SET of MySQL
+ * variables, USE, KILL).
+ */
+public sealed interface MysqlCommand {
+
+    record EngineStatement(Statement statement) implements MysqlCommand {}
+
+    /** USE db: the session's search path becomes that schema. */
+    record UseDatabase(String name) implements MysqlCommand {}
+
+    /** SET [GLOBAL|SESSION] var = value, ... ({@code value} is null for DEFAULT). */
+    record SetVariables(List<Assignment> assignments) implements MysqlCommand {
+        public SetVariables {
+            assignments = List.copyOf(assignments);
+        }
+    }
+
+    record Assignment(String name, boolean global, Expr value) {}
+
+    /** SET NAMES charset [COLLATE collation]; SET CHARACTER SET has a null collation. */
+    record SetNames(String charset, String collation) implements MysqlCommand {}
+
+    /** KILL [CONNECTION | QUERY] id. */
+    record Kill(long connectionId, boolean queryOnly) implements MysqlCommand {}
+
+    /** SHOW DATABASES [LIKE pattern]. */
+    record ShowDatabases(String like) implements MysqlCommand {}
+
+    /** SHOW [FULL] TABLES [FROM db] [LIKE pattern]; a null database means the current one. */
+    record ShowTables(String database, boolean full, String like) implements MysqlCommand {}
+
+    /** SHOW [FULL] COLUMNS FROM table [FROM db] [LIKE pattern], and DESCRIBE table. */
+    record ShowColumns(QualifiedName table, boolean full, String like) implements MysqlCommand {}
+
+    record ShowIndex(QualifiedName table) implements MysqlCommand {}
+
+    record ShowCreateTable(QualifiedName table) implements MysqlCommand {}
+
+    record ShowCreateDatabase(String name) implements MysqlCommand {}
+
+    /** SHOW [GLOBAL|SESSION] VARIABLES [LIKE pattern]. */
+    record ShowVariables(boolean global, String like) implements MysqlCommand {}
+
+    /** SHOW WARNINGS / SHOW ERRORS. */
+    record ShowWarnings(boolean errorsOnly) implements MysqlCommand {}
+
+    record ShowCharacterSets(String like) implements MysqlCommand {}
+
+    record ShowCollations(String like) implements MysqlCommand {}
+
+    record ShowEngines() implements MysqlCommand {}
+
+    record ShowProcessList() implements MysqlCommand {}
+}

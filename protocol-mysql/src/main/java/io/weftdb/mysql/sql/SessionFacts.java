@@ -1,0 +1,25 @@
+package io.weftdb.mysql.sql;
+
+/**
+ * What a MySQL statement may read from its connection while being translated: MySQL evaluates
+ * {@code @@variables}, DATABASE(), CONNECTION_ID() and LAST_INSERT_ID() once per statement, so the
+ * translator puts their values into the IR as constants.
+ */
+public interface SessionFacts {
+    /** The current MySQL database (an engine schema), or null when none is selected. */
+    String currentDatabase();
+
+    /** The user as MySQL's USER() shows it: {@code name@host}. */
+    String userAtHost();
+
+    long connectionId();
+
+    long lastInsertId();
+
+    /**
+     * A system variable's value (a Long or a String), or null for SQL NULL.
+     *
+     * @throws io.weftdb.mysql.error.MysqlException ER_UNKNOWN_SYSTEM_VARIABLE for a name MySQL does not know here
+     */
+    Object systemVariable(String name, boolean global);
+}
