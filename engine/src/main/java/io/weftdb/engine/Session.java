@@ -104,6 +104,17 @@ public final class Session implements AutoCloseable {
         return settings;
     }
 
+    /** The catalog this session sees now: its open transaction's, else the last committed one. */
+    public io.weftdb.engine.catalog.Catalog catalog() {
+        Transaction open = transaction;
+        return open != null ? open.catalog() : engine.transactions().committedCatalog();
+    }
+
+    /** The value nextval() or setval() last returned in this session (what lastval() reads), or null. */
+    public Long lastSequenceValue() {
+        return lastValue;
+    }
+
     public TransactionState transactionState() {
         if (failed) {
             return TransactionState.FAILED;
