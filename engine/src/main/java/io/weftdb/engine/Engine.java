@@ -87,6 +87,11 @@ public final class Engine implements AutoCloseable {
         return Map.copyOf(sessions);
     }
 
+    /** The committed catalog: what a transaction starting now sees (for catalog browsing over HTTP and status pages). */
+    public Catalog catalog() {
+        return transactions.committedCatalog();
+    }
+
     EngineOptions options() {
         return options;
     }

@@ -1,0 +1,101 @@
+package io.weftdb.http;
+
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HttpString;
+import io.weftdb.engine.Engine;
+import io.weftdb.engine.Session;
+import io.weftdb.engine.SessionOptions;
+import io.weftdb.ir.error.SqlException;
+import io.weftdb.ir.parse.ParsedStatement;
+import io.weftdb.ir.parse.SqlParser;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * {@code POST /v1/sql}: parses the request's SQL in its dialect and runs it in the request's
+ * session ({@code WeftDB-Session}) or in a session opened for this request alone.
+ */
+final class SqlEndpoint {
+    static final HttpString SESSION_HEADER = new HttpString("WeftDB-Session");
+    static final HttpString QUERY_ID_HEADER = new HttpString("WeftDB-Query-Id");
+    static final String DEFAULT_DIALECT = "postgres";
+
+    private final Engine engine;
+    private final Map<String, SqlParser> parsers;
+    private final HttpSessions sessions;
+    private final RunningQueries queries;
+    private final HttpServerConfig config;
+
+    SqlEndpoint(Engine engine, Map<String, SqlParser> parsers, HttpSessions sessions, RunningQueries queries,
+                HttpServerConfig config) {
+        this.engine = engine;
+        this.parsers = Map.copyOf(parsers);
+        this.sessions = sessions;
+        this.queries = queries;
+        this.config = config;
+    }
+
+    void handle(HttpServerExchange exchange) throws IOException {
+        long started = System.nanoTime();
+        SqlRequest request = SqlRequest.parse(Exchanges.readBody(exchange, config.maxRequestBytes()));
+        SqlParser parser = parser(request.dialect());
+        String sessionId = exchange.getRequestHeaders().getFirst(SESSION_HEADER);
+        if (sessionId == null) {
+            String database = request.database() == null ? SessionOptions.DEFAULT_DATABASE : request.database();
+            try (Session session = engine.openSession(new SessionOptions(SessionOptions.DEFAULT_USER, database))) {
+                run(exchange, session, parser, request, started);
+            }
+            return;
+        }
+        HttpSession held = sessions.acquire(sessionId);
+        try {
+            if (request.database() != null && !request.database().equals(held.session().database())) {
+                throw ApiError.badRequest("session " + sessionId + " is connected to database \"" + held.session().database()
+                        + "\", not \"" + request.database() + "\"");
+            }
+            run(exchange, held.session(), parser, request, started);
+        } finally {
+            held.release();
+        }
+    }
+
+    private SqlParser parser(String dialect) {
+        String name = dialect == null ? DEFAULT_DIALECT : dialect;
+        SqlParser parser = parsers.get(name);
+        if (parser == null) {
+            throw ApiError.badRequest("SQL dialect \"" + name + "\" is not available on this server; available: "
+                    + String.join(", ", new TreeSet<>(parsers.keySet())));
+        }
+        return parser;
+    }
+
+    private void run(HttpServerExchange exchange, Session session, SqlParser parser, SqlRequest request, long started)
+            throws IOException {
+        List<ParsedStatement> statements = parser.parse(request.sql());
+        String requestedId = exchange.getRequestHeaders().getFirst(QUERY_ID_HEADER);
+        try (RunningQuery query = queries.start(requestedId, session, request.sql(), request.timeoutMillis())) {
+            exchange.getResponseHeaders().put(QUERY_ID_HEADER, query.id());
+            ResultWriter out = ResultFormat.accepted(exchange).writer(exchange, config.bufferedResponseBytes());
+            try {
+                StatementRunner.run(session, statements, request.params(), query, out);
+                out.finish((System.nanoTime() - started) / 1_000_000);
+            } catch (SqlException e) {
+                fail(exchange, out, ApiError.of(e));
+            } catch (ApiError e) {
+                fail(exchange, out, e);
+            }
+        }
+    }
+
+    /** Reports a failure: as the response when nothing was sent yet, else in the body or by cutting it. */
+    private static void fail(HttpServerExchange exchange, ResultWriter out, ApiError error) throws IOException {
+        if (!out.output().isCommitted()) {
+            out.output().discard();
+            Exchanges.sendError(exchange, error);
+        } else if (!out.failInBand(error)) {
+            out.output().abort();
+        }
+    }
+}
