@@ -81,7 +81,7 @@ public final class DmlExecutor {
         };
         alias = alias != null ? alias : table.name();
         Scope scope = TableScope.of(table, alias);
-        ExpressionCompiler compiler = new ExpressionCompiler(scope, planner.parameters());
+        ExpressionCompiler compiler = planner.compiler(scope);
         List<Query.SelectItem> returning = switch (statement) {
             case DataChange.Insert insert -> {
                 int[] targets = TargetColumns.positions(table, insert.columns());
@@ -138,7 +138,7 @@ public final class DmlExecutor {
         TableDef table = targetTable(insert.table());
         String alias = insert.alias() != null ? insert.alias() : table.name();
         int[] targets = TargetColumns.positions(table, insert.columns());
-        ExpressionCompiler compiler = new ExpressionCompiler(Scope.EMPTY, planner.parameters());
+        ExpressionCompiler compiler = planner.compiler(Scope.EMPTY);
         List<BoundExpr> defaults = new ArrayList<>();
         for (ColumnDef column : table.columns()) {
             defaults.add(DefaultValues.compile(column));
@@ -321,7 +321,7 @@ public final class DmlExecutor {
         TableDef table = targetTable(update.table());
         String alias = update.alias() != null ? update.alias() : table.name();
         Scope scope = TableScope.of(table, alias);
-        ExpressionCompiler compiler = new ExpressionCompiler(scope, planner.parameters());
+        ExpressionCompiler compiler = planner.compiler(scope);
         int[] positions = new int[update.assignments().size()];
         List<BoundExpr> values = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -371,7 +371,7 @@ public final class DmlExecutor {
         TableDef table = targetTable(delete.table());
         String alias = delete.alias() != null ? delete.alias() : table.name();
         Scope scope = TableScope.of(table, alias);
-        ExpressionCompiler compiler = new ExpressionCompiler(scope, planner.parameters());
+        ExpressionCompiler compiler = planner.compiler(scope);
         Returning returning = Returning.of(delete.returning(), table, alias, compiler);
         TableWriter writer = new TableWriter(environment, table);
         List<Object[]> returned = new ArrayList<>();
@@ -393,7 +393,7 @@ public final class DmlExecutor {
      * change to {@code action}; returns how many rows it acted on.
      */
     private long forEachTargetRow(TableDef table, String alias, Scope scope, Expr where, TableWriter writer, RowAction action) {
-        ExpressionCompiler compiler = new ExpressionCompiler(scope, planner.parameters());
+        ExpressionCompiler compiler = planner.compiler(scope);
         BoundExpr condition = where == null ? null : compiler.compileCondition(where, "WHERE");
         KeyRange range = where == null ? KeyRange.full(table.primaryIndex())
                 : AccessPathSelector.choose(table, scope, QueryPlanner.conjuncts(where), compiler);

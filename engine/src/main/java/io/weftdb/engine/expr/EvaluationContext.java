@@ -25,4 +25,12 @@ public interface EvaluationContext {
 
     /** Calls a session-level function that needs engine state (nextval, currval, setval...). */
     Object callSessionFunction(String name, Object[] arguments);
+
+    /**
+     * The current row of an enclosing query, for a correlated subquery's references to it:
+     * {@code levelsUp} 1 is the query the subquery appears in, 2 the one around that.
+     */
+    default Object[] outerRow(int levelsUp) {
+        throw new IllegalStateException("no enclosing query row in this context");
+    }
 }

@@ -1,7 +1,9 @@
 package io.weftdb.engine.expr;
 
 import io.weftdb.engine.aggregate.AggregateFunctions;
+import io.weftdb.engine.function.ArrayFunctions;
 import io.weftdb.engine.function.FunctionRegistry;
+import io.weftdb.engine.function.RegexFunctions;
 import io.weftdb.engine.value.Casts;
 import io.weftdb.engine.value.TextFormat;
 import io.weftdb.engine.value.ValueOrder;
@@ -26,15 +28,56 @@ public final class ExpressionCompiler {
     private final Scope scope;
     private final ParameterTypes parameters;
     private final FunctionRegistry functions;
+    private final OuterScopes outer;
+    private final SubqueryCompiler subqueries;
+    private final Scope scopeForSubqueries;
 
+    /** A compiler for expressions that may not hold subqueries (CHECK, DEFAULT...). */
     public ExpressionCompiler(Scope scope, ParameterTypes parameters) {
+        this(scope, parameters, null, null);
+    }
+
+    /**
+     * @param outer the scopes of the enclosing queries when compiling inside a subquery, else null
+     * @param subqueries plans subqueries met in expressions; null where they are not allowed
+     */
+    public ExpressionCompiler(Scope scope, ParameterTypes parameters, OuterScopes outer, SubqueryCompiler subqueries) {
+        this(scope, parameters, outer, subqueries, scope);
+    }
+
+    private ExpressionCompiler(Scope scope, ParameterTypes parameters, OuterScopes outer, SubqueryCompiler subqueries,
+                               Scope scopeForSubqueries) {
         this.scope = scope;
         this.parameters = parameters;
         this.functions = FunctionRegistry.DEFAULT;
+        this.outer = outer;
+        this.subqueries = subqueries;
+        this.scopeForSubqueries = scopeForSubqueries;
     }
 
     public ExpressionCompiler withScope(Scope newScope) {
-        return new ExpressionCompiler(newScope, parameters);
+        return new ExpressionCompiler(newScope, parameters, outer, subqueries, newScope);
+    }
+
+    /**
+     * The same compiler, but subqueries see the row through {@code names}: the same positions under
+     * other names, e.g. an aggregation's group keys under the names of the columns they group by.
+     */
+    public ExpressionCompiler withScopeForSubqueries(Scope names) {
+        return new ExpressionCompiler(scope, parameters, outer, subqueries, names);
+    }
+
+    /** The enclosing scopes a subquery of this compiler's expressions resolves outer references in. */
+    public OuterScopes scopesForSubquery() {
+        return new OuterScopes(scopeForSubqueries, outer);
+    }
+
+    public OuterScopes outer() {
+        return outer;
+    }
+
+    public SubqueryCompiler subqueries() {
+        return subqueries;
     }
 
     public Scope scope() {
@@ -122,10 +165,7 @@ public final class ExpressionCompiler {
     private BoundExpr compileNode(Expr expr) {
         return switch (expr) {
             case Expr.Literal literal -> BoundExpr.constant(literal.value(), literal.type());
-            case Expr.ColumnRef ref -> {
-                int index = scope.resolve(ref.name(), ref.position());
-                yield new BoundExpr((row, context) -> row[index], scope.columns().get(index).type(), false);
-            }
+            case Expr.ColumnRef ref -> compileColumn(ref);
             case Expr.Parameter parameter -> compileParameter(parameter.index());
             case Expr.Unary unary -> compileUnary(unary);
             case Expr.Binary binary -> compileBinary(binary);
@@ -141,14 +181,40 @@ public final class ExpressionCompiler {
             case Expr.DefaultValue defaultValue -> throw new SqlException(ErrorCode.SYNTAX_ERROR,
                     "DEFAULT is not allowed in this context", defaultValue.position());
             case Expr.Star star -> throw new SqlException(ErrorCode.SYNTAX_ERROR, "\"*\" is not allowed here", star.position());
-            case Expr.InSubquery node -> unsupported("subqueries", node.position());
-            case Expr.Exists node -> unsupported("EXISTS subqueries", node.position());
-            case Expr.ScalarSubquery node -> unsupported("scalar subqueries", node.position());
-            case Expr.Quantified node -> unsupported("ANY/ALL", node.position());
-            case Expr.ArrayConstructor node -> unsupported("arrays", node.position());
-            case Expr.Subscript node -> unsupported("array subscripts", node.position());
+            case Expr.InSubquery node -> compileSubquery(node);
+            case Expr.Exists node -> compileSubquery(node);
+            case Expr.ScalarSubquery node -> compileSubquery(node);
+            case Expr.Quantified node -> node.query() != null ? compileSubquery(node)
+                    : ArrayFunctions.quantified(node.operator(), compile(node.left()), compile(node.array()),
+                    node.quantifier() == Expr.Quantifier.ALL, node.position());
+            case Expr.ArrayConstructor node -> ArrayFunctions.construct(
+                    node.elements().stream().map(this::compile).toList(), node.position());
+            case Expr.Subscript node -> ArrayFunctions.subscript(compile(node.array()), compile(node.index()), node.position());
             case Expr.RowConstructor node -> unsupported("row constructors", node.position());
         };
+    }
+
+    /** A column of this query's row, else of an enclosing query's (a correlated reference). */
+    private BoundExpr compileColumn(Expr.ColumnRef ref) {
+        int index = scope.find(ref.name(), ref.position());
+        if (index >= 0) {
+            return new BoundExpr((row, context) -> row[index], scope.columns().get(index).type(), false);
+        }
+        OuterScopes.Reference reference = outer == null ? null : outer.find(ref.name(), ref.position());
+        if (reference == null) {
+            scope.resolve(ref.name(), ref.position()); // raises the 42703/42P01 error
+            throw new IllegalStateException("unresolvable column resolved");
+        }
+        int levelsUp = reference.levelsUp();
+        int outerIndex = reference.index();
+        return new BoundExpr((row, context) -> context.outerRow(levelsUp)[outerIndex], reference.column().type(), false);
+    }
+
+    private BoundExpr compileSubquery(Expr subquery) {
+        if (subqueries == null) {
+            throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, "cannot use subquery here", subquery.position());
+        }
+        return subqueries.compile(subquery, this);
     }
 
     private static BoundExpr unsupported(String what, int position) {
@@ -224,6 +290,11 @@ public final class ExpressionCompiler {
         BoundExpr right = compile(binary.right());
         left = withParameterType(binary.left(), left, right.type());
         right = withParameterType(binary.right(), right, left.type());
+        // Operators on json, arrays and intervals live in the function library.
+        BoundExpr library = functions.bindOperator(operator.symbol(), left, right);
+        if (library != null) {
+            return library;
+        }
         if (operator.isComparison()) {
             return compileComparison(operator, left, right, binary.position());
         }
@@ -343,20 +414,13 @@ public final class ExpressionCompiler {
         boolean negated = operator == BinaryOperator.REGEX_NOT_MATCH || operator == BinaryOperator.REGEX_NOT_IMATCH;
         Evaluator a = cast(left, DataType.TEXT, Casts.Context.IMPLICIT).evaluator();
         Evaluator b = cast(right, DataType.TEXT, Casts.Context.IMPLICIT).evaluator();
-        int flags = insensitive ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0;
         return new BoundExpr((row, context) -> {
             Object x = a.evaluate(row, context);
             Object y = x == null ? null : b.evaluate(row, context);
             if (y == null) {
                 return null;
             }
-            boolean found;
-            try {
-                found = Pattern.compile((String) y, flags).matcher((String) x).find();
-            } catch (java.util.regex.PatternSyntaxException e) {
-                throw new SqlException(ErrorCode.INVALID_PARAMETER_VALUE, "invalid regular expression: " + e.getDescription());
-            }
-            return found != negated;
+            return RegexFunctions.find((String) x, (String) y, insensitive) != negated;
         }, DataType.BOOLEAN, left.constant() && right.constant());
     }
 

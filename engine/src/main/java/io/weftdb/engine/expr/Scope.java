@@ -32,6 +32,22 @@ public final class Scope {
 
     /** Resolves a column reference to its row position; 42703 when absent, 42702 when ambiguous. */
     public int resolve(QualifiedName name, int position) {
+        int found = find(name, position);
+        if (found < 0) {
+            String column = name.name();
+            String relation = name.qualifier();
+            if (relation != null && columns.stream().noneMatch(c -> relation.equals(c.relation()))) {
+                throw new SqlException(ErrorCode.UNDEFINED_TABLE,
+                        "missing FROM-clause entry for table \"" + relation + "\"", position);
+            }
+            throw new SqlException(ErrorCode.UNDEFINED_COLUMN, "column " + (relation == null ? "" : relation + ".")
+                    + (relation == null ? "\"" + column + "\"" : column) + " does not exist", position);
+        }
+        return found;
+    }
+
+    /** The row position of a column reference, -1 when no column matches; 42702 when several do. */
+    public int find(QualifiedName name, int position) {
         String column = name.name();
         String relation = name.qualifier();
         int found = -1;
@@ -44,14 +60,6 @@ public final class Scope {
                 }
                 found = i;
             }
-        }
-        if (found < 0) {
-            if (relation != null && columns.stream().noneMatch(c -> relation.equals(c.relation()))) {
-                throw new SqlException(ErrorCode.UNDEFINED_TABLE,
-                        "missing FROM-clause entry for table \"" + relation + "\"", position);
-            }
-            throw new SqlException(ErrorCode.UNDEFINED_COLUMN, "column " + (relation == null ? "" : relation + ".")
-                    + (relation == null ? "\"" + column + "\"" : column) + " does not exist", position);
         }
         return found;
     }

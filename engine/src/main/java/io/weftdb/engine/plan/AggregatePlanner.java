@@ -30,7 +30,7 @@ final class AggregatePlanner {
     private static final String AGGREGATE_PREFIX = "?aggregate?";
 
     /** The aggregation (and HAVING filter) and the clauses rewritten to read its output. */
-    record Grouped(PlanNode plan, List<Query.SelectItem> items, List<SortItem> orderBy) {}
+    record Grouped(PlanNode plan, List<Query.SelectItem> items, List<SortItem> orderBy, Scope namesForSubqueries) {}
 
     private final PlanNode source;
     private final ExpressionCompiler compiler;
@@ -89,17 +89,25 @@ final class AggregatePlanner {
             orderBy.add(byOutputColumn ? item : new SortItem(toOutput(expr), item.descending(), item.nullsFirst()));
         }
         List<Scope.Column> columns = new ArrayList<>();
+        // Subqueries are not rewritten: their references to grouped columns find the key columns by
+        // the names of the columns they group.
+        List<Scope.Column> namesForSubqueries = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
             columns.add(new Scope.Column(null, KEY_PREFIX + i, keys.get(i).type()));
+            int sourceColumn = keyColumns.get(i);
+            namesForSubqueries.add(sourceColumn < 0 ? columns.get(i) : source.output().columns().get(sourceColumn));
         }
         for (int i = 0; i < aggregates.size(); i++) {
             columns.add(new Scope.Column(null, AGGREGATE_PREFIX + i, aggregates.get(i).function().resultType()));
+            namesForSubqueries.add(columns.get(columns.size() - 1));
         }
         PlanNode plan = new HashAggregateNode(source, keys, aggregates, new Scope(columns));
+        Scope subqueryScope = new Scope(namesForSubqueries);
         if (having != null) {
-            plan = new FilterNode(plan, compiler.withScope(plan.output()).compileCondition(having, "HAVING"), "(HAVING clause)");
+            plan = new FilterNode(plan, compiler.withScope(plan.output()).withScopeForSubqueries(subqueryScope)
+                    .compileCondition(having, "HAVING"), "(HAVING clause)");
         }
-        return new Grouped(plan, rewrittenItems, orderBy);
+        return new Grouped(plan, rewrittenItems, orderBy, subqueryScope);
     }
 
     /** {@code *} in a grouped query stands for each input column, each of which must then be grouped. */

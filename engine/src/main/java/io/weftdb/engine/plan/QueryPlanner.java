@@ -5,6 +5,7 @@ import io.weftdb.engine.catalog.TableDef;
 import io.weftdb.engine.catalog.ViewDef;
 import io.weftdb.engine.expr.BoundExpr;
 import io.weftdb.engine.expr.ExpressionCompiler;
+import io.weftdb.engine.expr.OuterScopes;
 import io.weftdb.engine.expr.ParameterTypes;
 import io.weftdb.engine.expr.Scope;
 import io.weftdb.engine.expr.TypeRules;
@@ -30,10 +31,29 @@ import java.util.Locale;
 public final class QueryPlanner {
     private final NameContext names;
     private final ParameterTypes parameters;
+    private final OuterScopes outer;
+    private final CommonTableExpressions ctes;
+    private final SubqueryPlanner subqueries;
 
     public QueryPlanner(NameContext names, ParameterTypes parameters) {
+        this(names, parameters, null, CommonTableExpressions.NONE);
+    }
+
+    private QueryPlanner(NameContext names, ParameterTypes parameters, OuterScopes outer, CommonTableExpressions ctes) {
         this.names = names;
         this.parameters = parameters;
+        this.outer = outer;
+        this.ctes = ctes;
+        this.subqueries = new SubqueryPlanner(this);
+    }
+
+    /** A planner for a subquery whose expressions may reference the enclosing queries' {@code scopes}. */
+    QueryPlanner nested(OuterScopes scopes) {
+        return new QueryPlanner(names, parameters, scopes, ctes);
+    }
+
+    private QueryPlanner withCtes(CommonTableExpressions visible) {
+        return new QueryPlanner(names, parameters, outer, visible);
     }
 
     public NameContext names() {
@@ -46,21 +66,103 @@ public final class QueryPlanner {
 
     public PlanNode plan(Query query) {
         return switch (query) {
+            case Query.Select select when !select.with().isEmpty() -> withCtes(define(select.with())).planSelect(select);
             case Query.Select select -> planSelect(select);
             case Query.Values values -> planValues(values);
-            case Query.SetOperation setOperation -> throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED,
-                    setOperation.operator() + " is not supported yet");
+            case Query.SetOperation operation when !operation.with().isEmpty() ->
+                    withCtes(define(operation.with())).planSetOperation(operation);
+            case Query.SetOperation operation -> planSetOperation(operation);
         };
     }
 
-    private ExpressionCompiler compiler(Scope scope) {
-        return new ExpressionCompiler(scope, parameters);
+    /** Adds a WITH list's queries to the visible CTEs, each seeing the ones before it (and itself, when recursive). */
+    private CommonTableExpressions define(List<Query.With> withList) {
+        CommonTableExpressions visible = ctes;
+        for (Query.With with : withList) {
+            for (Query.With earlier : withList) {
+                if (earlier == with) {
+                    break;
+                }
+                if (earlier.name().equals(with.name())) {
+                    throw new SqlException(ErrorCode.DUPLICATE_ALIAS, "WITH query name \"" + with.name()
+                            + "\" specified more than once");
+                }
+            }
+            CommonTableExpressions.Definition definition = with.recursive() && RecursiveCtePlanner.isRecursive(with)
+                    ? new CommonTableExpressions.Planned(new RecursiveCtePlanner(withCtes(visible)).plan(with))
+                    : new CommonTableExpressions.Inline(with, visible);
+            visible = visible.with(with.name(), definition);
+        }
+        return visible;
+    }
+
+    /** A planner with the given CTEs visible, for {@link RecursiveCtePlanner}. */
+    QueryPlanner withVisible(CommonTableExpressions visible) {
+        return withCtes(visible);
+    }
+
+    CommonTableExpressions ctes() {
+        return ctes;
+    }
+
+    /**
+     * UNION/INTERSECT/EXCEPT: both inputs planned, each column converted to the type both sides'
+     * columns resolve to (as PostgreSQL resolves UNION types), named after the left input's columns.
+     */
+    private PlanNode planSetOperation(Query.SetOperation operation) {
+        PlanNode left = plan(operation.left());
+        PlanNode right = plan(operation.right());
+        List<Scope.Column> leftColumns = left.output().columns();
+        List<Scope.Column> rightColumns = right.output().columns();
+        String name = operation.operator().name();
+        if (leftColumns.size() != rightColumns.size()) {
+            throw new SqlException(ErrorCode.SYNTAX_ERROR, "each " + name + " query must have the same number of columns");
+        }
+        List<DataType> types = new ArrayList<>();
+        List<Scope.Column> columns = new ArrayList<>();
+        for (int i = 0; i < leftColumns.size(); i++) {
+            DataType type = TypeRules.concrete(TypeRules.commonType(leftColumns.get(i).type(), rightColumns.get(i).type(),
+                    name, 0));
+            types.add(type);
+            columns.add(new Scope.Column(null, leftColumns.get(i).name(), type));
+        }
+        Scope output = new Scope(columns);
+        PlanNode plan = new SetOperationNode(operation.operator(), operation.all(), convert(left, types),
+                convert(right, types), output);
+        if (operation.orderBy().isEmpty() && operation.limit() == null && operation.offset() == null) {
+            return plan;
+        }
+        List<Query.SelectItem> all = List.of(new Query.SelectItem(new Expr.Star(null, 0), null));
+        return planOutput(plan, all, false, operation.orderBy(), operation.limit(), operation.offset());
+    }
+
+    /** {@code plan} with each column cast to {@code types}; the plan itself when nothing changes. */
+    static PlanNode convert(PlanNode plan, List<DataType> types) {
+        List<Scope.Column> columns = plan.output().columns();
+        boolean same = true;
+        for (int i = 0; i < columns.size(); i++) {
+            same &= columns.get(i).type().equals(types.get(i));
+        }
+        if (same) {
+            return plan;
+        }
+        List<BoundExpr> casts = new ArrayList<>();
+        List<Scope.Column> converted = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            int index = i;
+            BoundExpr column = new BoundExpr((row, context) -> row[index], columns.get(i).type(), false);
+            casts.add(ExpressionCompiler.cast(column, types.get(i), Casts.Context.IMPLICIT));
+            converted.add(new Scope.Column(columns.get(i).relation(), columns.get(i).name(), types.get(i)));
+        }
+        return new ProjectNode(plan, casts, new Scope(converted));
+    }
+
+    /** A compiler for expressions over {@code scope} at this query level; they may hold subqueries. */
+    public ExpressionCompiler compiler(Scope scope) {
+        return new ExpressionCompiler(scope, parameters, outer, subqueries);
     }
 
     private PlanNode planSelect(Query.Select select) {
-        if (!select.with().isEmpty()) {
-            throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, "WITH queries are not supported yet");
-        }
         if (!select.distinctOn().isEmpty()) {
             throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, "DISTINCT ON is not supported yet");
         }
@@ -74,16 +176,24 @@ public final class QueryPlanner {
         if (AggregatePlanner.needsAggregation(select)) {
             AggregatePlanner.Grouped grouped = new AggregatePlanner(source, compiler(source.output())).plan(select);
             return planOutput(grouped.plan(), grouped.items(), select.distinct(), grouped.orderBy(), select.limit(),
-                    select.offset());
+                    select.offset(), grouped.namesForSubqueries());
         }
         return planOutput(source, select.items(), select.distinct(), select.orderBy(), select.limit(), select.offset());
     }
 
-    /** Projection, DISTINCT, ORDER BY (by output column, ordinal or input expression), LIMIT/OFFSET. */
     PlanNode planOutput(PlanNode source, List<Query.SelectItem> items, boolean distinct, List<SortItem> orderBy,
                         Expr limit, Expr offset) {
+        return planOutput(source, items, distinct, orderBy, limit, offset, source.output());
+    }
+
+    /**
+     * Projection, DISTINCT, ORDER BY (by output column, ordinal or input expression), LIMIT/OFFSET.
+     * Subqueries in the select list and ORDER BY see the input row as {@code namesForSubqueries}.
+     */
+    PlanNode planOutput(PlanNode source, List<Query.SelectItem> items, boolean distinct, List<SortItem> orderBy,
+                        Expr limit, Expr offset, Scope namesForSubqueries) {
         Scope input = source.output();
-        ExpressionCompiler compiler = compiler(input);
+        ExpressionCompiler compiler = compiler(input).withScopeForSubqueries(namesForSubqueries);
         List<BoundExpr> expressions = new ArrayList<>();
         List<Scope.Column> columns = new ArrayList<>();
         for (Query.SelectItem item : items) {
@@ -292,8 +402,12 @@ public final class QueryPlanner {
     }
 
     private PlanNode planTable(FromItem.TableRef ref, List<Expr> conjuncts) {
-        CatalogObject relation = names.relation(ref.name(), ref.position());
         String alias = ref.alias() != null ? ref.alias() : ref.name().name();
+        CommonTableExpressions.Definition cte = ref.name().size() == 1 ? ctes.find(ref.name().name()) : null;
+        if (cte != null) {
+            return planCteReference(cte, alias, ref);
+        }
+        CatalogObject relation = names.relation(ref.name(), ref.position());
         return switch (relation) {
             case TableDef table -> {
                 Scope scope = TableScope.of(table, alias);
@@ -308,6 +422,18 @@ public final class QueryPlanner {
             }
             default -> throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, "reading \"" + ref.name()
                     + "\" as a table is not supported", ref.position());
+        };
+    }
+
+    private PlanNode planCteReference(CommonTableExpressions.Definition cte, String alias, FromItem.TableRef ref) {
+        return switch (cte) {
+            case CommonTableExpressions.Inline inline -> {
+                PlanNode plan = withCtes(inline.visible()).plan(inline.with().query());
+                PlanNode named = realias(plan, inline.with().name(), inline.with().columnNames(), ref.position());
+                yield realias(named, alias, ref.columnAliases(), ref.position());
+            }
+            case CommonTableExpressions.Planned planned -> realias(planned.plan(), alias, ref.columnAliases(), ref.position());
+            case CommonTableExpressions.Working working -> realias(working.node(), alias, ref.columnAliases(), ref.position());
         };
     }
 

@@ -43,6 +43,9 @@ public final class PgSqlState {
             case OBJECT_IN_USE -> "55006";
             case OBJECT_NOT_IN_PREREQUISITE_STATE -> "55000";
             case DIVISION_BY_ZERO -> "22012";
+            case INVALID_RECURSION -> "42P19";
+            case DUPLICATE_ALIAS -> "42712";
+            case CARDINALITY_VIOLATION -> "21000";
             case NUMERIC_VALUE_OUT_OF_RANGE -> "22003";
             case INVALID_TEXT_REPRESENTATION -> "22P02";
             case INVALID_DATETIME_FORMAT -> "22007";
@@ -52,6 +55,13 @@ public final class PgSqlState {
             case CANNOT_COERCE -> "42846";
             case BAD_COPY_FILE_FORMAT -> "22P04";
             case CHARACTER_NOT_IN_REPERTOIRE -> "22021";
+            case NULL_VALUE_NOT_ALLOWED -> "22004";
+            case SUBSTRING_ERROR -> "22011";
+            case INVALID_REGULAR_EXPRESSION -> "2201B";
+            case INVALID_ARGUMENT_FOR_LOGARITHM -> "2201E";
+            case INVALID_ARGUMENT_FOR_POWER_FUNCTION -> "2201F";
+            case INVALID_ARGUMENT_FOR_WIDTH_BUCKET -> "2201G";
+            case ARRAY_SUBSCRIPT_ERROR -> "2202E";
             case NOT_NULL_VIOLATION -> "23502";
             case UNIQUE_VIOLATION -> "23505";
             case FOREIGN_KEY_VIOLATION -> "23503";
