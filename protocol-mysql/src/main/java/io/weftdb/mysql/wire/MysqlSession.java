@@ -1,0 +1,969 @@
+package io.weftdb.mysql.wire;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.weftdb.engine.CommandResult;
+import io.weftdb.engine.Notice;
+import io.weftdb.engine.ResultColumn;
+import io.weftdb.engine.RowResult;
+import io.weftdb.engine.Session;
+import io.weftdb.engine.SessionOptions;
+import io.weftdb.engine.StatementDescription;
+import io.weftdb.engine.StatementResult;
+import io.weftdb.engine.catalog.DatabaseDef;
+import io.weftdb.engine.value.Casts;
+import io.weftdb.engine.value.TextParse;
+import io.weftdb.ir.error.ErrorCode;
+import io.weftdb.ir.error.SqlException;
+import io.weftdb.ir.expr.Expr;
+import io.weftdb.ir.expr.UnaryOperator;
+import io.weftdb.ir.stmt.DataChange;
+import io.weftdb.ir.stmt.SchemaChange;
+import io.weftdb.ir.stmt.SessionCommand;
+import io.weftdb.ir.stmt.Statement;
+import io.weftdb.ir.stmt.TransactionControl;
+import io.weftdb.ir.type.Bytes;
+import io.weftdb.ir.type.DataType;
+import io.weftdb.ir.type.Interval;
+import io.weftdb.ir.type.TypeKind;
+import io.weftdb.mysql.error.MysqlErrors;
+import io.weftdb.mysql.error.MysqlException;
+import io.weftdb.mysql.error.MysqlVendorError;
+import io.weftdb.mysql.sql.MysqlCommand;
+import io.weftdb.mysql.sql.ParsedCommand;
+import io.weftdb.mysql.sql.SessionFacts;
+import io.weftdb.mysql.wire.protocol.Capabilities;
+import io.weftdb.mysql.wire.protocol.ColumnDefinition;
+import io.weftdb.mysql.wire.protocol.ColumnType;
+import io.weftdb.mysql.wire.protocol.Command;
+import io.weftdb.mysql.wire.protocol.EofPacket;
+import io.weftdb.mysql.wire.protocol.ErrPacket;
+import io.weftdb.mysql.wire.protocol.HandshakeResponse;
+import io.weftdb.mysql.wire.protocol.HandshakeV10;
+import io.weftdb.mysql.wire.protocol.MalformedPacketException;
+import io.weftdb.mysql.wire.protocol.MysqlBuffers;
+import io.weftdb.mysql.wire.protocol.OkPacket;
+import io.weftdb.mysql.wire.protocol.OversizedPacket;
+import io.weftdb.mysql.wire.protocol.Packet;
+import io.weftdb.mysql.wire.protocol.ServerStatus;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One MySQL connection's state machine, run on its session thread (one packet at a time):
+ *
+ * <pre>
+ * HANDSHAKE       server greeting (HandshakeV10) sent; the client answers with
+ *                 SSLRequest (TLS starts, a full response follows) or HandshakeResponse41
+ * AUTHENTICATING  the {@link Authenticator} exchange: AuthSwitchRequest, AuthMoreData ... -> OK | ERR 1045
+ * COMMAND         one command packet, one reply: COM_QUERY (one result per statement,
+ *                 SERVER_MORE_RESULTS_EXISTS between them), COM_STMT_* (binary protocol),
+ *                 COM_INIT_DB, COM_PING, COM_SET_OPTION, COM_RESET_CONNECTION, COM_PROCESS_KILL ...
+ * CLOSED          COM_QUIT, a fatal error, or the client went away
+ * </pre>
+ *
+ * Statements run through the engine {@link Session}; what the engine has no statement for (SHOW,
+ * SET of MySQL variables, USE, KILL) is answered here. A MySQL database is a schema of the
+ * engine's database "postgres": USE sets the search path to it.
+ */
+final class MysqlSession {
+    private enum Phase { HANDSHAKE, AUTHENTICATING, COMMAND, CLOSED }
+
+    private final MysqlServerContext server;
+    private final Channel channel;
+    private final int connectionId;
+    private final PacketOutput output;
+    private final byte[] scramble = Scrambles.newScramble();
+    private final Map<Integer, PreparedStatement> statements = new HashMap<>();
+    private final SessionFacts facts = new Facts();
+    private final String host;
+    private Phase phase = Phase.HANDSHAKE;
+    private boolean tls;
+    private int capabilities;
+    private Authenticator authenticator;
+    private boolean sentPassword;
+    private volatile Session session;
+    private SystemVariables variables;
+    private String user = "";
+    private volatile String database;
+    private long lastInsertId;
+    private List<Notice> warnings = List.of();
+    private int nextStatementId = 1;
+    private volatile String runningQuery;
+    private volatile Instant commandStarted = Instant.now();
+
+    MysqlSession(MysqlServerContext server, Channel channel, int connectionId) {
+        this.server = server;
+        this.channel = channel;
+        this.connectionId = connectionId;
+        this.output = new PacketOutput(channel, server.config().flushThresholdBytes(), server.config().rowsPerFlush());
+        this.host = channel.remoteAddress() instanceof java.net.InetSocketAddress address
+                ? address.getHostString() : "localhost";
+    }
+
+    int connectionId() {
+        return connectionId;
+    }
+
+    /** Sends the greeting (HandshakeV10). */
+    void start() {
+        int offered = Capabilities.SERVER_DEFAULT | (server.tlsAvailable() ? Capabilities.SSL : 0);
+        output.startReply(-1);
+        output.send(new HandshakeV10(server.serverVersion(), connectionId, scramble, offered, MysqlTypes.UTF8MB4_GENERAL_CI,
+                ServerStatus.AUTOCOMMIT, Authenticator.CACHING_SHA2));
+        output.flush();
+    }
+
+    void handle(Object message) {
+        if (phase == Phase.CLOSED) {
+            if (message instanceof Packet packet) {
+                packet.payload().release();
+            }
+            return;
+        }
+        try {
+            switch (message) {
+                case OversizedPacket oversized -> {
+                    output.startReply(oversized.sequenceId());
+                    fatal(MysqlVendorError.ER_NET_PACKET_TOO_LARGE, "Got a packet bigger than 'max_allowed_packet' bytes ("
+                            + oversized.announcedBytes() + " > " + oversized.limitBytes() + ")");
+                }
+                case Packet packet -> {
+                    try {
+                        output.startReply(packet.sequenceId());
+                        dispatch(packet.payload());
+                    } finally {
+                        packet.payload().release();
+                    }
+                }
+                default -> throw new IllegalArgumentException("unexpected message " + message);
+            }
+            output.flush();
+        } catch (PacketOutput.ClientGone gone) {
+            phase = Phase.CLOSED;
+            channel.close();
+        } catch (MalformedPacketException malformed) {
+            fatal(MysqlVendorError.ER_HANDSHAKE_ERROR, "Malformed packet: " + malformed.getMessage());
+        }
+    }
+
+    private void dispatch(ByteBuf payload) {
+        switch (phase) {
+            case HANDSHAKE -> handshake(HandshakeResponse.decode(payload));
+            case AUTHENTICATING -> authenticated(authenticator.next(MysqlBuffers.readBytes(payload, payload.readableBytes())));
+            case COMMAND -> command(payload);
+            case CLOSED -> { }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------- connection phase
+
+    private void handshake(HandshakeResponse response) {
+        if (response.sslRequest()) {
+            if (!server.tlsAvailable() || tls) {
+                fatal(MysqlVendorError.ER_HANDSHAKE_ERROR, "Bad handshake: TLS is not available");
+                return;
+            }
+            // The frame decoder has already put TLS in front of it; the full response follows over TLS.
+            tls = true;
+            return;
+        }
+        capabilities = response.capabilities() & (Capabilities.SERVER_DEFAULT | (tls ? Capabilities.SSL : 0));
+        user = response.user() == null ? "" : response.user();
+        sentPassword = response.authResponse().length > 0;
+        authenticator = new Authenticator(server.access(), output, tls, user, scramble);
+        phase = Phase.AUTHENTICATING;
+        Authenticator.Outcome outcome = authenticator.start(response.authPluginName(), response.authResponse());
+        if (outcome == Authenticator.Outcome.SUCCEEDED) {
+            login(response.database());
+        } else if (outcome == Authenticator.Outcome.FAILED) {
+            accessDenied();
+        }
+    }
+
+    private void authenticated(Authenticator.Outcome outcome) {
+        sentPassword = true;
+        switch (outcome) {
+            case SUCCEEDED -> login(null);
+            case FAILED -> accessDenied();
+            case CONTINUE -> { }
+        }
+    }
+
+    private void accessDenied() {
+        fatal(MysqlVendorError.ER_ACCESS_DENIED_ERROR, "Access denied for user '" + user + "'@'" + host + "' (using password: "
+                + (sentPassword ? "YES" : "NO") + ")");
+    }
+
+    private void login(String initialDatabase) {
+        try {
+            session = server.engine().openSession(new SessionOptions(user.isEmpty() ? SessionOptions.DEFAULT_USER : user,
+                    SessionOptions.DEFAULT_DATABASE));
+            variables = new SystemVariables(session, server.config(), server.serverVersion(), server.tlsAvailable(),
+                    server.port().getAsInt());
+            session.settings().set("search_path", "", false);
+            if (initialDatabase != null) {
+                useDatabase(initialDatabase);
+            }
+        } catch (RuntimeException e) {
+            output.send(errorPacket(e));
+            output.flush();
+            close();
+            channel.close();
+            phase = Phase.CLOSED;
+            return;
+        }
+        phase = Phase.COMMAND;
+        server.connections().add(connectionId, this);
+        output.send(new OkPacket(false, 0, 0, status(), 0));
+    }
+
+    // ---------------------------------------------------------------------------------------- command phase
+
+    private void command(ByteBuf payload) {
+        MysqlBuffers.require(payload, 1);
+        Command command = Command.of(payload.readUnsignedByte());
+        commandStarted = Instant.now();
+        server.questions().incrementAndGet();
+        if (command == null) {
+            sendError(new MysqlException(MysqlVendorError.ER_UNKNOWN_COM_ERROR, "Unknown command"));
+            return;
+        }
+        try {
+            switch (command) {
+                case COM_QUIT -> {
+                    phase = Phase.CLOSED;
+                    channel.close();
+                }
+                case COM_PING -> ok();
+                case COM_QUERY -> query(MysqlBuffers.readRestAsString(payload));
+                case COM_INIT_DB -> {
+                    useDatabase(MysqlBuffers.readRestAsString(payload));
+                    ok();
+                }
+                case COM_FIELD_LIST -> fieldList(MysqlBuffers.readNullTerminatedString(payload));
+                case COM_STATISTICS -> statistics();
+                case COM_PROCESS_KILL -> {
+                    MysqlBuffers.require(payload, 4);
+                    if (kill(new MysqlCommand.Kill(payload.readUnsignedIntLE(), false))) {
+                        ok();
+                    }
+                }
+                case COM_SET_OPTION -> setOption(payload);
+                case COM_RESET_CONNECTION -> resetConnection();
+                case COM_STMT_PREPARE -> prepare(MysqlBuffers.readRestAsString(payload));
+                case COM_STMT_EXECUTE -> execute(payload);
+                case COM_STMT_SEND_LONG_DATA -> sendLongData(payload);
+                case COM_STMT_CLOSE -> {
+                    MysqlBuffers.require(payload, 4);
+                    statements.remove(payload.readIntLE());
+                }
+                case COM_STMT_RESET -> {
+                    MysqlBuffers.require(payload, 4);
+                    statement(payload.readIntLE(), "mysqld_stmt_reset").clearLongData();
+                    ok();
+                }
+                case COM_STMT_FETCH -> throw new MysqlException(MysqlVendorError.ER_NOT_SUPPORTED_YET,
+                        "This version of WeftDB doesn't yet support cursors (COM_STMT_FETCH)");
+                case COM_CHANGE_USER -> throw new MysqlException(MysqlVendorError.ER_NOT_SUPPORTED_YET,
+                        "This version of WeftDB doesn't yet support COM_CHANGE_USER");
+                case COM_SLEEP -> throw new MysqlException(MysqlVendorError.ER_UNKNOWN_COM_ERROR, "Unknown command");
+            }
+        } catch (PacketOutput.ClientGone | MalformedPacketException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            sendError(e);
+        } finally {
+            runningQuery = null;
+        }
+    }
+
+    private void ok() {
+        output.send(new OkPacket(false, 0, 0, status(), warnings.size()));
+    }
+
+    /** COM_QUERY: each statement gets its own result; the next ones only run while they succeed. */
+    private void query(String sql) {
+        runningQuery = sql;
+        List<ParsedCommand> parsed = server.parser().parseCommands(sql, facts);
+        if (parsed.isEmpty()) {
+            throw new MysqlException(MysqlVendorError.ER_EMPTY_QUERY, "Query was empty");
+        }
+        List<List<ParsedCommand>> groups = byStatement(parsed);
+        if (groups.size() > 1 && !Capabilities.has(capabilities, Capabilities.MULTI_STATEMENTS)) {
+            throw new SqlException(ErrorCode.SYNTAX_ERROR, "You have an error in your SQL syntax; multiple statements "
+                    + "need the client's CLIENT_MULTI_STATEMENTS option near '" + groups.get(1).getFirst().text() + "'");
+        }
+        for (int i = 0; i < groups.size(); i++) {
+            // Later statements are translated again when their turn comes: @@variables, DATABASE()
+            // and LAST_INSERT_ID() read what the statements before them changed.
+            List<ParsedCommand> group = i == 0 ? groups.get(i) : reparse(groups.get(i).getFirst().text());
+            boolean more = i < groups.size() - 1;
+            if (!runAndReply(group, List.of(), false, more)) {
+                return;
+            }
+        }
+    }
+
+    private List<ParsedCommand> reparse(String text) {
+        return server.parser().parseCommands(text, facts);
+    }
+
+    /** Groups the translated commands by the statement they came from (CREATE TABLE ... KEY gives two). */
+    private static List<List<ParsedCommand>> byStatement(List<ParsedCommand> parsed) {
+        List<List<ParsedCommand>> groups = new ArrayList<>();
+        int offset = -1;
+        for (ParsedCommand command : parsed) {
+            if (command.offset() != offset) {
+                groups.add(new ArrayList<>());
+                offset = command.offset();
+            }
+            groups.getLast().add(command);
+        }
+        return groups;
+    }
+
+    /**
+     * Runs one statement's commands and sends its one reply (the last command's result).
+     *
+     * @return whether it succeeded, so a multi-statement query goes on
+     */
+    private boolean runAndReply(List<ParsedCommand> commands, List<Object> parameters, boolean binary, boolean more) {
+        Outcome outcome = null;
+        try {
+            for (ParsedCommand command : commands) {
+                if (outcome != null && outcome.rows() != null) {
+                    outcome.rows().close();
+                }
+                outcome = run(command.command(), parameters);
+            }
+        } catch (PacketOutput.ClientGone gone) {
+            throw gone;
+        } catch (RuntimeException e) {
+            takeWarnings();
+            sendError(e);
+            return false;
+        }
+        return outcome != null && reply(outcome, binary, more);
+    }
+
+    /** A command's result: rows to stream, or the counts of an OK packet. */
+    private record Outcome(RowResult rows, long affectedRows, long lastInsertId, StatementGuard guard) {
+        static Outcome ok() {
+            return new Outcome(null, 0, 0, StatementGuard.NONE);
+        }
+
+        static Outcome rows(RowResult rows) {
+            return new Outcome(rows, 0, 0, StatementGuard.NONE);
+        }
+    }
+
+    private Outcome run(MysqlCommand command, List<Object> parameters) {
+        return switch (command) {
+            case MysqlCommand.EngineStatement engine -> runEngine(engine.statement(), parameters);
+            case MysqlCommand.UseDatabase use -> {
+                useDatabase(use.name());
+                yield Outcome.ok();
+            }
+            case MysqlCommand.SetVariables set -> {
+                setVariables(set);
+                yield Outcome.ok();
+            }
+            case MysqlCommand.SetNames names -> {
+                variables.setNames(names.charset(), names.collation());
+                yield Outcome.ok();
+            }
+            case MysqlCommand.Kill kill -> kill(kill) ? Outcome.ok() : null;
+            case MysqlCommand.ShowDatabases show -> Outcome.rows(show().databases(show.like()));
+            case MysqlCommand.ShowTables show -> Outcome.rows(show().tables(show));
+            case MysqlCommand.ShowColumns show -> Outcome.rows(show().columns(show));
+            case MysqlCommand.ShowIndex show -> Outcome.rows(show().index(show.table()));
+            case MysqlCommand.ShowCreateTable show -> Outcome.rows(show().createTable(show.table()));
+            case MysqlCommand.ShowCreateDatabase show -> Outcome.rows(show().createDatabase(show.name()));
+            case MysqlCommand.ShowVariables show -> Outcome.rows(ShowCommands.variables(allVariables(show.global()),
+                    show.like()));
+            case MysqlCommand.ShowWarnings show -> Outcome.rows(warningRows());
+            case MysqlCommand.ShowCharacterSets show -> Outcome.rows(ShowCommands.characterSets(show.like()));
+            case MysqlCommand.ShowCollations show -> Outcome.rows(ShowCommands.collations(show.like()));
+            case MysqlCommand.ShowEngines show -> Outcome.rows(ShowCommands.engines());
+            case MysqlCommand.ShowProcessList show -> Outcome.rows(processList());
+        };
+    }
+
+    private ShowCommands show() {
+        return new ShowCommands(session.catalog(), session.database(), database);
+    }
+
+    /**
+     * Runs IR in the engine with MySQL's transaction rules: with autocommit off a statement opens a
+     * transaction that lasts until COMMIT; BEGIN inside a transaction commits it first; a failed
+     * statement inside a transaction is undone alone ({@link StatementGuard}).
+     */
+    private Outcome runEngine(Statement statement, List<Object> parameters) {
+        boolean control = statement instanceof TransactionControl;
+        if (statement instanceof TransactionControl.Begin
+                && session.transactionState() != Session.TransactionState.IDLE) {
+            session.execute(new TransactionControl.Commit(false), List.of());
+        }
+        if (!control && !variables.autocommit() && session.transactionState() == Session.TransactionState.IDLE) {
+            session.execute(new TransactionControl.Begin(null, null), List.of());
+        }
+        StatementGuard guard = control ? StatementGuard.NONE : StatementGuard.begin(session);
+        Long sequenceBefore = session.lastSequenceValue();
+        StatementResult result;
+        try {
+            result = session.execute(statement, parameters);
+        } catch (RuntimeException e) {
+            guard.failed(e);
+            throw e;
+        }
+        return switch (result) {
+            case RowResult rows -> new Outcome(rows, 0, 0, guard);
+            case CommandResult command -> {
+                guard.succeeded();
+                afterCommand(statement);
+                long affected = Math.max(command.rowCount(), 0);
+                long insertId = 0;
+                Long sequenceAfter = session.lastSequenceValue();
+                if (statement instanceof DataChange.Insert && sequenceAfter != null
+                        && !sequenceAfter.equals(sequenceBefore) && affected > 0) {
+                    // MySQL reports the first id a multi-row INSERT generated.
+                    insertId = sequenceAfter - (affected - 1);
+                    lastInsertId = insertId;
+                }
+                takeWarnings();
+                yield new Outcome(null, affected, insertId, StatementGuard.NONE);
+            }
+        };
+    }
+
+    /** DROP DATABASE of the current database leaves none selected, as in MySQL. */
+    private void afterCommand(Statement statement) {
+        if (statement instanceof SchemaChange.DropSchema drop && database != null && drop.names().contains(database)) {
+            database = null;
+            session.settings().set("search_path", "", false);
+        }
+    }
+
+    private boolean reply(Outcome outcome, boolean binary, boolean more) {
+        if (outcome.rows() == null) {
+            output.send(new OkPacket(false, outcome.affectedRows(), outcome.lastInsertId(), status(more), warnings.size()));
+            return true;
+        }
+        RowResult rows = outcome.rows();
+        List<ResultColumn> columns = rows.columns();
+        ByteBuf count = output.payloadBuffer();
+        MysqlBuffers.writeLengthEncodedInteger(count, columns.size());
+        output.sendPayload(count);
+        for (ResultColumn column : columns) {
+            output.send(MysqlTypes.column(column, database));
+        }
+        boolean deprecateEof = Capabilities.has(capabilities, Capabilities.DEPRECATE_EOF);
+        if (!deprecateEof) {
+            output.send(new EofPacket(0, status(more)));
+        }
+        ZoneId zone = session.settings().timeZone();
+        try {
+            while (rows.next()) {
+                ByteBuf row = output.payloadBuffer();
+                if (binary) {
+                    writeBinaryRow(row, columns, rows.row(), zone);
+                } else {
+                    writeTextRow(row, columns, rows.row(), zone);
+                }
+                output.sendRow(row);
+            }
+        } catch (PacketOutput.ClientGone gone) {
+            rows.close();
+            throw gone;
+        } catch (RuntimeException e) {
+            rows.close();
+            outcome.guard().failed(e);
+            takeWarnings();
+            sendError(e);
+            return false;
+        }
+        outcome.guard().succeeded();
+        takeWarnings();
+        output.send(deprecateEof ? new OkPacket(true, 0, 0, status(more), warnings.size())
+                : new EofPacket(warnings.size(), status(more)));
+        return true;
+    }
+
+    private static void writeTextRow(ByteBuf out, List<ResultColumn> columns, Object[] row, ZoneId zone) {
+        for (int i = 0; i < columns.size(); i++) {
+            Object value = row[i];
+            if (value == null) {
+                out.writeByte(MysqlBuffers.NULL_MARKER);
+            } else {
+                MysqlBuffers.writeLengthEncodedBytes(out, TextValues.encode(value, columns.get(i).type(), zone));
+            }
+        }
+    }
+
+    /** Binary row: 0x00, a NULL bitmap offset by two bits, then the non-NULL values. */
+    private static void writeBinaryRow(ByteBuf out, List<ResultColumn> columns, Object[] row, ZoneId zone) {
+        out.writeByte(0);
+        byte[] nulls = new byte[(columns.size() + 9) / 8];
+        for (int i = 0; i < columns.size(); i++) {
+            if (row[i] == null) {
+                nulls[(i + 2) / 8] |= (byte) (1 << ((i + 2) % 8));
+            }
+        }
+        out.writeBytes(nulls);
+        for (int i = 0; i < columns.size(); i++) {
+            if (row[i] != null) {
+                BinaryValues.write(out, row[i], columns.get(i).type(), zone);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------- session commands
+
+    private void useDatabase(String name) {
+        DatabaseDef engineDatabase = session.catalog().databaseByName(session.database());
+        if (session.catalog().schemaByName(engineDatabase.id(), name) == null) {
+            throw new MysqlException(MysqlVendorError.ER_BAD_DB_ERROR, "Unknown database '" + name + "'");
+        }
+        session.settings().set("search_path", "\"" + name.replace("\"", "\"\"") + "\"", false);
+        database = name;
+    }
+
+    private void setVariables(MysqlCommand.SetVariables set) {
+        for (MysqlCommand.Assignment assignment : set.assignments()) {
+            if (assignment.global()) {
+                throw new MysqlException(MysqlVendorError.ER_NOT_SUPPORTED_YET,
+                        "This version of WeftDB doesn't yet support SET GLOBAL");
+            }
+            boolean commit = variables.set(assignment.name(), setValue(assignment.value()));
+            if (commit && session.transactionState() != Session.TransactionState.IDLE) {
+                session.execute(new TransactionControl.Commit(false), List.of());
+            }
+        }
+    }
+
+    /** A SET value: constants as themselves, bare words (ON, utf8mb4) as text, NULL as "null", DEFAULT as null. */
+    private static Object setValue(Expr value) {
+        return switch (value) {
+            case null -> null;
+            case Expr.Literal literal when literal.value() == null -> "null";
+            case Expr.Literal literal -> literal.value();
+            case Expr.ColumnRef name -> name.name().toString();
+            case Expr.Unary unary when unary.operator() == UnaryOperator.MINUS
+                    && unary.operand() instanceof Expr.Literal literal && literal.value() instanceof Long number -> -number;
+            default -> throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                    "This version of WeftDB doesn't yet support SET with a computed value", value.position());
+        };
+    }
+
+    private Map<String, Object> allVariables(boolean global) {
+        Map<String, Object> all = variables.all(global);
+        all.put("warning_count", (long) warnings.size());
+        all.put("last_insert_id", lastInsertId);
+        return all;
+    }
+
+    /** KILL [QUERY]; false when the connection killed itself and gets no reply. */
+    private boolean kill(MysqlCommand.Kill kill) {
+        MysqlSession target = server.connections().find(kill.connectionId());
+        if (target == null) {
+            throw new MysqlException(MysqlVendorError.ER_NO_SUCH_THREAD, "Unknown thread id: " + kill.connectionId());
+        }
+        if (target == this && !kill.queryOnly()) {
+            phase = Phase.CLOSED;
+            channel.close();
+            return false;
+        }
+        if (kill.queryOnly()) {
+            target.cancelQuery();
+        } else {
+            target.killConnection();
+        }
+        return true;
+    }
+
+    /** KILL QUERY from another connection: the running statement fails with ER_QUERY_INTERRUPTED. */
+    void cancelQuery() {
+        Session running = session;
+        if (running != null) {
+            running.cancel();
+        }
+    }
+
+    /** KILL CONNECTION from another connection. */
+    void killConnection() {
+        cancelQuery();
+        channel.close();
+    }
+
+    private void setOption(ByteBuf payload) {
+        MysqlBuffers.require(payload, 2);
+        int option = payload.readUnsignedShortLE();
+        switch (option) {
+            case 0 -> capabilities |= Capabilities.MULTI_STATEMENTS;
+            case 1 -> capabilities &= ~Capabilities.MULTI_STATEMENTS;
+            default -> throw new MysqlException(MysqlVendorError.ER_UNKNOWN_COM_ERROR, "Unknown option " + option);
+        }
+        if (Capabilities.has(capabilities, Capabilities.DEPRECATE_EOF)) {
+            output.send(new OkPacket(true, 0, 0, status(), 0));
+        } else {
+            output.send(new EofPacket(0, status()));
+        }
+    }
+
+    /** COM_RESET_CONNECTION: the transaction rolled back, prepared statements and variables gone; the database stays. */
+    private void resetConnection() {
+        if (session.transactionState() != Session.TransactionState.IDLE) {
+            session.execute(new TransactionControl.Rollback(false), List.of());
+        }
+        statements.clear();
+        session.execute(new SessionCommand.ResetVariable("all"), List.of());
+        variables.reset();
+        String current = database;
+        database = null;
+        session.settings().set("search_path", "", false);
+        if (current != null) {
+            useDatabase(current);
+        }
+        lastInsertId = 0;
+        warnings = List.of();
+        ok();
+    }
+
+    private void fieldList(String table) {
+        ShowCommands show = show();
+        LocalRows columns = show.columns(new MysqlCommand.ShowColumns(io.weftdb.ir.QualifiedName.of(table), false, null));
+        while (columns.next()) {
+            ByteBuf payload = output.payloadBuffer();
+            new ColumnDefinition(database, table, table, (String) columns.row()[0], (String) columns.row()[0],
+                    MysqlTypes.UTF8MB4_GENERAL_CI, 0, ColumnType.VAR_STRING, 0, 0).writePayload(payload);
+            payload.writeByte(MysqlBuffers.NULL_MARKER);
+            output.sendPayload(payload);
+        }
+        if (Capabilities.has(capabilities, Capabilities.DEPRECATE_EOF)) {
+            output.send(new OkPacket(true, 0, 0, status(), 0));
+        } else {
+            output.send(new EofPacket(0, status()));
+        }
+    }
+
+    private void statistics() {
+        long uptime = Duration.between(server.startedAt(), Instant.now()).toSeconds();
+        long questions = server.questions().get();
+        String text = "Uptime: " + uptime + "  Threads: " + server.connections().all().size() + "  Questions: " + questions
+                + "  Slow queries: 0  Opens: 0  Open tables: 0  Queries per second avg: "
+                + String.format("%.3f", uptime == 0 ? 0.0 : (double) questions / uptime);
+        ByteBuf payload = output.payloadBuffer();
+        payload.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+        output.sendPayload(payload);
+    }
+
+    private LocalRows warningRows() {
+        List<Object[]> rows = new ArrayList<>();
+        for (Notice notice : warnings) {
+            rows.add(new Object[] {notice.severity().equals("WARNING") ? "Warning" : "Note",
+                    (long) MysqlVendorError.ER_UNKNOWN_ERROR.code(), notice.message()});
+        }
+        return new LocalRows(List.of(ShowCommands.text("Level"), ShowCommands.bigint("Code"), ShowCommands.text("Message")),
+                rows);
+    }
+
+    private LocalRows processList() {
+        List<Object[]> rows = new ArrayList<>();
+        for (MysqlSession other : server.connections().all()) {
+            String query = other.runningQuery;
+            rows.add(new Object[] {(long) other.connectionId, other.user, other.host, other.database,
+                    query == null ? "Sleep" : "Query",
+                    Duration.between(other.commandStarted, Instant.now()).toSeconds(), query == null ? "" : "executing",
+                    query});
+        }
+        return new LocalRows(List.of(ShowCommands.bigint("Id"), ShowCommands.text("User"), ShowCommands.text("Host"),
+                ShowCommands.text("db"), ShowCommands.text("Command"), ShowCommands.bigint("Time"),
+                ShowCommands.text("State"), ShowCommands.text("Info")), rows);
+    }
+
+    // ---------------------------------------------------------------------------------------- prepared statements
+
+    private void prepare(String sql) {
+        runningQuery = sql;
+        List<ParsedCommand> parsed = server.parser().parseCommands(sql, facts);
+        if (parsed.isEmpty()) {
+            throw new MysqlException(MysqlVendorError.ER_EMPTY_QUERY, "Query was empty");
+        }
+        if (byStatement(parsed).size() > 1) {
+            throw new SqlException(ErrorCode.SYNTAX_ERROR, "You have an error in your SQL syntax; a prepared statement "
+                    + "holds one statement");
+        }
+        int parameterCount = parsed.getFirst().parameterCount();
+        List<DataType> parameterTypes = new ArrayList<>();
+        List<ResultColumn> columns = null;
+        if (parsed.size() == 1 && parsed.getFirst().command() instanceof MysqlCommand.EngineStatement engine
+                && !(engine.statement() instanceof TransactionControl)) {
+            StatementDescription description = session.describe(engine.statement(), List.of());
+            parameterTypes.addAll(description.parameterTypes());
+            columns = description.columns();
+        } else if (parameterCount > 0) {
+            throw new MysqlException(MysqlVendorError.ER_NOT_SUPPORTED_YET,
+                    "This version of WeftDB doesn't yet support parameters in this statement");
+        }
+        while (parameterTypes.size() < parameterCount) {
+            parameterTypes.add(DataType.UNKNOWN);
+        }
+        int id = nextStatementId++;
+        PreparedStatement prepared = new PreparedStatement(id, parsed, parameterTypes, columns);
+        statements.put(id, prepared);
+        ByteBuf payload = output.payloadBuffer();
+        payload.writeByte(0);
+        payload.writeIntLE(id);
+        payload.writeShortLE(prepared.columns().size());
+        payload.writeShortLE(parameterCount);
+        payload.writeByte(0);
+        payload.writeShortLE(0);
+        output.sendPayload(payload);
+        boolean deprecateEof = Capabilities.has(capabilities, Capabilities.DEPRECATE_EOF);
+        if (parameterCount > 0) {
+            for (DataType type : parameterTypes) {
+                output.send(MysqlTypes.column(new ResultColumn("?", type), null));
+            }
+            if (!deprecateEof) {
+                output.send(new EofPacket(0, status()));
+            }
+        }
+        if (!prepared.columns().isEmpty()) {
+            for (ResultColumn column : prepared.columns()) {
+                output.send(MysqlTypes.column(column, database));
+            }
+            if (!deprecateEof) {
+                output.send(new EofPacket(0, status()));
+            }
+        }
+    }
+
+    private PreparedStatement statement(int id, String command) {
+        PreparedStatement prepared = statements.get(id);
+        if (prepared == null) {
+            throw new MysqlException(MysqlVendorError.ER_UNKNOWN_STMT_HANDLER,
+                    "Unknown prepared statement handler (" + Integer.toUnsignedString(id) + ") given to " + command);
+        }
+        return prepared;
+    }
+
+    /** COM_STMT_EXECUTE: id, flags, iteration count, then NULL bitmap, bound types and values. */
+    private void execute(ByteBuf payload) {
+        MysqlBuffers.require(payload, 9);
+        PreparedStatement prepared = statement(payload.readIntLE(), "mysqld_stmt_execute");
+        payload.skipBytes(5);
+        runningQuery = prepared.commands().getFirst().text();
+        int count = prepared.parameterCount();
+        List<Object> parameters = new ArrayList<>(count);
+        try {
+            if (count > 0) {
+                byte[] nulls = MysqlBuffers.readBytes(payload, (count + 7) / 8);
+                MysqlBuffers.require(payload, 1);
+                if (payload.readByte() == 1) {
+                    MysqlBuffers.require(payload, 2L * count);
+                    for (int i = 0; i < count; i++) {
+                        int type = payload.readUnsignedByte();
+                        int flags = payload.readUnsignedByte();
+                        prepared.bind(i, ColumnType.of(type), (flags & 0x80) != 0);
+                    }
+                }
+                ZoneId zone = session.settings().timeZone();
+                for (int i = 0; i < count; i++) {
+                    Object raw;
+                    byte[] longData = prepared.longData(i);
+                    if ((nulls[i / 8] & (1 << (i % 8))) != 0) {
+                        raw = null;
+                    } else if (longData != null) {
+                        raw = isBinary(prepared.boundType(i)) ? Bytes.wrap(longData)
+                                : new String(longData, StandardCharsets.UTF_8);
+                    } else {
+                        if (prepared.boundType(i) == null) {
+                            throw new MysqlException(MysqlVendorError.ER_WRONG_ARGUMENTS,
+                                    "Incorrect arguments to mysqld_stmt_execute: no type bound for parameter " + (i + 1));
+                        }
+                        raw = BinaryValues.readParameter(payload, prepared.boundType(i), prepared.boundUnsigned(i));
+                    }
+                    parameters.add(toEngineValue(raw, prepared.parameterTypes().get(i), zone));
+                }
+            }
+        } finally {
+            prepared.clearLongData();
+        }
+        runAndReply(prepared.commands(), parameters, true, false);
+    }
+
+    private static boolean isBinary(ColumnType type) {
+        return type == ColumnType.BLOB || type == ColumnType.TINY_BLOB || type == ColumnType.MEDIUM_BLOB
+                || type == ColumnType.LONG_BLOB;
+    }
+
+    /** COM_STMT_SEND_LONG_DATA: a piece of one parameter's value; it has no reply. */
+    private void sendLongData(ByteBuf payload) {
+        MysqlBuffers.require(payload, 6);
+        PreparedStatement prepared = statements.get(payload.readIntLE());
+        int parameter = payload.readUnsignedShortLE();
+        if (prepared != null) {
+            prepared.appendLongData(parameter, MysqlBuffers.readBytes(payload, payload.readableBytes()));
+        }
+    }
+
+    /** A parameter value as the Java value of the type the engine described for it. */
+    private static Object toEngineValue(Object raw, DataType target, ZoneId zone) {
+        if (raw == null || target.kind() == TypeKind.UNKNOWN) {
+            return raw;
+        }
+        if (target.kind().javaClass().isInstance(raw) && target.kind() != TypeKind.VARCHAR && target.kind() != TypeKind.CHAR
+                && target.kind() != TypeKind.NUMERIC) {
+            return raw;
+        }
+        if (raw instanceof String text) {
+            return TextParse.parse(text, target, zone);
+        }
+        return Casts.cast(raw, typeOf(raw), target, Casts.Context.EXPLICIT, zone);
+    }
+
+    private static DataType typeOf(Object value) {
+        return switch (value) {
+            case Long number -> DataType.BIGINT;
+            case Double number -> DataType.DOUBLE;
+            case BigDecimal number -> DataType.NUMERIC;
+            case Bytes bytes -> DataType.BYTEA;
+            case LocalDate date -> DataType.DATE;
+            case LocalDateTime timestamp -> DataType.TIMESTAMP;
+            case LocalTime time -> DataType.TIME;
+            case Interval interval -> DataType.INTERVAL;
+            default -> DataType.TEXT;
+        };
+    }
+
+    // ---------------------------------------------------------------------------------------- replies and errors
+
+    private int status() {
+        return status(false);
+    }
+
+    private int status(boolean more) {
+        int status = 0;
+        if (variables == null || variables.autocommit()) {
+            status |= ServerStatus.AUTOCOMMIT;
+        }
+        if (session != null && session.transactionState() != Session.TransactionState.IDLE) {
+            status |= ServerStatus.IN_TRANS;
+        }
+        if (more) {
+            status |= ServerStatus.MORE_RESULTS_EXISTS;
+        }
+        return status;
+    }
+
+    private void takeWarnings() {
+        warnings = session == null ? List.of() : session.takeNotices();
+    }
+
+    private void sendError(Throwable error) {
+        output.send(errorPacket(error));
+    }
+
+    private ErrPacket errorPacket(Throwable error) {
+        return switch (error) {
+            case MysqlException mysql -> new ErrPacket(mysql.error().code(), mysql.error().sqlState(), mysql.getMessage());
+            case SqlException sql -> {
+                if (database == null && noDatabaseSelected(sql)) {
+                    yield new ErrPacket(MysqlVendorError.ER_NO_DB_ERROR.code(), MysqlVendorError.ER_NO_DB_ERROR.sqlState(),
+                            "No database selected");
+                }
+                MysqlVendorError vendor = MysqlErrors.of(sql.code());
+                yield new ErrPacket(vendor.code(), vendor.sqlState(), sql.getMessage());
+            }
+            default -> new ErrPacket(MysqlVendorError.ER_UNKNOWN_ERROR.code(), MysqlVendorError.ER_UNKNOWN_ERROR.sqlState(),
+                    "internal error: " + error);
+        };
+    }
+
+    /** Without a current database an unqualified table cannot be found or created: MySQL's 1046. */
+    private static boolean noDatabaseSelected(SqlException error) {
+        String message = error.getMessage();
+        return switch (error.code()) {
+            case UNDEFINED_TABLE -> message.startsWith("relation \"") && !message.substring(10).contains(".");
+            case UNDEFINED_SCHEMA -> message.contains("no schema has been selected");
+            default -> false;
+        };
+    }
+
+    private void fatal(MysqlVendorError error, String message) {
+        try {
+            output.send(new ErrPacket(error.code(), error.sqlState(), message));
+            output.flush();
+        } catch (PacketOutput.ClientGone gone) {
+            // Nothing more to tell a client that is gone.
+        }
+        phase = Phase.CLOSED;
+        channel.close();
+    }
+
+    // ---------------------------------------------------------------------------------------- lifecycle
+
+    void wakeUp() {
+        output.wakeUp();
+    }
+
+    /** Called on the event loop when the connection drops: the running statement is cancelled. */
+    void disconnected() {
+        cancelQuery();
+    }
+
+    /** Ends the session on the session thread: its transaction rolls back. */
+    void close() {
+        phase = Phase.CLOSED;
+        server.connections().remove(connectionId);
+        Session ending = session;
+        if (ending != null) {
+            ending.close();
+        }
+        output.discard();
+    }
+
+    /** What the translator reads from this connection. */
+    private final class Facts implements SessionFacts {
+        @Override
+        public String currentDatabase() {
+            return database;
+        }
+
+        @Override
+        public String userAtHost() {
+            return user + "@" + host;
+        }
+
+        @Override
+        public long connectionId() {
+            return connectionId;
+        }
+
+        @Override
+        public long lastInsertId() {
+            return lastInsertId;
+        }
+
+        @Override
+        public Object systemVariable(String name, boolean global) {
+            return switch (name) {
+                case "last_insert_id", "identity" -> lastInsertId;
+                case "warning_count" -> (long) warnings.size();
+                case "error_count" -> 0L;
+                default -> variables.get(name, global);
+            };
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package io.weftdb.mysql.wire;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.weftdb.mysql.wire.protocol.PacketFramer;
+import io.weftdb.mysql.wire.protocol.ServerMessage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A connection's outgoing packets, written on the session thread. Each reply continues the
+ * sequence ids of the client packet it answers ({@link #startReply}). Packets are framed into one
+ * buffer handed to the channel at {@link #flush()}, when it holds {@code flushThresholdBytes}, or
+ * every {@code rowsPerFlush} rows; after handing it over the session thread waits while the channel
+ * is not writable, so a slow reader slows the query instead of filling the server's memory.
+ */
+final class PacketOutput {
+    /** The client went away; whatever the session was doing for it should stop. */
+    static final class ClientGone extends RuntimeException {
+        ClientGone() {
+            super("client connection closed", null, false, false);
+        }
+    }
+
+    private final Channel channel;
+    private final int flushThresholdBytes;
+    private final int rowsPerFlush;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition writable = lock.newCondition();
+    private ByteBuf buffer;
+    private ByteBuf scratch;
+    private int sequenceId;
+    private int rowsSinceFlush;
+
+    PacketOutput(Channel channel, int flushThresholdBytes, int rowsPerFlush) {
+        this.channel = channel;
+        this.flushThresholdBytes = flushThresholdBytes;
+        this.rowsPerFlush = rowsPerFlush;
+    }
+
+    /** The next packet written answers a client packet that had {@code clientSequenceId}. */
+    void startReply(int clientSequenceId) {
+        sequenceId = (clientSequenceId + 1) & 0xFF;
+    }
+
+    void send(ServerMessage message) {
+        ByteBuf payload = payloadBuffer();
+        message.writePayload(payload);
+        sendPayload(payload);
+    }
+
+    /** A payload buffer for callers that encode a packet themselves; pass it to {@link #sendPayload}. */
+    ByteBuf payloadBuffer() {
+        if (scratch == null) {
+            scratch = channel.alloc().heapBuffer(256);
+        }
+        scratch.clear();
+        return scratch;
+    }
+
+    void sendPayload(ByteBuf payload) {
+        if (!channel.isActive()) {
+            throw new ClientGone();
+        }
+        if (buffer == null) {
+            buffer = channel.alloc().buffer(Math.min(flushThresholdBytes, 8192));
+        }
+        sequenceId = PacketFramer.write(buffer, payload, sequenceId);
+        if (buffer.readableBytes() >= flushThresholdBytes) {
+            flush();
+        }
+    }
+
+    /** Sends a row packet, flushing every {@code rowsPerFlush} rows. */
+    void sendRow(ByteBuf payload) {
+        sendPayload(payload);
+        if (++rowsSinceFlush >= rowsPerFlush) {
+            flush();
+        }
+    }
+
+    /** Hands what is buffered to the channel, then waits until the channel is writable again. */
+    void flush() {
+        rowsSinceFlush = 0;
+        ByteBuf pending = buffer;
+        buffer = null;
+        if (pending != null) {
+            if (pending.isReadable()) {
+                channel.writeAndFlush(pending, channel.voidPromise());
+            } else {
+                pending.release();
+            }
+        }
+        awaitWritable();
+    }
+
+    private void awaitWritable() {
+        if (channel.isWritable()) {
+            return;
+        }
+        lock.lock();
+        try {
+            while (!channel.isWritable()) {
+                if (!channel.isActive()) {
+                    throw new ClientGone();
+                }
+                writable.await(100, TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClientGone();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Called from the event loop when the channel's writability changes or it closes. */
+    void wakeUp() {
+        lock.lock();
+        try {
+            writable.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Drops what is buffered (the connection is gone). */
+    void discard() {
+        if (buffer != null) {
+            buffer.release();
+            buffer = null;
+        }
+        if (scratch != null) {
+            scratch.release();
+            scratch = null;
+        }
+    }
+}

@@ -1,0 +1,330 @@
+package io.weftdb.mysql.wire;
+
+import io.weftdb.engine.ResultColumn;
+import io.weftdb.engine.catalog.Catalog;
+import io.weftdb.engine.catalog.CatalogObject;
+import io.weftdb.engine.catalog.CheckDef;
+import io.weftdb.engine.catalog.ColumnDef;
+import io.weftdb.engine.catalog.DatabaseDef;
+import io.weftdb.engine.catalog.ForeignKeyDef;
+import io.weftdb.engine.catalog.IndexDef;
+import io.weftdb.engine.catalog.SchemaDef;
+import io.weftdb.engine.catalog.TableDef;
+import io.weftdb.engine.catalog.ViewDef;
+import io.weftdb.engine.value.TextFormat;
+import io.weftdb.ir.QualifiedName;
+import io.weftdb.ir.expr.Expr;
+import io.weftdb.ir.stmt.ReferentialAction;
+import io.weftdb.ir.type.DataType;
+import io.weftdb.mysql.error.MysqlException;
+import io.weftdb.mysql.error.MysqlVendorError;
+import io.weftdb.mysql.sql.MysqlCommand;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The SHOW statements, answered from the engine's catalog as MySQL lays them out. A MySQL
+ * database is a schema of the engine's database; views show as VIEW, sequences are not listed
+ * (they are how AUTO_INCREMENT is implemented).
+ */
+final class ShowCommands {
+    private final Catalog catalog;
+    private final DatabaseDef database;
+    private final String currentDatabase;
+
+    ShowCommands(Catalog catalog, String engineDatabase, String currentDatabase) {
+        this.catalog = catalog;
+        this.database = catalog.databaseByName(engineDatabase);
+        this.currentDatabase = currentDatabase;
+    }
+
+    LocalRows databases(String like) {
+        List<Object[]> rows = new ArrayList<>();
+        for (SchemaDef schema : sorted(catalog.schemas(database.id()), SchemaDef::name)) {
+            if (matches(like, schema.name())) {
+                rows.add(new Object[] {schema.name()});
+            }
+        }
+        return new LocalRows(List.of(text("Database")), rows);
+    }
+
+    LocalRows tables(MysqlCommand.ShowTables show) {
+        SchemaDef schema = schema(show.database());
+        List<Object[]> rows = new ArrayList<>();
+        for (CatalogObject relation : sorted(catalog.relations(schema.id()), ShowCommands::relationName)) {
+            String type = switch (relation) {
+                case TableDef table -> "BASE TABLE";
+                case ViewDef view -> "VIEW";
+                default -> null;
+            };
+            String name = relationName(relation);
+            if (type != null && matches(show.like(), name)) {
+                rows.add(show.full() ? new Object[] {name, type} : new Object[] {name});
+            }
+        }
+        List<ResultColumn> columns = new ArrayList<>();
+        columns.add(text("Tables_in_" + schema.name() + (show.like() == null ? "" : " (" + show.like() + ")")));
+        if (show.full()) {
+            columns.add(text("Table_type"));
+        }
+        return new LocalRows(columns, rows);
+    }
+
+    LocalRows columns(MysqlCommand.ShowColumns show) {
+        TableDef table = table(show.table());
+        List<Object[]> rows = new ArrayList<>();
+        for (ColumnDef column : table.columns()) {
+            if (!matches(show.like(), column.name())) {
+                continue;
+            }
+            String type = MysqlTypes.columnTypeName(column.type());
+            String nullable = column.notNull() ? "NO" : "YES";
+            String key = key(table, column);
+            String extra = autoIncrement(column) ? "auto_increment" : "";
+            String defaultText = autoIncrement(column) ? null : defaultText(column);
+            rows.add(show.full()
+                    ? new Object[] {column.name(), type, collation(column.type()), nullable, key, defaultText, extra,
+                            "select,insert,update,references", ""}
+                    : new Object[] {column.name(), type, nullable, key, defaultText, extra});
+        }
+        List<ResultColumn> columns = show.full()
+                ? List.of(text("Field"), text("Type"), text("Collation"), text("Null"), text("Key"), text("Default"),
+                        text("Extra"), text("Privileges"), text("Comment"))
+                : List.of(text("Field"), text("Type"), text("Null"), text("Key"), text("Default"), text("Extra"));
+        return new LocalRows(columns, rows);
+    }
+
+    LocalRows index(QualifiedName name) {
+        TableDef table = table(name);
+        List<Object[]> rows = new ArrayList<>();
+        for (IndexDef index : table.indexes()) {
+            if (index.primary() && table.hiddenRowId()) {
+                continue;
+            }
+            String keyName = index.primary() ? "PRIMARY" : index.name();
+            for (int i = 0; i < index.columnIds().size(); i++) {
+                ColumnDef column = table.column(index.columnIds().get(i));
+                rows.add(new Object[] {table.name(), index.unique() || index.primary() ? 0L : 1L, keyName, (long) i + 1,
+                        column.name(), index.descending().get(i) ? "D" : "A", null, null, null,
+                        column.notNull() ? "" : "YES", "BTREE", "", "", "YES", null});
+            }
+        }
+        return new LocalRows(List.of(text("Table"), bigint("Non_unique"), text("Key_name"), bigint("Seq_in_index"),
+                text("Column_name"), text("Collation"), bigint("Cardinality"), bigint("Sub_part"), text("Packed"),
+                text("Null"), text("Index_type"), text("Comment"), text("Index_comment"), text("Visible"),
+                text("Expression")), rows);
+    }
+
+    LocalRows createTable(QualifiedName name) {
+        TableDef table = table(name);
+        StringBuilder ddl = new StringBuilder("CREATE TABLE `").append(table.name()).append("` (\n");
+        List<String> lines = new ArrayList<>();
+        for (ColumnDef column : table.columns()) {
+            StringBuilder line = new StringBuilder("  `").append(column.name()).append("` ")
+                    .append(MysqlTypes.columnTypeName(column.type()));
+            if (column.notNull()) {
+                line.append(" NOT NULL");
+            }
+            if (autoIncrement(column)) {
+                line.append(" AUTO_INCREMENT");
+            } else {
+                String defaultText = defaultText(column);
+                if (defaultText != null) {
+                    line.append(" DEFAULT ").append(column.defaultValue() instanceof Expr.Literal literal
+                            && literal.value() instanceof String ? "'" + defaultText.replace("'", "''") + "'" : defaultText);
+                } else if (!column.notNull()) {
+                    line.append(" DEFAULT NULL");
+                }
+            }
+            lines.add(line.toString());
+        }
+        for (IndexDef index : table.indexes()) {
+            if (index.primary() && table.hiddenRowId()) {
+                continue;
+            }
+            String columns = indexColumns(table, index.columnIds());
+            if (index.primary()) {
+                lines.add("  PRIMARY KEY (" + columns + ")");
+            } else {
+                lines.add("  " + (index.unique() ? "UNIQUE KEY" : "KEY") + " `" + index.name() + "` (" + columns + ")");
+            }
+        }
+        for (ForeignKeyDef foreignKey : table.foreignKeys()) {
+            TableDef referenced = catalog.table(foreignKey.referencedTableId());
+            StringBuilder line = new StringBuilder("  CONSTRAINT `").append(foreignKey.name()).append("` FOREIGN KEY (")
+                    .append(indexColumns(table, foreignKey.columnIds())).append(") REFERENCES `")
+                    .append(referenced.name()).append("` (").append(indexColumns(referenced, foreignKey.referencedColumnIds()))
+                    .append(')');
+            appendAction(line, "DELETE", foreignKey.onDelete());
+            appendAction(line, "UPDATE", foreignKey.onUpdate());
+            lines.add(line.toString());
+        }
+        for (CheckDef check : table.checks()) {
+            lines.add("  CONSTRAINT `" + check.name() + "` CHECK (" + check.sql() + ")");
+        }
+        ddl.append(String.join(",\n", lines)).append("\n) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci");
+        return new LocalRows(List.of(text("Table"), text("Create Table")), List.<Object[]>of(new Object[] {table.name(),
+                ddl.toString()}));
+    }
+
+    LocalRows createDatabase(String name) {
+        SchemaDef schema = schema(name);
+        return new LocalRows(List.of(text("Database"), text("Create Database")), List.<Object[]>of(new Object[] {
+                schema.name(), "CREATE DATABASE `" + schema.name() + "` /*!40100 DEFAULT CHARACTER SET utf8mb4 */"}));
+    }
+
+    static LocalRows variables(Map<String, Object> variables, String like) {
+        List<Object[]> rows = new ArrayList<>();
+        for (Map.Entry<String, Object> entry : variables.entrySet()) {
+            if (matches(like, entry.getKey())) {
+                rows.add(new Object[] {entry.getKey(), entry.getValue() == null ? "" : entry.getValue().toString()});
+            }
+        }
+        return new LocalRows(List.of(text("Variable_name"), text("Value")), rows);
+    }
+
+    static LocalRows characterSets(String like) {
+        List<Object[]> rows = new ArrayList<>();
+        if (matches(like, "utf8mb4")) {
+            rows.add(new Object[] {"utf8mb4", "UTF-8 Unicode", "utf8mb4_general_ci", 4L});
+        }
+        return new LocalRows(List.of(text("Charset"), text("Description"), text("Default collation"), bigint("Maxlen")),
+                rows);
+    }
+
+    static LocalRows collations(String like) {
+        List<Object[]> rows = new ArrayList<>();
+        if (matches(like, "utf8mb4_general_ci")) {
+            rows.add(new Object[] {"utf8mb4_general_ci", "utf8mb4", (long) MysqlTypes.UTF8MB4_GENERAL_CI, "Yes", "Yes", 1L,
+                    "PAD SPACE"});
+        }
+        return new LocalRows(List.of(text("Collation"), text("Charset"), bigint("Id"), text("Default"), text("Compiled"),
+                bigint("Sortlen"), text("Pad_attribute")), rows);
+    }
+
+    static LocalRows engines() {
+        return new LocalRows(List.of(text("Engine"), text("Support"), text("Comment"), text("Transactions"), text("XA"),
+                text("Savepoints")), List.<Object[]>of(new Object[] {"WeftDB", "DEFAULT",
+                "RocksDB storage, PostgreSQL transaction semantics", "YES", "NO", "YES"}));
+    }
+
+    static ResultColumn text(String name) {
+        return new ResultColumn(name, DataType.VARCHAR);
+    }
+
+    static ResultColumn bigint(String name) {
+        return new ResultColumn(name, DataType.BIGINT);
+    }
+
+    private SchemaDef schema(String name) {
+        String wanted = name != null ? name : currentDatabase;
+        if (wanted == null) {
+            throw new MysqlException(MysqlVendorError.ER_NO_DB_ERROR, "No database selected");
+        }
+        SchemaDef schema = catalog.schemaByName(database.id(), wanted);
+        if (schema == null) {
+            throw new MysqlException(MysqlVendorError.ER_BAD_DB_ERROR, "Unknown database '" + wanted + "'");
+        }
+        return schema;
+    }
+
+    private TableDef table(QualifiedName name) {
+        SchemaDef schema = schema(name.qualifier());
+        if (catalog.relation(schema.id(), name.name()) instanceof TableDef table) {
+            return table;
+        }
+        throw new MysqlException(MysqlVendorError.ER_NO_SUCH_TABLE,
+                "Table '" + schema.name() + "." + name.name() + "' doesn't exist");
+    }
+
+    private static String key(TableDef table, ColumnDef column) {
+        for (IndexDef index : table.indexes()) {
+            if (index.columnIds().isEmpty() || index.columnIds().get(0) != column.id()) {
+                continue;
+            }
+            if (index.primary() && !table.hiddenRowId()) {
+                return "PRI";
+            }
+            if (index.unique() && index.columnIds().size() == 1) {
+                return "UNI";
+            }
+            if (!index.primary()) {
+                return "MUL";
+            }
+        }
+        return "";
+    }
+
+    private static boolean autoIncrement(ColumnDef column) {
+        return column.defaultValue() instanceof Expr.FunctionCall call && call.name().name().equals("nextval");
+    }
+
+    private static String defaultText(ColumnDef column) {
+        return switch (column.defaultValue()) {
+            case null -> null;
+            case Expr.Literal literal when literal.value() == null -> null;
+            case Expr.Literal literal -> TextFormat.format(literal.value(), literal.type());
+            case Expr.Unary unary when unary.operand() instanceof Expr.Literal literal -> "-" + literal.value();
+            case Expr.SpecialValue special -> "CURRENT_TIMESTAMP";
+            default -> column.defaultSql() != null ? column.defaultSql() : "(expression)";
+        };
+    }
+
+    private static String collation(DataType type) {
+        return type.kind().isString() ? "utf8mb4_general_ci" : null;
+    }
+
+    private static String indexColumns(TableDef table, List<Integer> columnIds) {
+        List<String> names = new ArrayList<>();
+        for (int id : columnIds) {
+            names.add("`" + table.column(id).name() + "`");
+        }
+        return String.join(",", names);
+    }
+
+    private static void appendAction(StringBuilder line, String event, ReferentialAction action) {
+        if (action != ReferentialAction.NO_ACTION) {
+            line.append(" ON ").append(event).append(' ').append(action.name().replace('_', ' '));
+        }
+    }
+
+    private static String relationName(CatalogObject relation) {
+        return switch (relation) {
+            case TableDef table -> table.name();
+            case ViewDef view -> view.name();
+            default -> "";
+        };
+    }
+
+    private static <T> List<T> sorted(List<T> items, java.util.function.Function<T, String> name) {
+        List<T> copy = new ArrayList<>(items);
+        copy.sort(Comparator.comparing(name));
+        return copy;
+    }
+
+    /** MySQL's LIKE for SHOW: % and _ wildcards, backslash escapes, case-insensitive. */
+    static boolean matches(String like, String value) {
+        if (like == null) {
+            return true;
+        }
+        StringBuilder regex = new StringBuilder();
+        for (int i = 0; i < like.length(); i++) {
+            char c = like.charAt(i);
+            if (c == '\\' && i + 1 < like.length()) {
+                regex.append(Pattern.quote(String.valueOf(like.charAt(++i))));
+            } else if (c == '%') {
+                regex.append(".*");
+            } else if (c == '_') {
+                regex.append('.');
+            } else {
+                regex.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.DOTALL).matcher(value).matches()
+                || value.toLowerCase(Locale.ROOT).equals(like.toLowerCase(Locale.ROOT));
+    }
+}
