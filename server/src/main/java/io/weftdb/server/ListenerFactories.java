@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /** The listeners this build has; as each protocol module gains its listener, it is added here. */
 final class ListenerFactories {
-    private static final Map<Protocol, ListenerFactory> BUILT = Map.of(Protocol.POSTGRESQL, PostgresListener::new);
+    private static final Map<Protocol, ListenerFactory> BUILT = Map.of(Protocol.POSTGRESQL, PostgresListener::new,
+            Protocol.HTTP, HttpListener::new);
 
     private ListenerFactories() {
     }

@@ -47,7 +47,9 @@ class ServeCommandTest {
     void servesUntilAskedToStopThenClosesTheDataDirectory() throws Exception {
         ShutdownLatch latch = new ShutdownLatch();
         int pgPort = freePort();
-        CompletableFuture<Integer> server = serve(latch, "--pg", Integer.toString(pgPort), "--mysql", "0");
+        int httpPort = freePort();
+        CompletableFuture<Integer> server = serve(latch, "--pg", Integer.toString(pgPort), "--mysql", "0",
+                "--http", Integer.toString(httpPort));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!out().contains("ready") && !server.isDone() && System.nanoTime() < deadline) {
             Thread.sleep(20);
@@ -72,7 +74,7 @@ class ServeCommandTest {
                 .contains("serving " + temp.resolve("data"))
                 .contains("PostgreSQL: listening on port " + pgPort)
                 .contains("MySQL: disabled (--mysql 0)")
-                .contains("HTTP: not built yet, port 8080 not opened")
+                .contains("HTTP: listening on port " + httpPort)
                 .endsWith("shutting down\nstopped\n");
         // closed cleanly: the directory can be opened again
         RocksStorage.open(temp.resolve("data"), RocksStorageOptions.defaults()).close();
