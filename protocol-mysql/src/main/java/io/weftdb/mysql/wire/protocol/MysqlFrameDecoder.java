@@ -4,7 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
-import io.netty.handler.ssl.SslHandler;
+import io.netty.channel.ChannelHandler;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  *
  * <p>TLS starts in the middle of the stream: the client's SSLRequest (the first packet, 32 bytes,
  * with the SSL capability) is followed at once by its TLS ClientHello, often in the same read. So
- * the decoder itself installs the {@link SslHandler} in front of it right after that packet and
+ * the decoder itself installs the TLS handler (Netty's SslHandler) in front of it right after that packet and
  * feeds the bytes it already holds back through it, before they could be taken for frames.
  */
 public final class MysqlFrameDecoder extends ByteToMessageDecoder {
@@ -29,7 +29,7 @@ public final class MysqlFrameDecoder extends ByteToMessageDecoder {
     public static final int MAX_FRAME_PAYLOAD = 0xFFFFFF;
 
     private final long maxAllowedPacket;
-    private final Supplier<SslHandler> tls;
+    private final Supplier<? extends ChannelHandler> tls;
     private boolean firstPacket = true;
     private boolean upgradingToTls;
     private CompositeByteBuf pending;
@@ -37,7 +37,7 @@ public final class MysqlFrameDecoder extends ByteToMessageDecoder {
     private boolean discarding;
 
     /** @param tls makes the server-side TLS handler, or null when the listener offers no TLS */
-    public MysqlFrameDecoder(long maxAllowedPacket, Supplier<SslHandler> tls) {
+    public MysqlFrameDecoder(long maxAllowedPacket, Supplier<? extends ChannelHandler> tls) {
         this.maxAllowedPacket = maxAllowedPacket;
         this.tls = tls;
     }
