@@ -2,6 +2,7 @@ package io.weftdb.pg.wire;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.concurrent.ScheduledFuture;
 import io.weftdb.engine.Engine;
 import io.weftdb.pg.wire.auth.PasswordAuthenticator;
 import io.weftdb.pg.wire.protocol.Bind;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLException;
 
@@ -25,6 +27,9 @@ import javax.net.ssl.SSLException;
  * its results only later cannot deadlock against a server waiting to write. Only when the input
  * queued for the session passes {@code maxQueuedInputBytes} does the connection stop reading,
  * until the session has worked off half of it.
+ *
+ * <p>A connection not let in within {@link PgServerConfig#authenticationTimeout()} is closed, so
+ * clients that connect and never finish the startup or the password exchange hold nothing.
  */
 final class PgChannelHandler extends ChannelInboundHandlerAdapter {
     private final Engine engine;
@@ -35,6 +40,7 @@ final class PgChannelHandler extends ChannelInboundHandlerAdapter {
     private final Runnable afterClose;
     private final AtomicLong queuedBytes = new AtomicLong();
     private PgSession session;
+    private ScheduledFuture<?> authenticationDeadline;
 
     /**
      * @param passwords checks the password clients must give; empty: every client is trusted
@@ -54,6 +60,11 @@ final class PgChannelHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext context) {
         session = new PgSession(engine, config, keys, passwords, context.channel());
+        authenticationDeadline = context.executor().schedule(() -> {
+            if (!session.admitted()) {
+                context.close();
+            }
+        }, config.authenticationTimeout().toNanos(), TimeUnit.NANOSECONDS);
     }
 
     @Override
@@ -98,6 +109,7 @@ final class PgChannelHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext context) {
+        authenticationDeadline.cancel(false);
         session.disconnected();
         submit(() -> {
             try {

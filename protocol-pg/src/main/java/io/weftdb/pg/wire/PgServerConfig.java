@@ -1,5 +1,8 @@
 package io.weftdb.pg.wire;
 
+import java.time.Duration;
+import java.util.Objects;
+
 /**
  * Settings of a PostgreSQL listener.
  *
@@ -10,9 +13,12 @@ package io.weftdb.pg.wire;
  * @param rowsPerFlush data rows after which buffered output is sent, so slow results still stream
  * @param maxQueuedInputBytes decoded input waiting for the session thread above which the
  *     connection stops reading until half of it has been processed
+ * @param authenticationTimeout how long a connection may take from connecting to being let in
+ *     (startup, TLS handshake, password); then it is closed without a word, like PostgreSQL's
+ *     {@code authentication_timeout} (one minute there too)
  */
 public record PgServerConfig(int workerThreads, int maxMessageBytes, int flushThresholdBytes, int rowsPerFlush,
-                             int maxQueuedInputBytes) {
+                             int maxQueuedInputBytes, Duration authenticationTimeout) {
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 256 * 1024 * 1024;
 
     public PgServerConfig {
@@ -25,17 +31,27 @@ public record PgServerConfig(int workerThreads, int maxMessageBytes, int flushTh
         if (flushThresholdBytes < 1 || rowsPerFlush < 1 || maxQueuedInputBytes < 1) {
             throw new IllegalArgumentException("flush thresholds and the input queue limit must be positive");
         }
+        Objects.requireNonNull(authenticationTimeout, "authenticationTimeout");
+        if (authenticationTimeout.isNegative() || authenticationTimeout.isZero()) {
+            throw new IllegalArgumentException("authenticationTimeout must be positive");
+        }
     }
 
     public static PgServerConfig defaults() {
-        return new PgServerConfig(2, DEFAULT_MAX_MESSAGE_BYTES, 64 * 1024, 1000, 64 * 1024 * 1024);
+        return new PgServerConfig(2, DEFAULT_MAX_MESSAGE_BYTES, 64 * 1024, 1000, 64 * 1024 * 1024, Duration.ofMinutes(1));
     }
 
     public PgServerConfig withWorkerThreads(int threads) {
-        return new PgServerConfig(threads, maxMessageBytes, flushThresholdBytes, rowsPerFlush, maxQueuedInputBytes);
+        return new PgServerConfig(threads, maxMessageBytes, flushThresholdBytes, rowsPerFlush, maxQueuedInputBytes,
+                authenticationTimeout);
     }
 
     public PgServerConfig withMaxMessageBytes(int bytes) {
-        return new PgServerConfig(workerThreads, bytes, flushThresholdBytes, rowsPerFlush, maxQueuedInputBytes);
+        return new PgServerConfig(workerThreads, bytes, flushThresholdBytes, rowsPerFlush, maxQueuedInputBytes,
+                authenticationTimeout);
+    }
+
+    public PgServerConfig withAuthenticationTimeout(Duration timeout) {
+        return new PgServerConfig(workerThreads, maxMessageBytes, flushThresholdBytes, rowsPerFlush, maxQueuedInputBytes, timeout);
     }
 }

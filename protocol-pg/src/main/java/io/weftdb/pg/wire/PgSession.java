@@ -150,6 +150,8 @@ final class PgSession {
     /** The settings version last reported; -1 so the first report always runs. */
     private long reportedSettingsVersion = -1;
     private Phase phase = Phase.STARTUP;
+    /** Whether the client has got past startup and authentication (read by the event loop). */
+    private volatile boolean admitted;
     /** While AUTHENTICATING: the client's StartupMessage and the exchange proving its password. */
     private StartupMessage pendingStartup;
     private AuthenticationExchange authentication;
@@ -215,6 +217,11 @@ final class PgSession {
         }
         close();
         channel.close();
+    }
+
+    /** Whether the client has been let in: its engine session is open (any thread). */
+    boolean admitted() {
+        return admitted;
     }
 
     /** The client went away (event loop): stop whatever runs for it; {@link #close()} follows on the session thread. */
@@ -364,6 +371,7 @@ final class PgSession {
         }
         int secret = keys.register(opened.id(), opened);
         phase = Phase.READY;
+        admitted = true;
         out.send(AuthenticationOk.INSTANCE);
         reportParameters();
         out.send(new BackendKeyData(opened.id(), secret));

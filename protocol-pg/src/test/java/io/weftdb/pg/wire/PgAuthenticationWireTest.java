@@ -21,10 +21,12 @@ import io.weftdb.pg.wire.protocol.StartupMessage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Password authentication message by message, on an {@link EmbeddedChannel} over a real engine. */
 class PgAuthenticationWireTest {
     private static final String PASSWORD = "correct horse battery staple";
+    private static final Duration AUTHENTICATION_TIMEOUT = Duration.ofSeconds(5);
     private static final ReadyForQuery IDLE = new ReadyForQuery(ReadyForQuery.Status.IDLE);
 
     @TempDir
@@ -54,7 +57,7 @@ class PgAuthenticationWireTest {
     }
 
     private void connect(PgAuthMethod method) {
-        PgServerConfig config = PgServerConfig.defaults();
+        PgServerConfig config = PgServerConfig.defaults().withAuthenticationTimeout(AUTHENTICATION_TIMEOUT);
         PasswordAuthenticator passwords = new PasswordAuthenticator(PASSWORD, method);
         channel = new EmbeddedChannel(new PgFrameDecoder(config.maxMessageBytes()),
                 PgMessageEncoder.INSTANCE, new PgEncryptionNegotiator(Optional.empty()),
@@ -216,6 +219,31 @@ class PgAuthenticationWireTest {
         assertThat(startup("nope")).containsExactly(new AuthenticationRequest.CleartextPassword());
 
         assertFatal(send(PasswordMessage.ofPassword(PASSWORD)), "3D000", "database \"nope\" does not exist");
+    }
+
+    @Test
+    void aClientThatDoesNotAnswerTheRequestInTimeIsDisconnected() {
+        connect(PgAuthMethod.SCRAM_SHA_256);
+        startup("postgres");
+
+        channel.advanceTimeBy(AUTHENTICATION_TIMEOUT.toSeconds() + 1, TimeUnit.SECONDS);
+        channel.runScheduledPendingTasks();
+
+        assertThat(channel.isActive()).isFalse();
+        assertThat(fixture.engine().sessions()).isEmpty();
+    }
+
+    @Test
+    void aClientLetInStaysConnectedPastTheAuthenticationTimeout() {
+        connect(PgAuthMethod.PASSWORD);
+        startup("postgres");
+        send(PasswordMessage.ofPassword(PASSWORD));
+
+        channel.advanceTimeBy(AUTHENTICATION_TIMEOUT.toSeconds() + 1, TimeUnit.SECONDS);
+        channel.runScheduledPendingTasks();
+
+        assertThat(channel.isActive()).isTrue();
+        assertThat(send(new SimpleQuery("SELECT 1"))).last().isEqualTo(IDLE);
     }
 
     private static String md5Hex(byte[] input) throws Exception {
