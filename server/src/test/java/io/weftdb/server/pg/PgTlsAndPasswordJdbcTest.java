@@ -11,6 +11,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -94,6 +97,40 @@ class PgTlsAndPasswordJdbcTest {
         }
         assertThatThrownBy(() -> connect(server, "127.0.0.1", null, "sslmode=disable")).isInstanceOf(SQLException.class)
                 .hasMessageContaining("no password was provided");
+    }
+
+    @Test
+    void cancelReachesAStatementRunningOverTls() throws Exception {
+        try (Connection holder = connect(server, "127.0.0.1", TOKEN, "sslmode=require");
+             Connection waiter = connect(server, "127.0.0.1", TOKEN, "sslmode=require")) {
+            execute(holder, "CREATE TABLE locked (id int PRIMARY KEY, v int)");
+            execute(holder, "INSERT INTO locked VALUES (1, 0)");
+            holder.setAutoCommit(false);
+            execute(holder, "UPDATE locked SET v = 1 WHERE id = 1");
+            try (Statement statement = waiter.createStatement()) {
+                CompletableFuture<Integer> update = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return statement.executeUpdate("UPDATE locked SET v = 2 WHERE id = 1");
+                    } catch (SQLException e) {
+                        throw new CompletionException(e);
+                    }
+                });
+                Thread.sleep(500);
+                assertThat(update).isNotDone();
+
+                statement.cancel();
+
+                assertThatThrownBy(() -> update.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(SQLException.class)
+                        .satisfies(e -> assertThat(((SQLException) e.getCause()).getSQLState()).isEqualTo("57014"));
+            }
+            holder.rollback();
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
     }
 
     @Test
