@@ -125,7 +125,9 @@ final class CatalogEndpoint {
             json.writeStringField("name", column.name());
             json.writeStringField("type", column.type().sqlName());
             json.writeBooleanField("nullable", !column.notNull());
+            json.writeBooleanField("hasDefault", column.defaultValue() != null || column.defaultSql() != null);
             if (column.defaultSql() != null) {
+                // The engine keeps the source text of generated defaults (serial's nextval) only.
                 json.writeStringField("default", column.defaultSql());
             }
             json.writeEndObject();
