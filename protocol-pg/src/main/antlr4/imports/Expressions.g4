@@ -56,6 +56,7 @@ otherOperator
     : CONCAT | AMPERSAND | VERTICAL_BAR | HASH | SHIFT_LEFT | SHIFT_RIGHT
     | TILDE | TILDE_STAR | NOT_TILDE | NOT_TILDE_STAR
     | ARROW | DOUBLE_ARROW | HASH_ARROW | HASH_DOUBLE_ARROW | AT_ARROW | ARROW_AT
+    | QUESTION | QUESTION_BAR | QUESTION_AMPERSAND | DOUBLE_AMPERSAND
     | qualifiedOperator
     ;
 
@@ -69,6 +70,7 @@ operatorSymbol
     | CONCAT | AMPERSAND | VERTICAL_BAR | HASH | SHIFT_LEFT | SHIFT_RIGHT
     | TILDE | TILDE_STAR | NOT_TILDE | NOT_TILDE_STAR
     | ARROW | DOUBLE_ARROW | HASH_ARROW | HASH_DOUBLE_ARROW | AT_ARROW | ARROW_AT
+    | QUESTION | QUESTION_BAR | QUESTION_AMPERSAND | DOUBLE_AMPERSAND
     ;
 
 quantifiableOperator
@@ -141,6 +143,7 @@ extractField
 substringBounds
     : FROM start=expression (FOR length=expression)?
     | FOR length=expression (FROM start=expression)?
+    | SIMILAR pattern=valueExpression ESCAPE escape=valueExpression
     ;
 
 arrayLiteral

@@ -4,32 +4,37 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
-/** Writes a {@link JsonReader} tree in jsonb's canonical text form. */
+/** Writes a {@link JsonReader} tree in jsonb's canonical text form, or compactly (no spaces) for json. */
 final class JsonWriter {
     private JsonWriter() {
     }
 
     static void write(Object node, StringBuilder out) {
+        write(node, out, false);
+    }
+
+    static void write(Object node, StringBuilder out, boolean compact) {
+        String comma = compact ? "," : ", ";
         if (node instanceof Map<?, ?> map) {
             out.append('{');
             boolean first = true;
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 if (!first) {
-                    out.append(", ");
+                    out.append(comma);
                 }
                 first = false;
                 writeString((String) entry.getKey(), out);
-                out.append(": ");
-                write(entry.getValue(), out);
+                out.append(compact ? ":" : ": ");
+                write(entry.getValue(), out, compact);
             }
             out.append('}');
         } else if (node instanceof List<?> list) {
             out.append('[');
             for (int i = 0; i < list.size(); i++) {
                 if (i > 0) {
-                    out.append(", ");
+                    out.append(comma);
                 }
-                write(list.get(i), out);
+                write(list.get(i), out, compact);
             }
             out.append(']');
         } else if (node instanceof String text) {

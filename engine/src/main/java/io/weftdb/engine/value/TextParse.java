@@ -61,7 +61,7 @@ public final class TextParse {
             case INTERVAL -> parseInterval(text);
             case UUID -> parseUuid(text);
             case JSONB -> Json.normalize(text);
-            case ARRAY -> throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, "array input is not supported yet");
+            case ARRAY -> ArrayText.parse(text, type, zone);
         };
     }
 

@@ -357,6 +357,10 @@ HASH_ARROW: '#>';
 HASH_DOUBLE_ARROW: '#>>';
 AT_ARROW: '@>';
 ARROW_AT: '<@';
+QUESTION: '?';
+QUESTION_BAR: '?|';
+QUESTION_AMPERSAND: '?&';
+DOUBLE_AMPERSAND: '&&';
 
 // Literals.
 PARAMETER: '$' DIGIT+;

@@ -800,12 +800,20 @@ final class AstBuilder extends PostgresSqlGrammarBaseVisitor<Object> {
         return Expr.FunctionCall.of("extract", List.of(fieldLiteral, expression(ctx.expression())), position(ctx));
     }
 
-    /** {@code SUBSTRING(x FROM a FOR b)} is {@code substring(x, a, b)}; FOR alone starts at 1. */
+    /**
+     * {@code SUBSTRING(x FROM a FOR b)} is {@code substring(x, a, b)}; FOR alone starts at 1.
+     * {@code SUBSTRING(x SIMILAR p ESCAPE e)} is {@code substring(x, p, e)}, the SQL regular-expression form.
+     */
     @Override
     public Expr visitSubstring(SubstringContext ctx) {
         SubstringBoundsContext bounds = ctx.substringBounds();
         List<Expr> arguments = new ArrayList<>();
         arguments.add(expression(ctx.expression()));
+        if (bounds.pattern != null) {
+            arguments.add(expression(bounds.pattern));
+            arguments.add(expression(bounds.escape));
+            return Expr.FunctionCall.of("substring", arguments, position(ctx));
+        }
         arguments.add(bounds.start != null ? expression(bounds.start) : new Expr.Literal(1L, DataType.INTEGER, 0));
         if (bounds.length != null) {
             arguments.add(expression(bounds.length));

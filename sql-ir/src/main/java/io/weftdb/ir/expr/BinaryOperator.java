@@ -7,7 +7,8 @@ public enum BinaryOperator {
     AND("AND"), OR("OR"),
     BITWISE_AND("&"), BITWISE_OR("|"), BITWISE_XOR("#"), SHIFT_LEFT("<<"), SHIFT_RIGHT(">>"),
     REGEX_MATCH("~"), REGEX_IMATCH("~*"), REGEX_NOT_MATCH("!~"), REGEX_NOT_IMATCH("!~*"),
-    JSON_GET("->"), JSON_GET_TEXT("->>"), JSON_PATH("#>"), JSON_PATH_TEXT("#>>"), CONTAINS("@>"), CONTAINED_BY("<@");
+    JSON_GET("->"), JSON_GET_TEXT("->>"), JSON_PATH("#>"), JSON_PATH_TEXT("#>>"), CONTAINS("@>"), CONTAINED_BY("<@"),
+    HAS_KEY("?"), HAS_ANY_KEY("?|"), HAS_ALL_KEYS("?&"), OVERLAPS("&&");
 
     private final String symbol;
 

@@ -67,7 +67,8 @@ public record Interval(int months, int days, long micros) implements Comparable<
             out.append(' ');
         }
         out.append(amount).append(' ').append(unit);
-        if (Math.abs(amount) != 1) {
+        // PostgreSQL writes the singular only for exactly 1: "-1 days".
+        if (amount != 1) {
             out.append('s');
         }
     }

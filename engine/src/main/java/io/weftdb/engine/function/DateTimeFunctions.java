@@ -1,0 +1,337 @@
+package io.weftdb.engine.function;
+
+import static io.weftdb.engine.function.Overload.of;
+
+import io.weftdb.engine.expr.EvaluationContext;
+import io.weftdb.ir.error.ErrorCode;
+import io.weftdb.ir.error.SqlException;
+import io.weftdb.ir.type.DataType;
+import io.weftdb.ir.type.Interval;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Date and time functions: the current time in its several flavours, extract/date_part,
+ * date_trunc, age, make_*, justify_*, AT TIME ZONE (timezone()), to_char/to_date/to_timestamp
+ * (see {@link DateTimeFormat}) and the interval operators the built-in arithmetic lacks.
+ */
+final class DateTimeFunctions {
+    private static final DataType TEXT = DataType.TEXT;
+    private static final DataType INT = DataType.INTEGER;
+    private static final DataType DOUBLE = DataType.DOUBLE;
+    private static final DataType DATE = DataType.DATE;
+    private static final DataType TIME = DataType.TIME;
+    private static final DataType TIMESTAMP = DataType.TIMESTAMP;
+    private static final DataType TIMESTAMPTZ = DataType.TIMESTAMPTZ;
+    private static final DataType INTERVAL = DataType.INTERVAL;
+    private static final long MICROS_PER_SECOND = 1_000_000L;
+    private static final long MICROS_PER_HOUR = 3_600_000_000L;
+    private static final long MICROS_PER_DAY = 86_400_000_000L;
+
+    private DateTimeFunctions() {
+    }
+
+    static void registerInto(FunctionRegistry registry) {
+        registry.register("now", of(TIMESTAMPTZ, (v, c) -> c.transactionTimestamp()).volatileResult());
+        registry.register("transaction_timestamp", of(TIMESTAMPTZ, (v, c) -> c.transactionTimestamp()).volatileResult());
+        registry.register("statement_timestamp", of(TIMESTAMPTZ, (v, c) -> c.statementTimestamp()).volatileResult());
+        registry.register("clock_timestamp", of(TIMESTAMPTZ,
+                (v, c) -> Instant.now().truncatedTo(ChronoUnit.MICROS)).volatileResult());
+        registry.register("timeofday", of(TEXT, (v, c) -> DateTimeFormat.timeOfDay(Instant.now(), c.timeZone()))
+                .volatileResult());
+        registry.register("extract",
+                of(DataType.NUMERIC, (v, c) -> DateParts.extract((String) v[0], v[1], TIMESTAMP, c), TEXT, TIMESTAMP),
+                of(DataType.NUMERIC, (v, c) -> DateParts.extract((String) v[0], v[1], TIMESTAMPTZ, c), TEXT, TIMESTAMPTZ),
+                of(DataType.NUMERIC, (v, c) -> DateParts.extract((String) v[0], v[1], DATE, c), TEXT, DATE),
+                of(DataType.NUMERIC, (v, c) -> DateParts.extract((String) v[0], v[1], TIME, c), TEXT, TIME),
+                of(DataType.NUMERIC, (v, c) -> DateParts.extract((String) v[0], v[1], INTERVAL, c), TEXT, INTERVAL));
+        // date_part is extract returning double precision; a date is read as a timestamp, as PostgreSQL casts it.
+        registry.register("date_part",
+                of(DOUBLE, (v, c) -> datePart(v[0], v[1], TIMESTAMP, c), TEXT, TIMESTAMP),
+                of(DOUBLE, (v, c) -> datePart(v[0], v[1], TIMESTAMPTZ, c), TEXT, TIMESTAMPTZ),
+                of(DOUBLE, (v, c) -> datePart(v[0], v[1], TIME, c), TEXT, TIME),
+                of(DOUBLE, (v, c) -> datePart(v[0], v[1], INTERVAL, c), TEXT, INTERVAL));
+        registry.register("date_trunc",
+                of(TIMESTAMP, (v, c) -> DateParts.truncate((String) v[0], (LocalDateTime) v[1]), TEXT, TIMESTAMP),
+                of(TIMESTAMPTZ, (v, c) -> truncateInZone((String) v[0], (Instant) v[1], c.timeZone()), TEXT, TIMESTAMPTZ),
+                of(TIMESTAMPTZ, (v, c) -> truncateInZone((String) v[0], (Instant) v[1], zone((String) v[2])),
+                        TEXT, TIMESTAMPTZ, TEXT),
+                of(INTERVAL, (v, c) -> DateParts.truncate((String) v[0], (Interval) v[1]), TEXT, INTERVAL));
+        registry.register("age",
+                of(INTERVAL, (v, c) -> age((LocalDateTime) v[0], (LocalDateTime) v[1]), TIMESTAMP, TIMESTAMP),
+                of(INTERVAL, (v, c) -> age(local((Instant) v[0], c), local((Instant) v[1], c)), TIMESTAMPTZ, TIMESTAMPTZ),
+                of(INTERVAL, (v, c) -> age(today(c), (LocalDateTime) v[0]), TIMESTAMP),
+                of(INTERVAL, (v, c) -> age(today(c), local((Instant) v[0], c)), TIMESTAMPTZ));
+        registry.register("make_date", of(DATE, (v, c) -> makeDate((Long) v[0], (Long) v[1], (Long) v[2]), INT, INT, INT));
+        registry.register("make_time", of(TIME, (v, c) -> makeTime((Long) v[0], (Long) v[1], (Double) v[2]), INT, INT, DOUBLE));
+        registry.register("make_timestamp", of(TIMESTAMP, (v, c) -> makeTimestamp(v), INT, INT, INT, INT, INT, DOUBLE));
+        registry.register("make_timestamptz",
+                of(TIMESTAMPTZ, (v, c) -> makeTimestamp(v).atZone(c.timeZone()).toInstant(), INT, INT, INT, INT, INT, DOUBLE),
+                of(TIMESTAMPTZ, (v, c) -> makeTimestamp(v).atZone(zone((String) v[6])).toInstant(),
+                        INT, INT, INT, INT, INT, DOUBLE, TEXT));
+        registry.register("make_interval", makeInterval());
+        registry.register("justify_days", of(INTERVAL, (v, c) -> justifyDays((Interval) v[0]), INTERVAL));
+        registry.register("justify_hours", of(INTERVAL, (v, c) -> justifyHours((Interval) v[0]), INTERVAL));
+        registry.register("justify_interval",
+                of(INTERVAL, (v, c) -> justifyInterval((Interval) v[0]), INTERVAL));
+        registry.register("timezone",
+                of(TIMESTAMP, (v, c) -> LocalDateTime.ofInstant((Instant) v[1], zone((String) v[0])), TEXT, TIMESTAMPTZ),
+                of(TIMESTAMPTZ, (v, c) -> ((LocalDateTime) v[1]).atZone(zone((String) v[0])).toInstant(), TEXT, TIMESTAMP));
+        registry.register("isfinite",
+                of(DataType.BOOLEAN, (v, c) -> true, DATE),
+                of(DataType.BOOLEAN, (v, c) -> true, TIMESTAMPTZ),
+                of(DataType.BOOLEAN, (v, c) -> true, INTERVAL));
+        registry.register("to_char",
+                of(TEXT, (v, c) -> DateTimeFormat.format(DateTimeFormat.Fields.of((LocalDateTime) v[0], null),
+                        (String) v[1]), TIMESTAMP, TEXT),
+                of(TEXT, (v, c) -> DateTimeFormat.format(DateTimeFormat.Fields.of((Instant) v[0], c.timeZone()),
+                        (String) v[1]), TIMESTAMPTZ, TEXT),
+                of(TEXT, (v, c) -> DateTimeFormat.format(DateTimeFormat.Fields.of((Interval) v[0]), (String) v[1]),
+                        INTERVAL, TEXT),
+                of(TEXT, (v, c) -> NumberFormat.format((BigDecimal) v[0], (String) v[1]), DataType.NUMERIC, TEXT),
+                of(TEXT, (v, c) -> NumberFormat.format(BigDecimal.valueOf((Double) v[0]), (String) v[1]), DOUBLE, TEXT),
+                of(TEXT, (v, c) -> NumberFormat.format(BigDecimal.valueOf((Long) v[0]), (String) v[1]), DataType.BIGINT, TEXT));
+        registry.register("to_date", of(DATE, (v, c) -> DateTimeFormat.parse((String) v[0], (String) v[1]).toLocalDate(),
+                TEXT, TEXT));
+        registry.register("to_timestamp",
+                of(TIMESTAMPTZ, (v, c) -> DateTimeFormat.parse((String) v[0], (String) v[1]).atZone(c.timeZone()).toInstant(),
+                        TEXT, TEXT),
+                of(TIMESTAMPTZ, (v, c) -> fromEpoch((Double) v[0]), DOUBLE));
+        registerOperators(registry);
+    }
+
+    /** Interval scaling and date + time: operators the built-in temporal arithmetic does not cover. */
+    private static void registerOperators(FunctionRegistry registry) {
+        registry.registerOperator("*",
+                of(INTERVAL, (v, c) -> multiply((Interval) v[0], (Double) v[1]), INTERVAL, DOUBLE),
+                of(INTERVAL, (v, c) -> multiply((Interval) v[1], (Double) v[0]), DOUBLE, INTERVAL));
+        registry.registerOperator("/", of(INTERVAL, (v, c) -> divide((Interval) v[0], (Double) v[1]), INTERVAL, DOUBLE));
+        registry.registerOperator("+",
+                of(TIMESTAMP, (v, c) -> ((LocalDate) v[0]).atTime((LocalTime) v[1]), DATE, TIME),
+                of(TIMESTAMP, (v, c) -> ((LocalDate) v[1]).atTime((LocalTime) v[0]), TIME, DATE));
+        registry.registerOperator("-",
+                of(INTERVAL, (v, c) -> new Interval(0, 0, ChronoUnit.MICROS.between((LocalTime) v[1], (LocalTime) v[0])),
+                        TIME, TIME));
+    }
+
+    static ZoneId zone(String name) {
+        try {
+            return DateParts.zone(name);
+        } catch (DateTimeException e) {
+            throw new SqlException(ErrorCode.INVALID_PARAMETER_VALUE, "time zone \"" + name + "\" not recognized");
+        }
+    }
+
+    private static LocalDateTime local(Instant instant, EvaluationContext context) {
+        return LocalDateTime.ofInstant(instant, context.timeZone());
+    }
+
+    private static LocalDateTime today(EvaluationContext context) {
+        return LocalDateTime.ofInstant(context.transactionTimestamp(), context.timeZone()).toLocalDate().atStartOfDay();
+    }
+
+    private static Double datePart(Object field, Object value, DataType type, EvaluationContext context) {
+        return DateParts.extract((String) field, value, type, context).doubleValue();
+    }
+
+    private static Instant truncateInZone(String field, Instant instant, ZoneId zone) {
+        LocalDateTime truncated = DateParts.truncate(field, LocalDateTime.ofInstant(instant, zone));
+        return truncated.atZone(zone).toInstant();
+    }
+
+    /**
+     * age(a, b): a - b in years, months and days as PostgreSQL's timestamp_age computes it,
+     * subtracting field by field and borrowing a month's days from the earlier date's month.
+     */
+    static Interval age(LocalDateTime a, LocalDateTime b) {
+        boolean negative = a.isBefore(b);
+        long micros = (a.toLocalTime().toNanoOfDay() - b.toLocalTime().toNanoOfDay()) / 1000;
+        long days = a.getDayOfMonth() - b.getDayOfMonth();
+        long months = a.getMonthValue() - b.getMonthValue();
+        long years = a.getYear() - b.getYear();
+        if (negative) {
+            micros = -micros;
+            days = -days;
+            months = -months;
+            years = -years;
+        }
+        while (micros < 0) {
+            micros += MICROS_PER_DAY;
+            days--;
+        }
+        while (days < 0) {
+            LocalDateTime reference = negative ? a : b;
+            days += reference.toLocalDate().lengthOfMonth();
+            months--;
+        }
+        while (months < 0) {
+            months += 12;
+            years--;
+        }
+        if (negative) {
+            micros = -micros;
+            days = -days;
+            months = -months;
+            years = -years;
+        }
+        return new Interval(Math.toIntExact(years * 12 + months), (int) days, micros);
+    }
+
+    private static LocalDate makeDate(long year, long month, long day) {
+        if (year == 0) {
+            throw new SqlException(ErrorCode.DATETIME_FIELD_OVERFLOW,
+                    "date field value out of range: " + year + "-" + pad(month) + "-" + pad(day));
+        }
+        try {
+            return LocalDate.of((int) (year < 0 ? year + 1 : year), (int) month, (int) day);
+        } catch (DateTimeException e) {
+            throw new SqlException(ErrorCode.DATETIME_FIELD_OVERFLOW,
+                    "date field value out of range: " + year + "-" + pad(month) + "-" + pad(day));
+        }
+    }
+
+    private static String pad(long value) {
+        return value >= 0 && value < 10 ? "0" + value : String.valueOf(value);
+    }
+
+    private static LocalTime makeTime(long hour, long minute, double second) {
+        long micros = Math.round(second * MICROS_PER_SECOND);
+        if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || micros >= 60 * MICROS_PER_SECOND) {
+            throw new SqlException(ErrorCode.DATETIME_FIELD_OVERFLOW,
+                    "time field value out of range: " + hour + ":" + pad(minute) + ":" + pad((long) second));
+        }
+        return LocalTime.of((int) hour, (int) minute).plus(micros, ChronoUnit.MICROS);
+    }
+
+    private static LocalDateTime makeTimestamp(Object[] v) {
+        return makeDate((Long) v[0], (Long) v[1], (Long) v[2]).atTime(makeTime((Long) v[3], (Long) v[4], (Double) v[5]));
+    }
+
+    /** make_interval(years, months, weeks, days, hours, mins, secs): every argument optional. */
+    private static Overload[] makeInterval() {
+        Overload[] overloads = new Overload[8];
+        for (int count = 0; count <= 7; count++) {
+            DataType[] parameters = new DataType[count];
+            for (int i = 0; i < count; i++) {
+                parameters[i] = i == 6 ? DOUBLE : INT;
+            }
+            overloads[count] = of(INTERVAL, (v, c) -> {
+                long[] fields = new long[6];
+                for (int i = 0; i < Math.min(6, v.length); i++) {
+                    fields[i] = (Long) v[i];
+                }
+                double seconds = v.length == 7 ? (Double) v[6] : 0;
+                try {
+                    int months = Math.toIntExact(Math.addExact(Math.multiplyExact(fields[0], 12), fields[1]));
+                    int days = Math.toIntExact(Math.addExact(Math.multiplyExact(fields[2], 7), fields[3]));
+                    long micros = Math.addExact(Math.addExact(Math.multiplyExact(fields[4], MICROS_PER_HOUR),
+                            Math.multiplyExact(fields[5], 60 * MICROS_PER_SECOND)), Math.round(seconds * MICROS_PER_SECOND));
+                    return new Interval(months, days, micros);
+                } catch (ArithmeticException e) {
+                    throw FunctionErrors.outOfRange("interval out of range");
+                }
+            }, parameters);
+        }
+        return overloads;
+    }
+
+    static Interval justifyDays(Interval interval) {
+        int months = interval.months() + interval.days() / 30;
+        int days = interval.days() % 30;
+        if (months > 0 && days < 0) {
+            days += 30;
+            months--;
+        } else if (months < 0 && days > 0) {
+            days -= 30;
+            months++;
+        }
+        return new Interval(months, days, interval.micros());
+    }
+
+    static Interval justifyHours(Interval interval) {
+        long micros = interval.micros() % MICROS_PER_DAY;
+        long days = interval.days() + interval.micros() / MICROS_PER_DAY;
+        if (days > 0 && micros < 0) {
+            micros += MICROS_PER_DAY;
+            days--;
+        } else if (days < 0 && micros > 0) {
+            micros -= MICROS_PER_DAY;
+            days++;
+        }
+        return new Interval(interval.months(), Math.toIntExact(days), micros);
+    }
+
+    private static Interval justifyInterval(Interval interval) {
+        long days = interval.days() + interval.micros() / MICROS_PER_DAY;
+        long micros = interval.micros() % MICROS_PER_DAY;
+        long months = interval.months() + days / 30;
+        days %= 30;
+        if (months > 0 && (days < 0 || days == 0 && micros < 0)) {
+            days += 30;
+            months--;
+        } else if (months < 0 && (days > 0 || days == 0 && micros > 0)) {
+            days -= 30;
+            months++;
+        }
+        if (days > 0 && micros < 0) {
+            micros += MICROS_PER_DAY;
+            days--;
+        } else if (days < 0 && micros > 0) {
+            micros -= MICROS_PER_DAY;
+            days++;
+        }
+        return new Interval(Math.toIntExact(months), (int) days, micros);
+    }
+
+    /** interval_mul: fractional months carry into days (30 per month), fractional days into time. */
+    static Interval multiply(Interval span, double factor) {
+        if (Double.isNaN(factor) || Double.isInfinite(factor)) {
+            throw FunctionErrors.outOfRange("interval out of range");
+        }
+        double monthsExact = span.months() * factor;
+        double daysExact = span.days() * factor;
+        if (Math.abs(monthsExact) > Integer.MAX_VALUE || Math.abs(daysExact) > Integer.MAX_VALUE) {
+            throw FunctionErrors.outOfRange("interval out of range");
+        }
+        int months = (int) monthsExact;
+        int days = (int) daysExact;
+        double monthRemainderDays = roundToMicros((monthsExact - months) * 30);
+        double secondRemainder = roundToMicros((daysExact - days + monthRemainderDays - (int) monthRemainderDays) * 86400);
+        if (Math.abs(secondRemainder) >= 86400) {
+            days += (int) (secondRemainder / 86400);
+            secondRemainder -= (int) (secondRemainder / 86400) * 86400.0;
+        }
+        days += (int) monthRemainderDays;
+        double micros = Math.rint(span.micros() * factor + secondRemainder * MICROS_PER_SECOND);
+        if (Math.abs(micros) >= 9.2e18) {
+            throw FunctionErrors.outOfRange("interval out of range");
+        }
+        return new Interval(months, days, (long) micros);
+    }
+
+    private static Interval divide(Interval span, double factor) {
+        if (factor == 0) {
+            throw FunctionErrors.divisionByZero();
+        }
+        return multiply(span, 1.0 / factor);
+    }
+
+    private static double roundToMicros(double value) {
+        return Math.rint(value * 1_000_000) / 1_000_000;
+    }
+
+    private static Instant fromEpoch(double seconds) {
+        if (Double.isNaN(seconds) || Double.isInfinite(seconds)) {
+            throw FunctionErrors.outOfRange("timestamp out of range: \"" + seconds + "\"");
+        }
+        BigDecimal micros = BigDecimal.valueOf(seconds).movePointRight(6).setScale(0, RoundingMode.HALF_EVEN);
+        return Instant.EPOCH.plus(micros.longValueExact(), ChronoUnit.MICROS);
+    }
+}
