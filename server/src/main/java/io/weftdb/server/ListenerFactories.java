@@ -6,7 +6,7 @@ import java.util.Optional;
 /** The listeners this build has; as each protocol module gains its listener, it is added here. */
 final class ListenerFactories {
     private static final Map<Protocol, ListenerFactory> BUILT = Map.of(Protocol.POSTGRESQL, PostgresListener::new,
-            Protocol.HTTP, HttpListener::new);
+            Protocol.HTTP, HttpListener::new, Protocol.MYSQL, MysqlListener::new);
 
     private ListenerFactories() {
     }
