@@ -22,6 +22,25 @@ class BackendMessageEncodingTest {
     }
 
     @Test
+    void authenticationRequestsAreTypeRWithTheirCodeAndData() {
+        assertThat(hex(new AuthenticationRequest.CleartextPassword())).isEqualTo("52" + "00000008" + "00000003");
+        assertThat(hex(new AuthenticationRequest.Md5Password(new byte[] {1, 2, 3, 4})))
+                .isEqualTo("52" + "0000000c" + "00000005" + "01020304");
+        // SCRAM-SHA-256-PLUS, SCRAM-SHA-256, then the empty string ending the list
+        assertThat(hex(new AuthenticationRequest.Sasl(List.of("SCRAM-SHA-256-PLUS", "SCRAM-SHA-256"))))
+                .isEqualTo("52" + "0000002a" + "0000000a"
+                        + "534352414d2d5348412d3235362d504c555300" + "534352414d2d5348412d32353600" + "00");
+        assertThat(hex(new AuthenticationRequest.SaslContinue(new byte[] {'r', '='}))).isEqualTo("52" + "0000000a" + "0000000b" + "723d");
+        assertThat(hex(new AuthenticationRequest.SaslFinal(new byte[] {'v', '='}))).isEqualTo("52" + "0000000a" + "0000000c" + "763d");
+    }
+
+    @Test
+    void encryptionResponsesAreASingleByteWithoutHeader() {
+        assertThat(hex(EncryptionResponse.TLS_ACCEPTED)).isEqualTo("53");
+        assertThat(hex(EncryptionResponse.REFUSED)).isEqualTo("4e");
+    }
+
+    @Test
     void readyForQueryCarriesTheTransactionStatusByte() {
         assertThat(hex(new ReadyForQuery(ReadyForQuery.Status.IDLE))).isEqualTo("5a0000000549");
         assertThat(hex(new ReadyForQuery(ReadyForQuery.Status.IN_TRANSACTION))).isEqualTo("5a0000000554");
