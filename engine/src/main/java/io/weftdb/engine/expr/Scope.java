@@ -10,7 +10,21 @@ import java.util.List;
 /** The columns visible to an expression: each with its relation alias, name, type and row position. */
 public final class Scope {
     /** One visible column; {@code relation} is the alias or table name it can be qualified by. */
-    public record Column(String relation, String name, DataType type) {}
+    /**
+     * One visible column; {@code relation} is the alias or table name it can be qualified by. A
+     * {@code qualifiedOnly} column is reachable only through its relation and is left out of an
+     * unqualified {@code *}: a USING/NATURAL join column of either side, behind the merged one.
+     */
+    public record Column(String relation, String name, DataType type, boolean qualifiedOnly) {
+        public Column(String relation, String name, DataType type) {
+            this(relation, name, type, false);
+        }
+
+        /** Whether an unqualified {@code *} lists it, or {@code qualifier.*} when that is not null. */
+        public boolean inStar(String qualifier) {
+            return qualifier == null ? !qualifiedOnly : qualifier.equals(relation);
+        }
+    }
 
     public static final Scope EMPTY = new Scope(List.of());
 
@@ -53,7 +67,8 @@ public final class Scope {
         int found = -1;
         for (int i = 0; i < columns.size(); i++) {
             Column candidate = columns.get(i);
-            if (candidate.name().equals(column) && (relation == null || relation.equals(candidate.relation()))) {
+            if (candidate.name().equals(column)
+                    && (relation == null ? !candidate.qualifiedOnly() : relation.equals(candidate.relation()))) {
                 if (found >= 0) {
                     throw new SqlException(ErrorCode.AMBIGUOUS_COLUMN, "column reference \"" + column + "\" is ambiguous",
                             position);

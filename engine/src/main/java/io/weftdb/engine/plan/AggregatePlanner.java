@@ -120,7 +120,7 @@ final class AggregatePlanner {
             }
             String qualifier = star.qualifier() == null ? null : star.qualifier().name();
             for (Scope.Column column : source.output().columns()) {
-                if (qualifier == null || qualifier.equals(column.relation())) {
+                if (column.inStar(qualifier)) {
                     QualifiedName name = column.relation() == null ? QualifiedName.of(column.name())
                             : QualifiedName.of(column.relation(), column.name());
                     expanded.add(new Query.SelectItem(new Expr.ColumnRef(name, star.position()), column.name()));

@@ -3,18 +3,21 @@ package io.weftdb.engine.plan;
 import io.weftdb.engine.exec.ExecutionEnvironment;
 import io.weftdb.engine.exec.RowSource;
 import io.weftdb.engine.expr.BoundExpr;
+import io.weftdb.engine.expr.EvaluationContext;
 import io.weftdb.engine.expr.Scope;
+import io.weftdb.ir.stmt.FromItem.JoinType;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Joins by testing the condition on every pair of rows; the right input is read once into memory.
- * The general fallback for any condition; equi-joins deserve hash or merge joins.
+ * The fallback for conditions that are no equality ({@link HashJoinNode} takes those) and for
+ * cross joins. LEFT and FULL keep unmatched left rows; RIGHT and FULL emit unmatched right rows
+ * at the end.
  *
  * @param condition null for a cross join
- * @param leftOuter whether left rows without a match are kept, padded with NULLs
  */
-public record NestedLoopJoinNode(PlanNode left, PlanNode right, BoundExpr condition, boolean leftOuter, Scope output)
+public record NestedLoopJoinNode(PlanNode left, PlanNode right, BoundExpr condition, JoinType type, Scope output)
         implements PlanNode {
 
     @Override
@@ -22,51 +25,71 @@ public record NestedLoopJoinNode(PlanNode left, PlanNode right, BoundExpr condit
         List<Object[]> rightRows = new ArrayList<>();
         try (RowSource source = right.open(environment)) {
             while (source.next()) {
-                rightRows.add(source.row());
+                rightRows.add(source.row().clone());
             }
         }
+        boolean keepLeft = type == JoinType.LEFT || type == JoinType.FULL;
+        boolean keepRight = type == JoinType.RIGHT || type == JoinType.FULL;
+        boolean[] rightMatched = keepRight ? new boolean[rightRows.size()] : null;
+        EvaluationContext context = environment.context();
+        JoinRows joinRows = new JoinRows(left.output().columns().size(), right.output().columns().size());
         RowSource leftSource = left.open(environment);
-        int leftWidth = left.output().columns().size();
-        int rightWidth = right.output().columns().size();
         return new RowSource() {
             private Object[] leftRow;
             private int index;
             private boolean matched;
+            private int unmatchedRight = -1;
             private Object[] row;
 
             @Override
             public boolean next() {
+                if (unmatchedRight >= 0) {
+                    return nextUnmatchedRight();
+                }
                 while (true) {
                     if (leftRow == null) {
                         if (!leftSource.next()) {
-                            return false;
+                            if (!keepRight) {
+                                return false;
+                            }
+                            unmatchedRight = 0;
+                            return nextUnmatchedRight();
                         }
                         leftRow = leftSource.row();
                         index = 0;
                         matched = false;
+                        environment.checkCancelled();
                     }
                     while (index < rightRows.size()) {
-                        Object[] candidate = combine(leftRow, rightRows.get(index++));
-                        if (condition == null || Boolean.TRUE.equals(condition.evaluate(candidate, environment.context()))) {
+                        int position = index++;
+                        Object[] candidate = joinRows.combine(leftRow, rightRows.get(position));
+                        if (condition == null || Boolean.TRUE.equals(condition.evaluate(candidate, context))) {
                             matched = true;
+                            if (rightMatched != null) {
+                                rightMatched[position] = true;
+                            }
                             row = candidate;
                             return true;
                         }
                     }
                     Object[] unmatched = leftRow;
                     leftRow = null;
-                    if (leftOuter && !matched) {
-                        row = combine(unmatched, new Object[rightWidth]);
+                    if (keepLeft && !matched) {
+                        row = joinRows.combine(unmatched, null);
                         return true;
                     }
                 }
             }
 
-            private Object[] combine(Object[] a, Object[] b) {
-                Object[] combined = new Object[leftWidth + rightWidth];
-                System.arraycopy(a, 0, combined, 0, leftWidth);
-                System.arraycopy(b, 0, combined, leftWidth, rightWidth);
-                return combined;
+            private boolean nextUnmatchedRight() {
+                while (unmatchedRight < rightRows.size()) {
+                    int position = unmatchedRight++;
+                    if (!rightMatched[position]) {
+                        row = joinRows.combine(null, rightRows.get(position));
+                        return true;
+                    }
+                }
+                return false;
             }
 
             @Override
@@ -83,7 +106,12 @@ public record NestedLoopJoinNode(PlanNode left, PlanNode right, BoundExpr condit
 
     @Override
     public String describe() {
-        return "Nested Loop" + (leftOuter ? " Left Join" : "");
+        return "Nested Loop" + switch (type) {
+            case LEFT -> " Left Join";
+            case RIGHT -> " Right Join";
+            case FULL -> " Full Join";
+            default -> "";
+        };
     }
 
     @Override

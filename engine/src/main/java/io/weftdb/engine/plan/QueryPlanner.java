@@ -166,13 +166,9 @@ public final class QueryPlanner {
         if (!select.distinctOn().isEmpty()) {
             throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, "DISTINCT ON is not supported yet");
         }
+        AggregatePlanner.rejectAggregates(select.where(), "WHERE");
         List<Expr> conjuncts = select.where() == null ? List.of() : conjuncts(select.where());
         PlanNode source = planFrom(select.from(), conjuncts);
-        if (select.where() != null) {
-            AggregatePlanner.rejectAggregates(select.where(), "WHERE");
-            BoundExpr condition = compiler(source.output()).compileCondition(select.where(), "WHERE");
-            source = new FilterNode(source, condition, "(WHERE clause)");
-        }
         if (AggregatePlanner.needsAggregation(select)) {
             AggregatePlanner.Grouped grouped = new AggregatePlanner(source, compiler(source.output())).plan(select);
             return planOutput(grouped.plan(), grouped.items(), select.distinct(), grouped.orderBy(), select.limit(),
@@ -287,7 +283,7 @@ public final class QueryPlanner {
         boolean any = false;
         for (int i = 0; i < input.columns().size(); i++) {
             Scope.Column column = input.columns().get(i);
-            if (qualifier != null && !qualifier.equals(column.relation())) {
+            if (!column.inStar(qualifier)) {
                 continue;
             }
             int index = i;
@@ -349,20 +345,16 @@ public final class QueryPlanner {
 
     private PlanNode planFrom(List<FromItem> from, List<Expr> conjuncts) {
         if (from.isEmpty()) {
-            return ValuesNode.singleEmptyRow();
+            PlanNode plan = ValuesNode.singleEmptyRow();
+            for (Expr conjunct : conjuncts) {
+                plan = new FilterNode(plan, compiler(plan.output()).compileCondition(conjunct, "WHERE"), "(WHERE clause)");
+            }
+            return plan;
         }
-        if (from.size() == 1) {
-            return planFromItem(from.get(0), conjuncts);
-        }
-        PlanNode plan = planFromItem(from.get(0), List.of());
-        for (FromItem item : from.subList(1, from.size())) {
-            PlanNode right = planFromItem(item, List.of());
-            plan = new NestedLoopJoinNode(plan, right, null, false, join(plan.output(), right.output()));
-        }
-        return plan;
+        return new JoinPlanner(this).plan(from, conjuncts);
     }
 
-    private static Scope join(Scope left, Scope right) {
+    static Scope join(Scope left, Scope right) {
         for (Scope.Column column : right.columns()) {
             if (column.relation() != null && left.columns().stream().anyMatch(c -> column.relation().equals(c.relation()))) {
                 throw new SqlException(ErrorCode.DUPLICATE_OBJECT, "table name \"" + column.relation()
@@ -372,7 +364,7 @@ public final class QueryPlanner {
         return left.concat(right);
     }
 
-    private PlanNode planFromItem(FromItem item, List<Expr> conjuncts) {
+    PlanNode planFromItem(FromItem item, List<Expr> conjuncts) {
         return switch (item) {
             case FromItem.TableRef ref -> planTable(ref, conjuncts);
             case FromItem.DerivedTable derived -> {
@@ -388,17 +380,10 @@ public final class QueryPlanner {
     }
 
     private PlanNode planJoin(FromItem.Join join) {
-        if (join.natural() || !join.using().isEmpty()) {
-            throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, "NATURAL and USING joins are not supported yet");
-        }
-        if (join.type() == FromItem.JoinType.RIGHT || join.type() == FromItem.JoinType.FULL) {
-            throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, join.type() + " joins are not supported yet");
-        }
-        PlanNode left = planFromItem(join.left(), List.of());
-        PlanNode right = planFromItem(join.right(), List.of());
-        Scope scope = join(left.output(), right.output());
-        BoundExpr condition = join.condition() == null ? null : compiler(scope).compileCondition(join.condition(), "JOIN/ON");
-        return new NestedLoopJoinNode(left, right, condition, join.type() == FromItem.JoinType.LEFT, scope);
+        JoinPlanner joins = new JoinPlanner(this);
+        boolean inner = join.type() == FromItem.JoinType.INNER || join.type() == FromItem.JoinType.CROSS;
+        return inner && !join.natural() && join.using().isEmpty() ? joins.plan(List.of(join), List.of())
+                : joins.planExplicit(join);
     }
 
     private PlanNode planTable(FromItem.TableRef ref, List<Expr> conjuncts) {

@@ -1,0 +1,453 @@
+package io.weftdb.engine.plan;
+
+import io.weftdb.engine.expr.BoundExpr;
+import io.weftdb.engine.expr.Evaluator;
+import io.weftdb.engine.expr.ExpressionCompiler;
+import io.weftdb.engine.expr.Scope;
+import io.weftdb.engine.expr.TypeRules;
+import io.weftdb.engine.value.Casts;
+import io.weftdb.ir.error.SqlException;
+import io.weftdb.ir.expr.BinaryOperator;
+import io.weftdb.ir.expr.Expr;
+import io.weftdb.ir.stmt.FromItem;
+import io.weftdb.ir.type.DataType;
+import io.weftdb.ir.type.TypeKind;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * Plans a FROM list with its WHERE clause. Inner joins are flattened into one list of relations
+ * and their ON conditions join the WHERE conjuncts. Each conjunct goes where it first can run: one
+ * that reads a single relation filters that relation (and may pick its index), one that reads
+ * several becomes a join condition as soon as they are all joined. Relations are joined greedily,
+ * starting from one with a filter on a constant and always preferring a relation an equality
+ * connects to those already joined: equalities become hash-join keys, so a chain of N tables costs
+ * N hash joins, not a nested loop of N levels. Conjuncts holding subqueries, or reading only outer
+ * queries, filter the joined result. The output keeps the FROM clause's column order.
+ */
+final class JoinPlanner {
+    private final QueryPlanner planner;
+
+    JoinPlanner(QueryPlanner planner) {
+        this.planner = planner;
+    }
+
+    /** A relation of the flattened FROM list with the conjuncts that read only it. */
+    private record Unit(FromItem item, Scope scope, List<Expr> filters) {}
+
+    /** A conjunct reading several relations, and which ones. */
+    private record JoinConjunct(Expr expr, BitSet units) {}
+
+    PlanNode plan(List<FromItem> from, List<Expr> whereConjuncts) {
+        List<FromItem> items = new ArrayList<>();
+        List<Expr> conjuncts = new ArrayList<>();
+        for (FromItem item : from) {
+            flatten(item, items, conjuncts);
+        }
+        conjuncts.addAll(whereConjuncts);
+        List<Unit> units = new ArrayList<>();
+        for (FromItem item : items) {
+            units.add(new Unit(item, planner.planFromItem(item, List.of()).output(), new ArrayList<>()));
+        }
+        List<JoinConjunct> joinConjuncts = new ArrayList<>();
+        List<Expr> lastFilters = new ArrayList<>();
+        for (Expr conjunct : conjuncts) {
+            BitSet owners = hasSubquery(conjunct) ? null : owners(conjunct, units);
+            if (owners == null || owners.isEmpty()) {
+                lastFilters.add(conjunct);
+            } else if (owners.cardinality() == 1) {
+                units.get(owners.nextSetBit(0)).filters().add(conjunct);
+            } else {
+                joinConjuncts.add(new JoinConjunct(conjunct, owners));
+            }
+        }
+        List<PlanNode> plans = new ArrayList<>();
+        for (Unit unit : units) {
+            PlanNode plan = planner.planFromItem(unit.item(), unit.filters());
+            plans.add(filter(plan, unit.filters(), "WHERE"));
+        }
+        PlanNode joined = joinAll(units, plans, joinConjuncts);
+        return filter(joined, lastFilters, "WHERE");
+    }
+
+    /** Inner and cross joins dissolve into the list; outer, NATURAL and USING joins stay whole. */
+    private static void flatten(FromItem item, List<FromItem> items, List<Expr> conjuncts) {
+        if (item instanceof FromItem.Join join && !join.natural() && join.using().isEmpty()
+                && (join.type() == FromItem.JoinType.INNER || join.type() == FromItem.JoinType.CROSS)) {
+            flatten(join.left(), items, conjuncts);
+            flatten(join.right(), items, conjuncts);
+            if (join.condition() != null) {
+                AggregatePlanner.rejectAggregates(join.condition(), "JOIN conditions");
+                conjuncts.addAll(QueryPlanner.conjuncts(join.condition()));
+            }
+        } else {
+            items.add(item);
+        }
+    }
+
+    private PlanNode joinAll(List<Unit> units, List<PlanNode> plans, List<JoinConjunct> joinConjuncts) {
+        int count = units.size();
+        BitSet joined = new BitSet(count);
+        List<Integer> order = new ArrayList<>();
+        int first = startingUnit(units);
+        PlanNode plan = plans.get(first);
+        joined.set(first);
+        order.add(first);
+        List<JoinConjunct> pending = new ArrayList<>(joinConjuncts);
+        while (order.size() < count) {
+            int next = nextUnit(joined, pending, count);
+            BitSet after = (BitSet) joined.clone();
+            after.set(next);
+            List<Expr> applicable = new ArrayList<>();
+            for (var iterator = pending.iterator(); iterator.hasNext(); ) {
+                JoinConjunct conjunct = iterator.next();
+                BitSet outside = (BitSet) conjunct.units().clone();
+                outside.andNot(after);
+                if (outside.isEmpty()) {
+                    applicable.add(conjunct.expr());
+                    iterator.remove();
+                }
+            }
+            plan = join(plan, plans.get(next), joined, next, units, applicable);
+            joined.set(next);
+            order.add(next);
+        }
+        return inFromOrder(plan, order, plans);
+    }
+
+    /** The relation with an equality to a constant among its filters, else the first. */
+    private static int startingUnit(List<Unit> units) {
+        for (int i = 0; i < units.size(); i++) {
+            for (Expr filter : units.get(i).filters()) {
+                if (filter instanceof Expr.Binary binary && binary.operator() == BinaryOperator.EQUAL
+                        && (binary.left() instanceof Expr.Literal || binary.right() instanceof Expr.Literal
+                        || binary.left() instanceof Expr.Parameter || binary.right() instanceof Expr.Parameter)) {
+                    return i;
+                }
+            }
+        }
+        return 0;
+    }
+
+    /** The first relation, in FROM order, a pending conjunct connects to the joined ones; else the first unjoined. */
+    private static int nextUnit(BitSet joined, List<JoinConjunct> pending, int count) {
+        for (int candidate = joined.nextClearBit(0); candidate < count; candidate = joined.nextClearBit(candidate + 1)) {
+            for (JoinConjunct conjunct : pending) {
+                BitSet units = conjunct.units();
+                if (units.get(candidate) && units.intersects(joined)) {
+                    BitSet outside = (BitSet) units.clone();
+                    outside.andNot(joined);
+                    outside.clear(candidate);
+                    if (outside.isEmpty()) {
+                        return candidate;
+                    }
+                }
+            }
+        }
+        return joined.nextClearBit(0);
+    }
+
+    /** Joins {@code right} (relation {@code rightUnit}) to {@code left} (the relations in {@code leftUnits}). */
+    private PlanNode join(PlanNode left, PlanNode right, BitSet leftUnits, int rightUnit, List<Unit> units,
+                          List<Expr> conditions) {
+        Scope scope = QueryPlanner.join(left.output(), right.output());
+        List<BoundExpr> leftKeys = new ArrayList<>();
+        List<BoundExpr> rightKeys = new ArrayList<>();
+        List<Expr> residual = new ArrayList<>();
+        for (Expr condition : conditions) {
+            if (!addKeys(condition, left, right, leftUnits, rightUnit, units, leftKeys, rightKeys)) {
+                residual.add(condition);
+            }
+        }
+        BoundExpr rest = residual.isEmpty() ? null : compileAll(scope, residual);
+        if (leftKeys.isEmpty()) {
+            return new NestedLoopJoinNode(left, right, rest, FromItem.JoinType.INNER, scope);
+        }
+        return new HashJoinNode(left, right, leftKeys, rightKeys, rest, FromItem.JoinType.INNER, scope);
+    }
+
+    /** Adds {@code condition} as a pair of hash keys when it is {@code leftSide = rightSide}; false when not. */
+    private boolean addKeys(Expr condition, PlanNode left, PlanNode right, BitSet leftUnits, int rightUnit,
+                            List<Unit> units, List<BoundExpr> leftKeys, List<BoundExpr> rightKeys) {
+        if (!(condition instanceof Expr.Binary binary) || binary.operator() != BinaryOperator.EQUAL) {
+            return false;
+        }
+        BitSet a = owners(binary.left(), units);
+        BitSet b = owners(binary.right(), units);
+        if (a == null || b == null || a.isEmpty() || b.isEmpty()) {
+            return false;
+        }
+        Expr leftSide;
+        Expr rightSide;
+        if (isOnly(b, rightUnit) && contains(leftUnits, a)) {
+            leftSide = binary.left();
+            rightSide = binary.right();
+        } else if (isOnly(a, rightUnit) && contains(leftUnits, b)) {
+            leftSide = binary.right();
+            rightSide = binary.left();
+        } else {
+            return false;
+        }
+        return addKeyPair(planner.compiler(left.output()).compile(leftSide),
+                planner.compiler(right.output()).compile(rightSide), leftKeys, rightKeys, condition.position());
+    }
+
+    /**
+     * Adds two expressions as hash keys compared in their common type; false when they have none
+     * (the condition then fails to compile as a residual, with PostgreSQL's error) or compare as
+     * blank-padded character, whose equality a hash of the values would not respect.
+     */
+    static boolean addKeyPair(BoundExpr leftKey, BoundExpr rightKey, List<BoundExpr> leftKeys,
+                              List<BoundExpr> rightKeys, int position) {
+        DataType common;
+        try {
+            common = TypeRules.concrete(TypeRules.commonType(leftKey.type(), rightKey.type(), "=", position));
+        } catch (SqlException e) {
+            return false;
+        }
+        if (common.kind() == TypeKind.CHAR) {
+            return false;
+        }
+        leftKeys.add(ExpressionCompiler.cast(leftKey, common, Casts.Context.IMPLICIT));
+        rightKeys.add(ExpressionCompiler.cast(rightKey, common, Casts.Context.IMPLICIT));
+        return true;
+    }
+
+    private static boolean isOnly(BitSet set, int unit) {
+        return set.cardinality() == 1 && set.get(unit);
+    }
+
+    private static boolean contains(BitSet outer, BitSet inner) {
+        BitSet rest = (BitSet) inner.clone();
+        rest.andNot(outer);
+        return rest.isEmpty();
+    }
+
+    /** The joined rows with their columns put back in FROM order, as {@code SELECT *} lists them. */
+    private static PlanNode inFromOrder(PlanNode plan, List<Integer> order, List<PlanNode> plans) {
+        boolean ordered = true;
+        for (int i = 0; i < order.size(); i++) {
+            ordered &= order.get(i) == i;
+        }
+        if (ordered) {
+            return plan;
+        }
+        int[] offsets = new int[plans.size()];
+        int offset = 0;
+        for (int unit : order) {
+            offsets[unit] = offset;
+            offset += plans.get(unit).output().columns().size();
+        }
+        List<BoundExpr> columns = new ArrayList<>();
+        List<Scope.Column> scope = new ArrayList<>();
+        for (int unit = 0; unit < plans.size(); unit++) {
+            List<Scope.Column> unitColumns = plans.get(unit).output().columns();
+            for (int i = 0; i < unitColumns.size(); i++) {
+                int index = offsets[unit] + i;
+                columns.add(new BoundExpr((row, context) -> row[index], unitColumns.get(i).type(), false));
+                scope.add(unitColumns.get(i));
+            }
+        }
+        return new ProjectNode(plan, columns, new Scope(scope));
+    }
+
+    private PlanNode filter(PlanNode plan, List<Expr> conditions, String clause) {
+        if (conditions.isEmpty()) {
+            return plan;
+        }
+        return new FilterNode(plan, compileAll(plan.output(), conditions), "(" + clause + " clause)");
+    }
+
+    private BoundExpr compileAll(Scope scope, List<Expr> conditions) {
+        ExpressionCompiler compiler = planner.compiler(scope);
+        List<Evaluator> evaluators = new ArrayList<>();
+        for (Expr condition : conditions) {
+            evaluators.add(compiler.compileCondition(condition, "WHERE").evaluator());
+        }
+        if (evaluators.size() == 1) {
+            return new BoundExpr(evaluators.get(0), DataType.BOOLEAN, false);
+        }
+        return new BoundExpr((row, context) -> {
+            boolean sawNull = false;
+            for (Evaluator evaluator : evaluators) {
+                Object value = evaluator.evaluate(row, context);
+                if (value == null) {
+                    sawNull = true;
+                } else if (!(Boolean) value) {
+                    return false;
+                }
+            }
+            return sawNull ? null : true;
+        }, DataType.BOOLEAN, false);
+    }
+
+    /**
+     * The relations {@code expr}'s columns belong to; null when a column name is ambiguous between
+     * relations (the filter over the whole join then reports it). Columns no relation has belong
+     * to an enclosing query or do not exist; they do not count.
+     */
+    private static BitSet owners(Expr expr, List<Unit> units) {
+        List<Expr.ColumnRef> refs = new ArrayList<>();
+        ExprTrees.find(expr, node -> {
+            if (node instanceof Expr.ColumnRef ref) {
+                refs.add(ref);
+            }
+            return false;
+        });
+        BitSet owners = new BitSet(units.size());
+        for (Expr.ColumnRef ref : refs) {
+            int found = -1;
+            for (int i = 0; i < units.size(); i++) {
+                int index;
+                try {
+                    index = units.get(i).scope().find(ref.name(), ref.position());
+                } catch (SqlException ambiguous) {
+                    return null;
+                }
+                if (index >= 0) {
+                    if (found >= 0) {
+                        return null;
+                    }
+                    found = i;
+                }
+            }
+            if (found >= 0) {
+                owners.set(found);
+            }
+        }
+        return owners;
+    }
+
+    /**
+     * An outer, NATURAL or USING join. Equalities between the two sides in ON, and the USING
+     * columns, become hash keys; the rest of ON is tested on each key match. USING columns come out
+     * merged, first, as in PostgreSQL: the left value (the right one for RIGHT JOIN, the non-null
+     * one for FULL JOIN); each side's own copy stays reachable through its table name.
+     */
+    PlanNode planExplicit(FromItem.Join join) {
+        PlanNode left = planner.planFromItem(join.left(), List.of());
+        PlanNode right = planner.planFromItem(join.right(), List.of());
+        Scope scope = QueryPlanner.join(left.output(), right.output());
+        List<String> using = join.natural() ? commonColumns(left.output(), right.output()) : join.using();
+        List<BoundExpr> leftKeys = new ArrayList<>();
+        List<BoundExpr> rightKeys = new ArrayList<>();
+        List<Expr> residual = new ArrayList<>();
+        int[] leftUsing = new int[using.size()];
+        int[] rightUsing = new int[using.size()];
+        for (int k = 0; k < using.size(); k++) {
+            leftUsing[k] = usingColumn(left.output(), using.get(k), "left");
+            rightUsing[k] = usingColumn(right.output(), using.get(k), "right");
+            int l = leftUsing[k];
+            int r = rightUsing[k];
+            BoundExpr leftKey = new BoundExpr((row, context) -> row[l], left.output().columns().get(l).type(), false);
+            BoundExpr rightKey = new BoundExpr((row, context) -> row[r], right.output().columns().get(r).type(), false);
+            if (!addKeyPair(leftKey, rightKey, leftKeys, rightKeys, 0)) {
+                // No hashable common type: compare the two columns in the join condition instead.
+                residual.add(new Expr.Binary(BinaryOperator.EQUAL, qualified(left.output(), l), qualified(right.output(), r), 0));
+            }
+        }
+        if (join.condition() != null) {
+            AggregatePlanner.rejectAggregates(join.condition(), "JOIN conditions");
+            List<Unit> sides = List.of(new Unit(join.left(), left.output(), List.of()),
+                    new Unit(join.right(), right.output(), List.of()));
+            BitSet leftSide = new BitSet();
+            leftSide.set(0);
+            for (Expr conjunct : QueryPlanner.conjuncts(join.condition())) {
+                if (hasSubquery(conjunct)
+                        || !addKeys(conjunct, left, right, leftSide, 1, sides, leftKeys, rightKeys)) {
+                    residual.add(conjunct);
+                }
+            }
+        }
+        BoundExpr rest = residual.isEmpty() ? null : compileAll(scope, residual);
+        FromItem.JoinType type = join.type() == FromItem.JoinType.CROSS ? FromItem.JoinType.INNER : join.type();
+        PlanNode plan = leftKeys.isEmpty() ? new NestedLoopJoinNode(left, right, rest, type, scope)
+                : new HashJoinNode(left, right, leftKeys, rightKeys, rest, type, scope);
+        return using.isEmpty() ? plan : mergeUsingColumns(plan, using, leftUsing, rightUsing, left.output().columns().size(),
+                type);
+    }
+
+    /** The names both sides have, in the left side's order: what NATURAL joins on. */
+    private static List<String> commonColumns(Scope left, Scope right) {
+        List<String> names = new ArrayList<>();
+        for (Scope.Column column : left.columns()) {
+            if (!column.qualifiedOnly() && !names.contains(column.name())
+                    && right.columns().stream().anyMatch(other -> !other.qualifiedOnly() && other.name().equals(column.name()))) {
+                names.add(column.name());
+            }
+        }
+        return names;
+    }
+
+    private static int usingColumn(Scope side, String name, String which) {
+        int found = -1;
+        for (int i = 0; i < side.columns().size(); i++) {
+            Scope.Column column = side.columns().get(i);
+            if (!column.qualifiedOnly() && column.name().equals(name)) {
+                if (found >= 0) {
+                    throw new SqlException(io.weftdb.ir.error.ErrorCode.AMBIGUOUS_COLUMN, "common column name \"" + name
+                            + "\" appears more than once in " + which + " table");
+                }
+                found = i;
+            }
+        }
+        if (found < 0) {
+            throw new SqlException(io.weftdb.ir.error.ErrorCode.UNDEFINED_COLUMN, "column \"" + name
+                    + "\" specified in USING clause does not exist in " + which + " table");
+        }
+        return found;
+    }
+
+    private static Expr qualified(Scope scope, int index) {
+        Scope.Column column = scope.columns().get(index);
+        io.weftdb.ir.QualifiedName name = column.relation() == null ? io.weftdb.ir.QualifiedName.of(column.name())
+                : io.weftdb.ir.QualifiedName.of(column.relation(), column.name());
+        return new Expr.ColumnRef(name, 0);
+    }
+
+    private static PlanNode mergeUsingColumns(PlanNode plan, List<String> using, int[] leftUsing, int[] rightUsing,
+                                              int leftWidth, FromItem.JoinType type) {
+        List<Scope.Column> joined = plan.output().columns();
+        List<BoundExpr> expressions = new ArrayList<>();
+        List<Scope.Column> columns = new ArrayList<>();
+        for (int k = 0; k < using.size(); k++) {
+            Scope.Column leftColumn = joined.get(leftUsing[k]);
+            Scope.Column rightColumn = joined.get(leftWidth + rightUsing[k]);
+            DataType type0 = TypeRules.concrete(TypeRules.commonType(leftColumn.type(), rightColumn.type(), "USING", 0));
+            int l = leftUsing[k];
+            int r = leftWidth + rightUsing[k];
+            Evaluator leftValue = ExpressionCompiler.cast(new BoundExpr((row, c) -> row[l], leftColumn.type(), false),
+                    type0, Casts.Context.IMPLICIT).evaluator();
+            Evaluator rightValue = ExpressionCompiler.cast(new BoundExpr((row, c) -> row[r], rightColumn.type(), false),
+                    type0, Casts.Context.IMPLICIT).evaluator();
+            Evaluator merged = switch (type) {
+                case RIGHT -> rightValue;
+                case FULL -> (row, context) -> {
+                    Object value = leftValue.evaluate(row, context);
+                    return value != null ? value : rightValue.evaluate(row, context);
+                };
+                default -> leftValue;
+            };
+            expressions.add(new BoundExpr(merged, type0, false));
+            columns.add(new Scope.Column(null, using.get(k), type0));
+        }
+        for (int i = 0; i < joined.size(); i++) {
+            int index = i;
+            Scope.Column column = joined.get(i);
+            boolean usingColumn = false;
+            for (int k = 0; k < using.size(); k++) {
+                usingColumn |= i == leftUsing[k] || i == leftWidth + rightUsing[k];
+            }
+            expressions.add(new BoundExpr((row, context) -> row[index], column.type(), false));
+            columns.add(usingColumn ? new Scope.Column(column.relation(), column.name(), column.type(), true) : column);
+        }
+        return new ProjectNode(plan, expressions, new Scope(columns));
+    }
+
+    private static boolean hasSubquery(Expr expr) {
+        return ExprTrees.find(expr, node -> node instanceof Expr.InSubquery || node instanceof Expr.Exists
+                || node instanceof Expr.ScalarSubquery
+                || node instanceof Expr.Quantified quantified && quantified.query() != null) != null;
+    }
+}

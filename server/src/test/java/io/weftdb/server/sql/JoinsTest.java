@@ -1,0 +1,100 @@
+package io.weftdb.server.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.weftdb.ir.error.ErrorCode;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Join kinds and join planning: answers checked against PostgreSQL 15 on the same data. */
+class JoinsTest {
+    @TempDir
+    Path directory;
+    private TestDatabase database;
+    private TestDatabase.Client sql;
+
+    @BeforeEach
+    void open() {
+        database = new TestDatabase(directory);
+        sql = database.client();
+        sql.execute("CREATE TABLE a (id integer PRIMARY KEY, x integer, s text)");
+        sql.execute("CREATE TABLE b (id integer, x integer, t text)");
+        sql.execute("CREATE TABLE c (k integer, v text)");
+        sql.execute("INSERT INTO a VALUES (1, 10, 'a1'), (2, 20, 'a2'), (3, NULL, 'a3'), (4, 40, 'a4')");
+        sql.execute("INSERT INTO b VALUES (1, 10, 'b1'), (1, 11, 'b1x'), (2, 99, 'b2'), (5, NULL, 'b5'), (NULL, 40, 'bn')");
+        sql.execute("INSERT INTO c VALUES (10, 'c10'), (20, 'c20'), (99, 'c99')");
+    }
+
+    @AfterEach
+    void close() {
+        sql.close();
+        database.close();
+    }
+
+    private static List<String> row(String... values) {
+        return Arrays.asList(values);
+    }
+
+    @Test
+    void innerLeftRightAndFullJoinsKeepTheirUnmatchedRows() {
+        assertThat(sql.query("SELECT a.id, b.t FROM a JOIN b ON a.id = b.id ORDER BY 1, 2"))
+                .containsExactly(row("1", "b1"), row("1", "b1x"), row("2", "b2"));
+        assertThat(sql.query("SELECT a.id, b.t FROM a LEFT JOIN b ON a.id = b.id ORDER BY 1, 2"))
+                .containsExactly(row("1", "b1"), row("1", "b1x"), row("2", "b2"), row("3", null), row("4", null));
+        assertThat(sql.query("SELECT a.id, b.t FROM a RIGHT JOIN b ON a.id = b.id ORDER BY 1, 2"))
+                .containsExactly(row("1", "b1"), row("1", "b1x"), row("2", "b2"), row(null, "b5"), row(null, "bn"));
+        assertThat(sql.query("SELECT a.id, b.t FROM a FULL JOIN b ON a.id = b.id ORDER BY 1, 2"))
+                .containsExactly(row("1", "b1"), row("1", "b1x"), row("2", "b2"), row("3", null), row("4", null),
+                        row(null, "b5"), row(null, "bn"));
+    }
+
+    @Test
+    void fullJoinConditionBeyondTheKeysDecidesWhatMatches() {
+        assertThat(sql.query("SELECT a.id, b.t FROM a FULL JOIN b ON a.id = b.id AND b.x > 10 ORDER BY 1, 2"))
+                .containsExactly(row("1", "b1x"), row("2", "b2"), row("3", null), row("4", null), row(null, "b1"),
+                        row(null, "b5"), row(null, "bn"));
+    }
+
+    @Test
+    void usingAndNaturalJoinsMergeTheirColumns() {
+        assertThat(sql.query("SELECT * FROM a JOIN b USING (id) ORDER BY 1, 3, 5"))
+                .containsExactly(row("1", "10", "a1", "10", "b1"), row("1", "10", "a1", "11", "b1x"),
+                        row("2", "20", "a2", "99", "b2"));
+        assertThat(sql.query("SELECT * FROM a NATURAL JOIN b ORDER BY 1")).containsExactly(row("1", "10", "a1", "b1"));
+        assertThat(sql.query("SELECT id, a.x, b.x FROM a FULL JOIN b USING (id) ORDER BY 1, 2, 3"))
+                .containsExactly(row("1", "10", "10"), row("1", "10", "11"), row("2", "20", "99"), row("3", null, null),
+                        row("4", "40", null), row("5", null, null), row(null, null, "40"));
+        assertThat(sql.error("SELECT * FROM a JOIN b USING (nope)").code()).isEqualTo(ErrorCode.UNDEFINED_COLUMN);
+    }
+
+    @Test
+    void commaJoinsWithWhereEqualitiesJoinInAnyListedOrder() {
+        assertThat(sql.query("SELECT a.s, b.t, c.v FROM a, b, c WHERE a.id = b.id AND c.k = b.x ORDER BY 1, 2"))
+                .containsExactly(row("a1", "b1", "c10"), row("a2", "b2", "c99"));
+        assertThat(sql.query("SELECT a.s, c.v FROM c, a WHERE c.k = a.x AND a.id > 1 ORDER BY 1"))
+                .containsExactly(row("a2", "c20"));
+        assertThat(sql.value("SELECT count(*) FROM a, b WHERE a.x = b.x OR a.id = b.id")).isEqualTo("4");
+        assertThat(sql.query("SELECT * FROM a CROSS JOIN c WHERE a.x = c.k ORDER BY 1"))
+                .containsExactly(row("1", "10", "a1", "10", "c10"), row("2", "20", "a2", "20", "c20"));
+    }
+
+    @Test
+    void joinsOfDerivedTablesAndChainsOfOuterJoins() {
+        assertThat(sql.query("SELECT a.s, sub.n FROM a JOIN (SELECT id, count(*) AS n FROM b GROUP BY id) sub "
+                + "ON sub.id = a.id ORDER BY 1")).containsExactly(row("a1", "2"), row("a2", "1"));
+        assertThat(sql.query("SELECT a.id, b.t, c.v FROM a LEFT JOIN b ON a.id = b.id LEFT JOIN c ON c.k = b.x ORDER BY 1, 2"))
+                .containsExactly(row("1", "b1", "c10"), row("1", "b1x", null), row("2", "b2", "c99"), row("3", null, null),
+                        row("4", null, null));
+    }
+
+    @Test
+    void ambiguousAndDuplicateNamesAreReported() {
+        assertThat(sql.error("SELECT * FROM a, b WHERE id = 1").code()).isEqualTo(ErrorCode.AMBIGUOUS_COLUMN);
+        assertThat(sql.error("SELECT * FROM a, a").code()).isEqualTo(ErrorCode.DUPLICATE_OBJECT);
+    }
+}
