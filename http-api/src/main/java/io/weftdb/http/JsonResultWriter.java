@@ -60,6 +60,7 @@ final class JsonResultWriter implements ResultWriter {
         json.writeEndArray();
         json.writeNumberField("elapsedMs", elapsedMillis);
         json.writeEndObject();
+        json.writeRaw('\n');
         json.close();
         output.finish();
     }
