@@ -45,9 +45,10 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 
+# Plain TCP to both servers (WeftDB offers TLS by default, the reference has none configured): like for like.
 run() { # port, pgbench args...
   local port=$1; shift
-  PGPASSWORD= pgbench -h 127.0.0.1 -p "$port" -U postgres "$@" postgres 2>&1
+  PGPASSWORD= PGSSLMODE=disable pgbench -h 127.0.0.1 -p "$port" -U postgres "$@" postgres 2>&1
 }
 tps() { grep -E '^tps' | sed -E 's/^tps = ([0-9.]+).*/\1/' | head -1; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
