@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -96,6 +97,11 @@ public final class HttpServer {
         boundPort = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
         long sweep = Math.max(100, Math.min(config.sessionIdleTimeout().toMillis() / 4, 10_000));
         timers.scheduleWithFixedDelay(sessions::closeIdle, sweep, sweep, TimeUnit.MILLISECONDS);
+    }
+
+    /** Every endpoint as "METHOD /v1/...". */
+    List<String> routes() {
+        return router.describe();
     }
 
     /** The port it listens on (the one picked, when configured with 0). */

@@ -18,7 +18,10 @@ final class Router {
     }
 
     /** @param open whether the route is served without authentication */
-    record Route(String method, String[] segments, boolean open, Action action) {
+    record Route(String method, String template, boolean open, Action action) {
+        String[] segments() {
+            return split(template);
+        }
     }
 
     /** A matched route with its placeholder values. */
@@ -28,14 +31,19 @@ final class Router {
     private final List<Route> routes = new ArrayList<>();
 
     Router add(String method, String template, Action action) {
-        routes.add(new Route(method, split(template), false, action));
+        routes.add(new Route(method, template, false, action));
         return this;
     }
 
     /** A route served without the bearer token (health checks from load balancers). */
     Router addOpen(String method, String template, Action action) {
-        routes.add(new Route(method, split(template), true, action));
+        routes.add(new Route(method, template, true, action));
         return this;
+    }
+
+    /** Every route as "METHOD /template", in the order added (for the API description's test). */
+    List<String> describe() {
+        return routes.stream().map(route -> route.method() + " " + route.template()).toList();
     }
 
     /** The route for the request; 404 for an unknown path, 405 for a known path with another method. */
