@@ -26,6 +26,8 @@ public final class MysqlErrors {
                  INVALID_ARGUMENT_FOR_WIDTH_BUCKET, ARRAY_SUBSCRIPT_ERROR ->
                     MysqlVendorError.ER_WRONG_ARGUMENTS;
             case INVALID_RECURSION -> MysqlVendorError.ER_CTE_RECURSIVE_REQUIRES_UNION;
+            case INVALID_PRECEDING_OR_FOLLOWING_SIZE -> MysqlVendorError.ER_WRONG_ARGUMENTS;
+            case WINDOWING_ERROR -> MysqlVendorError.ER_PARSE_ERROR;
             case DUPLICATE_ALIAS -> MysqlVendorError.ER_NONUNIQ_TABLE;
             case CARDINALITY_VIOLATION -> MysqlVendorError.ER_SUBQUERY_NO_1_ROW;
             case INVALID_REGULAR_EXPRESSION -> MysqlVendorError.ER_REGEXP_ILLEGAL_ARGUMENT;

@@ -79,7 +79,8 @@ final class BinaryValues {
 
     /**
      * Reads one parameter value the client sent as {@code type} ({@code unsigned} from the type's
-     * flag byte) as the Java value of the engine type it naturally is.
+     * flag byte) as the Java value of the engine type it naturally is; strings stay bytes until the
+     * parameter's type says whether they are text or a byte string.
      */
     static Object readParameter(ByteBuf in, ColumnType type, boolean unsigned) {
         if (type == null) {
@@ -126,8 +127,8 @@ final class BinaryValues {
             case DATE, DATETIME, TIMESTAMP -> readDateTime(in, type == ColumnType.DATE);
             case TIME -> readTime(in);
             case TINY_BLOB, MEDIUM_BLOB, LONG_BLOB, BLOB, GEOMETRY, BIT -> Bytes.wrap(MysqlBuffers.readLengthEncodedBytes(in));
-            case VARCHAR, VAR_STRING, STRING, ENUM, SET, JSON ->
-                    new String(MysqlBuffers.readLengthEncodedBytes(in), StandardCharsets.UTF_8);
+            // Drivers send byte strings as strings too (Connector/J's setBytes): the target type decides.
+            case VARCHAR, VAR_STRING, STRING, ENUM, SET, JSON -> MysqlBuffers.readLengthEncodedBytes(in);
         };
     }
 

@@ -785,8 +785,7 @@ final class MysqlSession {
                     if ((nulls[i / 8] & (1 << (i % 8))) != 0) {
                         raw = null;
                     } else if (longData != null) {
-                        raw = isBinary(prepared.boundType(i)) ? Bytes.wrap(longData)
-                                : new String(longData, StandardCharsets.UTF_8);
+                        raw = isBinary(prepared.boundType(i)) ? Bytes.wrap(longData) : longData;
                     } else {
                         if (prepared.boundType(i) == null) {
                             throw new MysqlException(MysqlVendorError.ER_WRONG_ARGUMENTS,
@@ -820,11 +819,15 @@ final class MysqlSession {
 
     /** A parameter value as the Java value of the type the engine described for it. */
     private static Object toEngineValue(Object raw, DataType target, ZoneId zone) {
+        if (raw instanceof byte[] bytes) {
+            return target.kind() == TypeKind.BYTEA ? Bytes.wrap(bytes)
+                    : toEngineValue(new String(bytes, StandardCharsets.UTF_8), target, zone);
+        }
         if (raw == null || target.kind() == TypeKind.UNKNOWN) {
             return raw;
         }
-        if (target.kind().javaClass().isInstance(raw) && target.kind() != TypeKind.VARCHAR && target.kind() != TypeKind.CHAR
-                && target.kind() != TypeKind.NUMERIC) {
+        // Lengths, precisions and ranges are the target column's to check when the value is assigned.
+        if (target.kind().javaClass().isInstance(raw)) {
             return raw;
         }
         if (raw instanceof String text) {

@@ -3,6 +3,7 @@ package io.weftdb.mysql.wire;
 import io.weftdb.engine.value.TextFormat;
 import io.weftdb.ir.type.Bytes;
 import io.weftdb.ir.type.DataType;
+import io.weftdb.ir.type.TypeKind;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -32,9 +33,11 @@ final class TextValues {
 
     static String format(Object value, DataType type, ZoneId zone) {
         return switch (value) {
+            // MySQL drops CHAR(n)'s trailing pad spaces when it reads a value (no PAD_CHAR_TO_FULL_LENGTH).
+            case String text when type.kind() == TypeKind.CHAR -> text.stripTrailing();
             case Boolean bool -> bool ? "1" : "0";
             case Long number -> number.toString();
-            case Double number -> TextFormat.formatFloat(number, type.kind() == io.weftdb.ir.type.TypeKind.REAL);
+            case Double number -> TextFormat.formatFloat(number, type.kind() == TypeKind.REAL);
             case BigDecimal number -> number.toPlainString();
             case LocalDateTime timestamp -> datetime(timestamp);
             case Instant instant -> datetime(LocalDateTime.ofInstant(instant, zone));
