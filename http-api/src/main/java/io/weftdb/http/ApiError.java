@@ -46,10 +46,6 @@ final class ApiError extends RuntimeException {
         return new ApiError(status, code, getMessage(), position, detail, hint, newLine);
     }
 
-    ApiError withMessage(String newMessage) {
-        return new ApiError(status, code, newMessage, position, detail, hint, line);
-    }
-
     int status() {
         return status;
     }

@@ -20,10 +20,6 @@ final class BearerAuth {
         this.expectedDigest = token.map(BearerAuth::digest).orElse(null);
     }
 
-    boolean required() {
-        return expectedDigest != null;
-    }
-
     /** Throws 401 unless authentication is off or the request carries the token. */
     void check(HttpServerExchange exchange) {
         if (expectedDigest == null) {

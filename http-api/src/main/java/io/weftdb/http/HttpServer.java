@@ -119,7 +119,7 @@ public final class HttpServer {
             return;
         }
         stopping = true;
-        queries.cancelAll();
+        queries.shutDownAll();
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_GRACE_MILLIS);
         while (inFlight.get() > 0 && System.nanoTime() < deadline) {
             try {

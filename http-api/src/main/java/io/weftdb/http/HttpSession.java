@@ -1,7 +1,6 @@
 package io.weftdb.http;
 
 import io.weftdb.engine.Session;
-import java.time.Instant;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -12,7 +11,6 @@ import java.util.concurrent.locks.ReentrantLock;
 final class HttpSession {
     private final String id;
     private final Session session;
-    private final Instant created = Instant.now();
     private final ReentrantLock inUse = new ReentrantLock();
     private volatile long lastUsedNanos = System.nanoTime();
     private volatile boolean closed;
@@ -28,10 +26,6 @@ final class HttpSession {
 
     Session session() {
         return session;
-    }
-
-    Instant created() {
-        return created;
     }
 
     long idleNanos() {

@@ -52,17 +52,14 @@ final class RunningQueries {
         return true;
     }
 
-    void cancelAll() {
-        running.values().forEach(RunningQuery::cancel);
+    /** Stops every running query because the server is stopping. */
+    void shutDownAll() {
+        running.values().forEach(RunningQuery::shutDown);
     }
 
     List<RunningQuery> list() {
         List<RunningQuery> queries = new ArrayList<>(running.values());
         queries.sort(Comparator.comparing(RunningQuery::started));
         return queries;
-    }
-
-    boolean isEmpty() {
-        return running.isEmpty();
     }
 }

@@ -19,6 +19,7 @@ final class RunningQuery implements AutoCloseable {
     private final Runnable onClose;
     private volatile boolean cancelled;
     private volatile boolean timedOut;
+    private volatile boolean shutDown;
     private volatile ScheduledFuture<?> timeout;
 
     RunningQuery(String id, Session session, String sql, Runnable onClose) {
@@ -53,6 +54,12 @@ final class RunningQuery implements AutoCloseable {
         session.cancel();
     }
 
+    /** The server is stopping: the statement ends as PostgreSQL's fast shutdown ends it. */
+    void shutDown() {
+        shutDown = true;
+        session.cancel();
+    }
+
     void timeOut() {
         timedOut = true;
         session.cancel();
@@ -60,6 +67,9 @@ final class RunningQuery implements AutoCloseable {
 
     /** Throws 57014 when the query was cancelled or ran out of time before its next statement. */
     void checkNotStopped() {
+        if (shutDown) {
+            throw shutdownError();
+        }
         if (timedOut) {
             throw new SqlException(ErrorCode.QUERY_CANCELED, "canceling statement due to statement timeout");
         }
@@ -68,13 +78,20 @@ final class RunningQuery implements AutoCloseable {
         }
     }
 
-    /** The engine reports any cancel as a user request; say when it was this request's timeout. */
+    /** The engine reports any cancel as a user request; say when it was this request's timeout or a shutdown. */
     SqlException explain(SqlException e) {
+        if (e.code() == ErrorCode.QUERY_CANCELED && shutDown) {
+            return shutdownError();
+        }
         if (e.code() == ErrorCode.QUERY_CANCELED && timedOut) {
             return new SqlException(ErrorCode.QUERY_CANCELED, "canceling statement due to statement timeout",
                     e.position(), e.detail(), e.hint(), null);
         }
         return e;
+    }
+
+    private static SqlException shutdownError() {
+        return new SqlException(ErrorCode.ADMIN_SHUTDOWN, "terminating statement due to administrator command");
     }
 
     @Override
