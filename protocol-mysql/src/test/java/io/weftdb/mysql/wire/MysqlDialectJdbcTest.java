@@ -1,0 +1,134 @@
+package io.weftdb.mysql.wire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** MySQL statements and expressions carried out by the engine, checked by their results. */
+class MysqlDialectJdbcTest {
+    @TempDir
+    static Path directory;
+    private static EngineFixture fixture;
+    private static MysqlServer server;
+    private static Connection connection;
+
+    @BeforeAll
+    static void startServer() throws SQLException {
+        fixture = new EngineFixture(directory);
+        server = new MysqlServer(fixture.engine(), MysqlServerConfig.defaults(), Optional.empty(), Optional.empty());
+        server.start("127.0.0.1", 0);
+        connection = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + server.port() + "/?sslMode=DISABLED"
+                + "&allowMultiQueries=true", "app", "");
+        execute("CREATE DATABASE shop");
+        execute("USE shop");
+    }
+
+    @AfterAll
+    static void stopServer() throws SQLException {
+        connection.close();
+        server.stop();
+        fixture.close();
+    }
+
+    @BeforeEach
+    void useShop() throws SQLException {
+        execute("USE shop");
+    }
+
+    private static void execute(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static List<String> rows(String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            int columns = result.getMetaData().getColumnCount();
+            while (result.next()) {
+                List<String> values = new ArrayList<>();
+                for (int i = 1; i <= columns; i++) {
+                    values.add(result.getString(i));
+                }
+                rows.add(String.join("|", values));
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void expressionsHaveMysqlMeanings() throws SQLException {
+        assertThat(rows("SELECT 7 / 2 = 3.5, 7 DIV 2, 7 MOD 3, 1 <=> NULL, NULL <=> NULL, 5 ^ 1, TRUE + TRUE"))
+                .containsExactly("1|3|1|0|1|4|2");
+        assertThat(rows("SELECT IF(2 > 1, 'yes', 'no'), IFNULL(NULL, 'fallback'), 'Abc' REGEXP '^a', LCASE('X')"))
+                .containsExactly("yes|fallback|1|x");
+        assertThat(rows("SELECT DATE '2024-01-31' + INTERVAL 1 DAY, LENGTH('é'), CONCAT('a', 'b')"))
+                .containsExactly("2024-02-01 00:00:00|2|ab");
+    }
+
+    @Test
+    void insertIgnoreSkipsDuplicatesAndInsertSetAddsARow() throws SQLException {
+        execute("CREATE TABLE tags (name VARCHAR(10) PRIMARY KEY, uses INT DEFAULT 0)");
+        execute("INSERT INTO tags SET name = 'a', uses = 1");
+        try (Statement statement = connection.createStatement()) {
+            assertThat(statement.executeUpdate("INSERT IGNORE INTO tags (name) VALUES ('a'), ('b')")).isEqualTo(1);
+        }
+        assertThat(rows("SELECT name, uses FROM tags ORDER BY name")).containsExactly("a|1", "b|0");
+    }
+
+    @Test
+    void alterTableModifiesRenamesAndIndexes() throws SQLException {
+        execute("CREATE TABLE items (id INT PRIMARY KEY, label VARCHAR(5), kind ENUM('small', 'large'))");
+        execute("INSERT INTO items VALUES (1, 'one', 'small')");
+        execute("ALTER TABLE items MODIFY label VARCHAR(50) NOT NULL, ADD COLUMN price DECIMAL(6,2) DEFAULT 0.5,"
+                + " ADD INDEX by_label (label)");
+        execute("ALTER TABLE items CHANGE label title VARCHAR(50) NOT NULL");
+        execute("RENAME TABLE items TO goods");
+        assertThat(rows("SELECT id, title, kind, price FROM goods")).containsExactly("1|one|small|0.50");
+        assertThat(rows("SHOW INDEX FROM goods")).extracting(row -> row.split("\\|")[2]).contains("PRIMARY", "by_label");
+        assertThatThrownBy(() -> execute("INSERT INTO goods (id, title, kind) VALUES (2, 'x', 'tiny')"))
+                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(3819));
+        execute("CREATE TABLE goods_copy AS SELECT id, title FROM goods");
+        assertThat(rows("SELECT title FROM goods_copy")).containsExactly("one");
+    }
+
+    @Test
+    void autocommitOffKeepsATransactionOpenUntilCommit() throws SQLException {
+        execute("CREATE TABLE ledger (amount INT)");
+        execute("SET autocommit = 0");
+        execute("INSERT INTO ledger VALUES (5)");
+        assertThat(rows("SELECT @@autocommit")).containsExactly("0");
+        execute("ROLLBACK");
+        execute("INSERT INTO ledger VALUES (7)");
+        execute("COMMIT");
+        execute("SET autocommit = 1");
+        assertThat(rows("SELECT amount FROM ledger")).containsExactly("7");
+    }
+
+    @Test
+    void showCommandsAndDropDatabase() throws SQLException {
+        assertThat(rows("SHOW ENGINES")).hasSize(1);
+        assertThat(rows("SHOW COLLATION LIKE 'utf8mb4%'")).hasSize(1);
+        assertThat(rows("SHOW CHARACTER SET")).hasSize(1);
+        assertThat(rows("SHOW PROCESSLIST")).anyMatch(row -> row.contains("SHOW PROCESSLIST"));
+        assertThat(rows("SHOW CREATE DATABASE shop")).singleElement().asString().contains("CREATE DATABASE `shop`");
+        execute("CREATE DATABASE scratch");
+        execute("USE scratch");
+        execute("DROP DATABASE scratch");
+        assertThat(rows("SELECT DATABASE() IS NULL")).containsExactly("1");
+    }
+}
