@@ -719,7 +719,10 @@ public final class ExpressionCompiler {
         if (call.over() == null && call.name().size() == 1 && AggregateFunctions.isAggregate(call.name().name())) {
             throw new SqlException(ErrorCode.GROUPING_ERROR, "aggregate functions are not allowed here", call.position());
         }
-        if (call.over() != null || call.distinct() || call.filter() != null || !call.orderBy().isEmpty()) {
+        if (call.over() != null) {
+            throw new SqlException(ErrorCode.WINDOWING_ERROR, "window functions are not allowed here", call.position());
+        }
+        if (call.distinct() || call.filter() != null || !call.orderBy().isEmpty()) {
             throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, "aggregate and window functions are not supported yet",
                     call.position());
         }

@@ -10,7 +10,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * Walking and rewriting IR expression trees. Subqueries are not entered: their expressions belong to
- * another query level. Window specifications are left as they are.
+ * another query level. Window PARTITION BY and ORDER BY expressions are entered.
  */
 public final class ExprTrees {
     private ExprTrees() {
@@ -86,13 +86,20 @@ public final class ExprTrees {
             case Expr.FunctionCall e -> new Expr.FunctionCall(e.name(), map(e.arguments(), c), e.distinct(),
                     e.starArgument(), c.apply(e.filter()), e.orderBy().stream()
                     .map(item -> new SortItem(c.apply(item.expression()), item.descending(), item.nullsFirst())).toList(),
-                    e.over(), p);
+                    window(e.over(), c), p);
             case Expr.ArrayConstructor e -> new Expr.ArrayConstructor(map(e.elements(), c), p);
             case Expr.Subscript e -> new Expr.Subscript(c.apply(e.array()), c.apply(e.index()), p);
             case Expr.SpecialValue e -> new Expr.SpecialValue(e.kind(), p);
             case Expr.DefaultValue e -> new Expr.DefaultValue(p);
             case Expr.RowConstructor e -> new Expr.RowConstructor(map(e.fields(), c), p);
         };
+    }
+
+    /** A window's PARTITION BY and ORDER BY mapped; its frame offsets are constants and stay. */
+    private static Expr.WindowSpec window(Expr.WindowSpec spec, UnaryOperator<Expr> c) {
+        return spec == null ? null : new Expr.WindowSpec(map(spec.partitionBy(), c), spec.orderBy().stream()
+                .map(item -> new SortItem(c.apply(item.expression()), item.descending(), item.nullsFirst())).toList(),
+                spec.frame());
     }
 
     private static List<Expr> map(List<Expr> exprs, UnaryOperator<Expr> mapper) {

@@ -171,10 +171,25 @@ public final class QueryPlanner {
         PlanNode source = planFrom(select.from(), conjuncts);
         if (AggregatePlanner.needsAggregation(select)) {
             AggregatePlanner.Grouped grouped = new AggregatePlanner(source, compiler(source.output())).plan(select);
-            return planOutput(grouped.plan(), grouped.items(), select.distinct(), grouped.orderBy(), select.limit(),
-                    select.offset(), grouped.namesForSubqueries());
+            return planWindowsAndOutput(grouped.plan(), grouped.items(), select.distinct(), grouped.orderBy(), select,
+                    grouped.namesForSubqueries());
         }
-        return planOutput(source, select.items(), select.distinct(), select.orderBy(), select.limit(), select.offset());
+        return planWindowsAndOutput(source, select.items(), select.distinct(), select.orderBy(), select, source.output());
+    }
+
+    /** Window functions, when the select list or ORDER BY calls any, then the output clauses. */
+    private PlanNode planWindowsAndOutput(PlanNode source, List<Query.SelectItem> items, boolean distinct,
+                                          List<SortItem> orderBy, Query.Select select, Scope namesForSubqueries) {
+        if (!WindowPlanner.hasWindows(items, orderBy)) {
+            return planOutput(source, items, distinct, orderBy, select.limit(), select.offset(), namesForSubqueries);
+        }
+        ExpressionCompiler compiler = compiler(source.output()).withScopeForSubqueries(namesForSubqueries);
+        WindowPlanner.Windowed windowed = new WindowPlanner(compiler).plan(source, items, orderBy);
+        List<Scope.Column> names = new ArrayList<>(namesForSubqueries.columns());
+        List<Scope.Column> all = windowed.plan().output().columns();
+        names.addAll(all.subList(names.size(), all.size()));
+        return planOutput(windowed.plan(), windowed.items(), distinct, windowed.orderBy(), select.limit(), select.offset(),
+                new Scope(names));
     }
 
     PlanNode planOutput(PlanNode source, List<Query.SelectItem> items, boolean distinct, List<SortItem> orderBy,

@@ -20,6 +20,16 @@ final class RowKey {
         this.hash = Arrays.hashCode(normalized);
     }
 
+    /** Whether two rows of values are equal as DISTINCT sees them (NULL equal to NULL). */
+    static boolean sameValues(Object[] a, Object[] b) {
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] == null || b[i] == null ? a[i] != b[i] : !io.weftdb.engine.value.ValueOrder.equal(a[i], b[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static Object normalize(Object value) {
         if (value instanceof BigDecimal decimal) {
             return decimal.signum() == 0 ? BigDecimal.ZERO : decimal.stripTrailingZeros();

@@ -43,6 +43,8 @@ public final class PgSqlState {
             case OBJECT_IN_USE -> "55006";
             case OBJECT_NOT_IN_PREREQUISITE_STATE -> "55000";
             case DIVISION_BY_ZERO -> "22012";
+            case INVALID_PRECEDING_OR_FOLLOWING_SIZE -> "22013";
+            case WINDOWING_ERROR -> "42P20";
             case INVALID_RECURSION -> "42P19";
             case DUPLICATE_ALIAS -> "42712";
             case CARDINALITY_VIOLATION -> "21000";
