@@ -640,13 +640,13 @@ final class MysqlSession {
         ok();
     }
 
+    /** COM_FIELD_LIST (deprecated, still used for the mariadb client's name completion): column definitions. */
     private void fieldList(String table) {
-        ShowCommands show = show();
-        LocalRows columns = show.columns(new MysqlCommand.ShowColumns(io.weftdb.ir.QualifiedName.of(table), false, null));
-        while (columns.next()) {
+        for (ResultColumn column : show().tableColumns(io.weftdb.ir.QualifiedName.of(table.toLowerCase(java.util.Locale.ROOT)))) {
+            ColumnDefinition definition = MysqlTypes.column(column, database);
             ByteBuf payload = output.payloadBuffer();
-            new ColumnDefinition(database, table, table, (String) columns.row()[0], (String) columns.row()[0],
-                    MysqlTypes.UTF8MB4_GENERAL_CI, 0, ColumnType.VAR_STRING, 0, 0).writePayload(payload);
+            new ColumnDefinition(definition.schema(), table, table, column.name(), column.name(), definition.characterSet(),
+                    definition.length(), definition.type(), definition.flags(), definition.decimals()).writePayload(payload);
             payload.writeByte(MysqlBuffers.NULL_MARKER);
             output.sendPayload(payload);
         }

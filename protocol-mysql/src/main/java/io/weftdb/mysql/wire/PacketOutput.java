@@ -23,6 +23,8 @@ final class PacketOutput {
         }
     }
 
+    private static final int MAX_KEPT_SCRATCH_BYTES = 1024 * 1024;
+
     private final Channel channel;
     private final int flushThresholdBytes;
     private final int rowsPerFlush;
@@ -52,6 +54,11 @@ final class PacketOutput {
 
     /** A payload buffer for callers that encode a packet themselves; pass it to {@link #sendPayload}. */
     ByteBuf payloadBuffer() {
+        if (scratch != null && scratch.capacity() > MAX_KEPT_SCRATCH_BYTES) {
+            // One huge row should not pin its buffer for the rest of the connection.
+            scratch.release();
+            scratch = null;
+        }
         if (scratch == null) {
             scratch = channel.alloc().heapBuffer(256);
         }

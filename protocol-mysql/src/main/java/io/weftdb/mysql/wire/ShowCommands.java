@@ -98,6 +98,11 @@ final class ShowCommands {
         return new LocalRows(columns, rows);
     }
 
+    /** The table's columns with their types, for COM_FIELD_LIST. */
+    List<ResultColumn> tableColumns(QualifiedName name) {
+        return table(name).columns().stream().map(column -> new ResultColumn(column.name(), column.type())).toList();
+    }
+
     LocalRows index(QualifiedName name) {
         TableDef table = table(name);
         List<Object[]> rows = new ArrayList<>();

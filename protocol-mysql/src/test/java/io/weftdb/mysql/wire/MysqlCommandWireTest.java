@@ -157,6 +157,22 @@ class MysqlCommandWireTest {
     }
 
     @Test
+    void fieldListDescribesTheColumnsOfATable() throws Exception {
+        try (RawMysqlClient client = loggedIn(CLIENT)) {
+            client.command(0x02, "public");
+            client.read();
+            client.command(0x03, "CREATE TABLE listed (id BIGINT, label VARCHAR(9))");
+            assertThat(client.read().first()).isZero();
+            client.command(0x04, "listed\0");
+            RawMysqlClient.Packet id = client.read();
+            assertThat(new String(id.payload(), StandardCharsets.UTF_8)).contains("listed", "id");
+            assertThat(id.payload()[id.payload().length - 1]).as("no default value").isEqualTo((byte) 0xFB);
+            assertThat(new String(client.read().payload(), StandardCharsets.UTF_8)).contains("label");
+            assertThat(client.read().first()).isEqualTo(0xFE);
+        }
+    }
+
+    @Test
     void comQuitClosesTheConnection() throws Exception {
         try (RawMysqlClient client = loggedIn(CLIENT)) {
             client.command(0x01, "");

@@ -196,6 +196,35 @@ class MysqlServerJdbcTest {
     }
 
     @Test
+    void databaseMetadataListsTablesColumnsAndKeys() throws SQLException {
+        String table = table("meta");
+        // The engine's information_schema is PostgreSQL's; Connector/J's SHOW-based metadata works.
+        try (Connection connection = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + server.port()
+                + "/public?sslMode=DISABLED&useInformationSchema=false", "app", "")) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE " + table + " (id INT PRIMARY KEY, note TEXT)");
+            }
+            java.sql.DatabaseMetaData metadata = connection.getMetaData();
+            try (ResultSet tables = metadata.getTables("public", null, table, null)) {
+                assertThat(tables.next()).isTrue();
+                assertThat(tables.getString("TABLE_NAME")).isEqualTo(table);
+                assertThat(tables.getString("TABLE_TYPE")).isEqualTo("TABLE");
+            }
+            try (ResultSet columns = metadata.getColumns("public", null, table, "%")) {
+                assertThat(columns.next()).isTrue();
+                assertThat(columns.getString("COLUMN_NAME")).isEqualTo("id");
+                assertThat(columns.getInt("DATA_TYPE")).isEqualTo(java.sql.Types.INTEGER);
+                assertThat(columns.next()).isTrue();
+                assertThat(columns.getString("COLUMN_NAME")).isEqualTo("note");
+            }
+            try (ResultSet keys = metadata.getPrimaryKeys("public", null, table)) {
+                assertThat(keys.next()).isTrue();
+                assertThat(keys.getString("COLUMN_NAME")).isEqualTo("id");
+            }
+        }
+    }
+
+    @Test
     void multiStatementsReturnOneResultEach() throws SQLException {
         try (Connection connection = connect(false); Statement statement = connection.createStatement()) {
             assertThat(statement.execute("SELECT 1; SELECT 'two'")).isTrue();

@@ -171,6 +171,35 @@ class MysqlValueTypesJdbcTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aLargeResultStreamsToAClientThatReadsRowByRow(boolean serverPrepared) throws SQLException {
+        String table = "many_" + TABLES.incrementAndGet();
+        try (Connection connection = connect(serverPrepared)) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE " + table + "_digits (d INT)");
+                statement.executeUpdate("INSERT INTO " + table + "_digits VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9)");
+                statement.execute("CREATE TABLE " + table + " AS SELECT a.d * 10000 + b.d * 1000 + c.d * 100 + e.d * 10 + f.d AS n,"
+                        + " 'padding padding padding' AS filler FROM " + table + "_digits a, " + table + "_digits b, "
+                        + table + "_digits c, " + table + "_digits e, " + table + "_digits f");
+            }
+            try (PreparedStatement select = connection.prepareStatement("SELECT n, filler FROM " + table,
+                    ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+                select.setFetchSize(Integer.MIN_VALUE);
+                long count = 0;
+                long sum = 0;
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        count++;
+                        sum += rows.getLong(1);
+                    }
+                }
+                assertThat(count).isEqualTo(100_000);
+                assertThat(sum).isEqualTo(99_999L * 100_000 / 2);
+            }
+        }
+    }
+
     @Test
     void killQueryInterruptsAStatementOfAnotherConnection() throws Exception {
         try (Connection victim = connect(false); Connection killer = connect(false)) {
