@@ -295,6 +295,11 @@ public final class ExpressionCompiler {
         if (library != null) {
             return library;
         }
+        if (libraryOnly(operator)) {
+            throw new SqlException(ErrorCode.UNDEFINED_FUNCTION, "operator does not exist: " + left.type().sqlName() + " "
+                    + operator.symbol() + " " + right.type().sqlName(), binary.position())
+                    .withHint("No operator matches the given name and argument types. You might need to add explicit type casts.");
+        }
         if (operator.isComparison()) {
             return compileComparison(operator, left, right, binary.position());
         }
@@ -306,6 +311,15 @@ public final class ExpressionCompiler {
             return compileRegex(operator, left, right);
         }
         return compileArithmetic(operator, left, right, binary.position());
+    }
+
+    /** Operators that only the function library defines (on json and arrays): no built-in fallback. */
+    private static boolean libraryOnly(BinaryOperator operator) {
+        return switch (operator) {
+            case JSON_GET, JSON_GET_TEXT, JSON_PATH, JSON_PATH_TEXT, CONTAINS, CONTAINED_BY, HAS_KEY, HAS_ANY_KEY,
+                 HAS_ALL_KEYS, OVERLAPS -> true;
+            default -> false;
+        };
     }
 
     private BoundExpr compileLogical(Expr.Binary binary) {

@@ -263,7 +263,9 @@ final class DateTimeFormat {
         private final String text;
         private final String template;
         private int position;
-        private int year = 1;
+        // Without a year PostgreSQL gives year 0, which is 1 BC.
+        private int year;
+        private boolean yearGiven;
         private int month = 1;
         private int day = 1;
         private int dayOfYear;
@@ -367,15 +369,28 @@ final class DateTimeFormat {
 
         private void read(String pattern) {
             switch (pattern) {
-                case "YYYY", "IYYY" -> year = digits(pattern, 4);
+                case "YYYY", "IYYY" -> {
+                    year = digits(pattern, 4);
+                    yearGiven = true;
+                }
                 case "Y,YYY" -> {
                     int thousands = digits(pattern, 3);
                     skipSeparator();
                     year = thousands * 1000 + digits(pattern, 3);
+                    yearGiven = true;
                 }
-                case "YYY", "IYY" -> year = expandYear(digits(pattern, 3), 3);
-                case "YY", "IY" -> year = expandYear(digits(pattern, 2), 2);
-                case "Y", "I" -> year = expandYear(digits(pattern, 1), 1);
+                case "YYY", "IYY" -> {
+                    year = expandYear(digits(pattern, 3), 3);
+                    yearGiven = true;
+                }
+                case "YY", "IY" -> {
+                    year = expandYear(digits(pattern, 2), 2);
+                    yearGiven = true;
+                }
+                case "Y", "I" -> {
+                    year = expandYear(digits(pattern, 1), 1);
+                    yearGiven = true;
+                }
                 case "MM" -> month = digits(pattern, 2);
                 case "MONTH" -> month = name(pattern, true, false);
                 case "MON" -> month = name(pattern, true, true);
@@ -441,7 +456,7 @@ final class DateTimeFormat {
                 }
                 hour = hour % 12 + (afternoon ? 12 : 0);
             }
-            int isoYear = bc ? 1 - year : year;
+            int isoYear = yearGiven && bc ? 1 - year : year;
             try {
                 LocalDate date = dayOfYear > 0 ? LocalDate.ofYearDay(isoYear, dayOfYear) : LocalDate.of(isoYear, month, day);
                 return date.atTime(hour, minute, second, micros * 1000);

@@ -2,11 +2,18 @@ package io.weftdb.engine.function;
 
 import static io.weftdb.engine.function.Overload.of;
 
+import io.weftdb.engine.expr.Arithmetic;
+import io.weftdb.engine.expr.BoundExpr;
 import io.weftdb.engine.expr.EvaluationContext;
+import io.weftdb.engine.expr.Evaluator;
+import io.weftdb.engine.expr.ExpressionCompiler;
+import io.weftdb.engine.value.Casts;
 import io.weftdb.ir.error.ErrorCode;
 import io.weftdb.ir.error.SqlException;
+import io.weftdb.ir.expr.BinaryOperator;
 import io.weftdb.ir.type.DataType;
 import io.weftdb.ir.type.Interval;
+import io.weftdb.ir.type.TypeKind;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DateTimeException;
@@ -116,9 +123,29 @@ final class DateTimeFunctions {
         registry.registerOperator("+",
                 of(TIMESTAMP, (v, c) -> ((LocalDate) v[0]).atTime((LocalTime) v[1]), DATE, TIME),
                 of(TIMESTAMP, (v, c) -> ((LocalDate) v[1]).atTime((LocalTime) v[0]), TIME, DATE));
+        registry.registerOperator("-", arguments -> mixedDifference(arguments.get(0), arguments.get(1)));
         registry.registerOperator("-",
                 of(INTERVAL, (v, c) -> new Interval(0, 0, ChronoUnit.MICROS.between((LocalTime) v[1], (LocalTime) v[0])),
                         TIME, TIME));
+    }
+
+    /** timestamp - date and the like: both sides become the wider of the two types, as PostgreSQL casts them. */
+    private static BoundExpr mixedDifference(BoundExpr left, BoundExpr right) {
+        TypeKind a = left.type().kind();
+        TypeKind b = right.type().kind();
+        boolean datetimes = (a == TypeKind.DATE || a == TypeKind.TIMESTAMP || a == TypeKind.TIMESTAMPTZ)
+                && (b == TypeKind.DATE || b == TypeKind.TIMESTAMP || b == TypeKind.TIMESTAMPTZ);
+        if (!datetimes || a == b) {
+            return null;
+        }
+        DataType common = a == TypeKind.TIMESTAMPTZ || b == TypeKind.TIMESTAMPTZ ? TIMESTAMPTZ : TIMESTAMP;
+        Evaluator x = ExpressionCompiler.cast(left, common, Casts.Context.IMPLICIT).evaluator();
+        Evaluator y = ExpressionCompiler.cast(right, common, Casts.Context.IMPLICIT).evaluator();
+        return new BoundExpr((row, context) -> {
+            Object p = x.evaluate(row, context);
+            Object q = p == null ? null : y.evaluate(row, context);
+            return q == null ? null : Arithmetic.temporal(BinaryOperator.SUBTRACT, p, common.kind(), q, common.kind());
+        }, INTERVAL, left.constant() && right.constant());
     }
 
     static ZoneId zone(String name) {

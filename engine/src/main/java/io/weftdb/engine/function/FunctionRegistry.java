@@ -29,6 +29,7 @@ public final class FunctionRegistry {
         JsonFunctions.registerInto(this);
         ArrayFunctions.registerInto(this);
         SystemFunctions.registerInto(this);
+        CatalogFunctions.registerInto(this);
     }
 
     /** Adds a definition; several for one name are tried in order until one accepts the arguments. */

@@ -289,11 +289,21 @@ final class MathFunctions {
         if (base.compareTo(BigDecimal.ONE) == 0) {
             throw FunctionErrors.divisionByZero();
         }
-        MathContext context = new MathContext(40, RoundingMode.HALF_EVEN);
+        // numeric.c's log_var: the scale follows the estimated decimal weights of the two logarithms.
+        int scale = MIN_SIGNIFICANT_DIGITS - (lnDecimalWeight(value) - lnDecimalWeight(base));
+        scale = Math.max(0, Math.min(MAX_SCALE, Math.max(scale, Math.max(base.scale(), value.scale()))));
+        MathContext context = new MathContext(scale + 40, RoundingMode.HALF_EVEN);
         BigDecimal quotient = BigMath.ln(value, context).divide(BigMath.ln(base, context), context);
-        double log10 = quotient.signum() == 0 ? 0 : Math.log10(Math.abs(quotient.doubleValue()));
-        int scale = resultScale(Math.floor(log10), base.compareTo(BigDecimal.TEN) == 0 ? value : base, value);
         return quotient.setScale(scale, RoundingMode.HALF_UP);
+    }
+
+    /** numeric.c's estimate_ln_dweight: the decimal weight of ln(x), truncated toward zero. */
+    private static int lnDecimalWeight(BigDecimal x) {
+        if (x.compareTo(new BigDecimal("0.9")) >= 0 && x.compareTo(new BigDecimal("1.1")) <= 0) {
+            BigDecimal offset = x.subtract(BigDecimal.ONE).abs();
+            return offset.signum() == 0 ? 0 : offset.precision() - offset.scale() - 1;
+        }
+        return (int) Math.log10(Math.abs(Math.log(x.doubleValue())));
     }
 
     /** A function of one double; the inverse sine and cosine reject arguments outside [-1, 1]. */

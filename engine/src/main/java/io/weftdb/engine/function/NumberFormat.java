@@ -34,6 +34,9 @@ final class NumberFormat {
                 }
             }
         }
+        if (upper.contains("RN")) {
+            return roman(value, fill, Character.isLowerCase(template.charAt(upper.indexOf("RN"))));
+        }
         if (upper.contains("EEEE")) {
             return scientific(value, fractionDigits);
         }
@@ -154,6 +157,21 @@ final class NumberFormat {
             out.delete(lastFractionEnd - trailingOptionalZeros, lastFractionEnd);
         }
         return out.toString();
+    }
+
+    /** RN: the value rounded to an integer in Roman numerals (1 to 3999), right-aligned in 15 characters. */
+    private static String roman(BigDecimal value, boolean fill, boolean lower) {
+        int number = value.setScale(0, RoundingMode.HALF_UP).intValue();
+        if (number < 1 || number > 3999) {
+            return "#".repeat(15);
+        }
+        String[] thousands = {"", "M", "MM", "MMM"};
+        String[] hundreds = {"", "C", "CC", "CCC", "CD", "D", "DC", "DCC", "DCCC", "CM"};
+        String[] tens = {"", "X", "XX", "XXX", "XL", "L", "LX", "LXX", "LXXX", "XC"};
+        String[] units = {"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"};
+        String roman = thousands[number / 1000] + hundreds[number / 100 % 10] + tens[number / 10 % 10] + units[number % 10];
+        roman = lower ? roman.toLowerCase(Locale.ROOT) : roman;
+        return fill ? roman : " ".repeat(15 - roman.length()) + roman;
     }
 
     private static int firstDigitIndex(String template) {

@@ -123,6 +123,7 @@ public record Overload(List<DataType> parameters, boolean variadic, DataType res
             case REAL -> to == TypeKind.DOUBLE;
             case DATE -> to == TypeKind.TIMESTAMP || to == TypeKind.TIMESTAMPTZ;
             case TIMESTAMP -> to == TypeKind.TIMESTAMPTZ;
+            case TIME -> to == TypeKind.INTERVAL;
             default -> false;
         };
     }

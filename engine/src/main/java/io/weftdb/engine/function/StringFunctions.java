@@ -9,7 +9,6 @@ import io.weftdb.ir.error.ErrorCode;
 import io.weftdb.ir.error.SqlException;
 import io.weftdb.ir.type.Bytes;
 import io.weftdb.ir.type.DataType;
-import io.weftdb.ir.type.TypeKind;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -362,7 +361,10 @@ final class StringFunctions {
         }, TEXT, constant);
     }
 
-    /** Evaluates any argument to its text output form, as concat() and format() show values. */
+    /**
+     * Evaluates any argument to its text output form, as concat() and format() show values (a
+     * char(n) keeps its padding there, unlike in a cast to text).
+     */
     static final class ValueText {
         private ValueText() {
         }
@@ -370,13 +372,9 @@ final class StringFunctions {
         static Evaluator of(BoundExpr argument) {
             Evaluator input = argument.evaluator();
             DataType type = argument.type();
-            boolean padded = type.kind() == TypeKind.CHAR;
             return (row, context) -> {
                 Object value = input.evaluate(row, context);
-                if (value == null) {
-                    return null;
-                }
-                return padded ? ((String) value).stripTrailing() : TextFormat.format(value, type, context.timeZone());
+                return value == null ? null : TextFormat.format(value, type, context.timeZone());
             };
         }
     }

@@ -31,6 +31,10 @@ public final class Casts {
         }
         TypeKind source = from.kind();
         TypeKind target = to.kind();
+        if (source == TypeKind.UNKNOWN && (target == TypeKind.VARCHAR || target == TypeKind.CHAR)) {
+            // 'abc'::varchar(2) is an explicit cast and truncates, as it does from text.
+            return fitString(value.toString(), to, context == Context.EXPLICIT);
+        }
         if (source == TypeKind.UNKNOWN || (source.isString() && !target.isString() && target != TypeKind.JSON)) {
             return TextParse.parse(source == TypeKind.CHAR ? rtrim((String) value) : value.toString(), to, zone);
         }
@@ -102,6 +106,13 @@ public final class Casts {
                 }
                 throw cannotCast(from, to);
             case INTERVAL:
+                if (source == TypeKind.TIME) {
+                    return new io.weftdb.ir.type.Interval(0, 0, ((java.time.LocalTime) value).toNanoOfDay() / 1000);
+                }
+                if (source == target) {
+                    return value;
+                }
+                throw cannotCast(from, to);
             case UUID:
             case BYTEA:
                 if (source == target) {

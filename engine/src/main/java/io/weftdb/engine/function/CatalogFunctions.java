@@ -1,0 +1,334 @@
+package io.weftdb.engine.function;
+
+import static io.weftdb.engine.function.Overload.ANY;
+import static io.weftdb.engine.function.Overload.of;
+
+import io.weftdb.engine.catalog.CatalogObject;
+import io.weftdb.engine.catalog.IndexDef;
+import io.weftdb.engine.catalog.SequenceDef;
+import io.weftdb.engine.catalog.TableDef;
+import io.weftdb.engine.catalog.ViewDef;
+import io.weftdb.engine.exec.ExecutionEnvironment;
+import io.weftdb.engine.expr.EvaluationContext;
+import io.weftdb.engine.system.Definitions;
+import io.weftdb.engine.system.SystemContext;
+import io.weftdb.engine.system.SystemOids;
+import io.weftdb.engine.system.SystemTable;
+import io.weftdb.engine.system.SystemTables;
+import io.weftdb.engine.system.SystemTypes;
+import io.weftdb.ir.error.ErrorCode;
+import io.weftdb.ir.error.SqlException;
+import io.weftdb.ir.type.DataType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The system catalog information functions clients call (psql's \d family, pgjdbc's
+ * DatabaseMetaData, ORMs): visibility, object descriptions, definitions, privileges, sizes and
+ * session facts. Arguments PostgreSQL types as oid or regclass take an oid number or a relation
+ * name. Every function reads the statement's catalog, so none is folded to a constant.
+ *
+ * <p>Privilege checks answer true: WeftDB has no per-object privileges, every session may do
+ * everything. Object sizes answer 0: the storage engine shares one RocksDB store and keeps no
+ * per-relation size. Comments (obj_description and friends) are NULL: COMMENT is not supported.
+ */
+final class CatalogFunctions {
+    private static final DataType TEXT = DataType.TEXT;
+    private static final DataType BOOLEAN = DataType.BOOLEAN;
+    private static final DataType BIGINT = DataType.BIGINT;
+
+    private CatalogFunctions() {
+    }
+
+    static void registerInto(FunctionRegistry registry) {
+        registry.register("pg_get_userbyid", catalog(TEXT, (v, c) -> userName(v[0], c), ANY));
+        registry.register("pg_table_is_visible", catalog(BOOLEAN, (v, c) -> tableIsVisible(v[0], c), ANY));
+        registry.register("pg_type_is_visible", catalog(BOOLEAN, (v, c) -> typeExists(v[0]), ANY));
+        // pg_proc lists no functions, so there is no function oid to be visible.
+        registry.register("pg_function_is_visible", catalog(BOOLEAN, (v, c) -> null, ANY));
+        registry.register("format_type", catalog(TEXT, (v, c) -> v[0] == null ? null
+                : SystemTypes.format(oid(v[0]), v[1] == null ? null : oid(v[1])), ANY, ANY).lenient());
+        registry.register("pg_get_expr", catalog(TEXT, (v, c) -> v[0].toString(), ANY, ANY),
+                catalog(TEXT, (v, c) -> v[0].toString(), ANY, ANY, ANY));
+        registry.register("pg_get_indexdef", catalog(TEXT, (v, c) -> indexDefinition(v[0], 0, c), ANY),
+                catalog(TEXT, (v, c) -> indexDefinition(v[0], oid(v[1]), c), ANY, ANY, ANY));
+        registry.register("pg_get_constraintdef", catalog(TEXT, (v, c) -> constraintDefinition(v[0], c), ANY),
+                catalog(TEXT, (v, c) -> constraintDefinition(v[0], c), ANY, ANY));
+        registry.register("pg_get_viewdef", catalog(TEXT, (v, c) -> viewDefinition(v[0], c), ANY),
+                catalog(TEXT, (v, c) -> viewDefinition(v[0], c), ANY, ANY));
+        registry.register("pg_encoding_to_char", of(TEXT, (v, c) -> encodingName(oid(v[0])), ANY));
+        registry.register("obj_description", catalog(TEXT, (v, c) -> null, ANY), catalog(TEXT, (v, c) -> null, ANY, ANY));
+        registry.register("col_description", catalog(TEXT, (v, c) -> null, ANY, ANY));
+        registry.register("shobj_description", catalog(TEXT, (v, c) -> null, ANY, ANY));
+        for (String privilege : List.of("has_table_privilege", "has_schema_privilege", "has_database_privilege",
+                "has_sequence_privilege", "has_column_privilege", "has_function_privilege", "has_any_column_privilege")) {
+            registry.register(privilege, catalog(BOOLEAN, (v, c) -> true, ANY, ANY),
+                    catalog(BOOLEAN, (v, c) -> true, ANY, ANY, ANY), catalog(BOOLEAN, (v, c) -> true, ANY, ANY, ANY, ANY));
+        }
+        for (String size : List.of("pg_relation_size", "pg_total_relation_size", "pg_table_size", "pg_indexes_size")) {
+            registry.register(size, catalog(BIGINT, (v, c) -> relationSize(v[0], c), ANY),
+                    catalog(BIGINT, (v, c) -> relationSize(v[0], c), ANY, ANY));
+        }
+        registry.register("pg_database_size", catalog(BIGINT, (v, c) -> databaseSize(v[0], c), ANY));
+        registry.register("txid_current", catalog(BIGINT, (v, c) -> transactionId(c)));
+        registry.register("pg_current_xact_id", catalog(BIGINT, (v, c) -> transactionId(c)));
+        registry.register("pg_backend_pid", catalog(DataType.INTEGER,
+                (v, c) -> c.callSessionFunction("pg_backend_pid", new Object[0])));
+        registry.register("pg_get_serial_sequence", catalog(TEXT, (v, c) -> serialSequence((String) v[0],
+                (String) v[1], c), TEXT, TEXT));
+        registry.register("current_schemas", catalog(DataType.arrayOf(TEXT), (v, c) -> currentSchemas((Boolean) v[0], c),
+                BOOLEAN));
+        registry.register("current_setting", catalog(TEXT, (v, c) -> c.callSessionFunction("current_setting",
+                new Object[] {v[0]}), TEXT), catalog(TEXT, (v, c) -> setting((String) v[0], (Boolean) v[1], c), TEXT,
+                BOOLEAN));
+        registry.register("to_regclass", catalog(BIGINT, (v, c) -> relationOid((String) v[0], SystemContext.of(c)), TEXT));
+        registry.register("pg_relation_is_publishable", catalog(BOOLEAN, (v, c) -> relation(v[0], c) instanceof TableDef,
+                ANY));
+        registry.register("pg_is_in_recovery", of(BOOLEAN, (v, c) -> false));
+        registry.register("pg_tablespace_location", of(TEXT, (v, c) -> "", ANY));
+    }
+
+    /** An overload that reads the catalog or session: evaluated at run time, never folded. */
+    private static Overload catalog(DataType result, Overload.Body body, DataType... parameters) {
+        return of(result, body, parameters).volatileResult();
+    }
+
+    private static long oid(Object value) {
+        if (value instanceof Number number) {
+            return number.longValue();
+        }
+        try {
+            return Long.parseLong(value.toString().strip());
+        } catch (NumberFormatException notNumber) {
+            throw new SqlException(ErrorCode.INVALID_TEXT_REPRESENTATION, "invalid input syntax for type oid: \""
+                    + value + "\"");
+        }
+    }
+
+    /** An oid argument given as a number, or as a relation name (PostgreSQL's regclass input). */
+    private static long relationArgument(Object value, SystemContext context) {
+        if (value instanceof Number number) {
+            return number.longValue();
+        }
+        String text = value.toString().strip();
+        if (!text.isEmpty() && text.chars().allMatch(Character::isDigit)) {
+            return Long.parseLong(text);
+        }
+        Long oid = relationOid(text, context);
+        if (oid == null) {
+            throw new SqlException(ErrorCode.UNDEFINED_TABLE, "relation \"" + text + "\" does not exist");
+        }
+        return oid;
+    }
+
+    /** A relation's oid by (possibly qualified, possibly quoted) name through the search path; null when none. */
+    static Long relationOid(String text, SystemContext context) {
+        List<String> parts = nameParts(text);
+        String name = parts.getLast();
+        List<Long> schemas = parts.size() > 1 ? new ArrayList<>() : context.effectiveSearchPath();
+        if (parts.size() > 1) {
+            Long schema = context.namespaceOid(parts.get(parts.size() - 2));
+            if (schema == null) {
+                throw new SqlException(ErrorCode.UNDEFINED_SCHEMA, "schema \"" + parts.get(parts.size() - 2)
+                        + "\" does not exist");
+            }
+            schemas.add(schema);
+        }
+        for (long schema : schemas) {
+            if (schema == SystemOids.PG_CATALOG || schema == SystemOids.INFORMATION_SCHEMA) {
+                SystemTable table = SystemTables.find(schema == SystemOids.PG_CATALOG ? "pg_catalog" : "information_schema",
+                        name);
+                if (table != null) {
+                    return table.oid();
+                }
+                continue;
+            }
+            CatalogObject relation = context.catalog().relation(schema, name);
+            if (relation != null) {
+                return relation.id();
+            }
+            TableDef owner = context.catalog().tableOfIndex(schema, name);
+            if (owner != null) {
+                return owner.indexes().stream().filter(i -> i.name().equals(name)).findFirst().orElseThrow().id();
+            }
+        }
+        return null;
+    }
+
+    private static List<String> nameParts(String text) {
+        List<String> parts = new ArrayList<>();
+        StringBuilder part = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                if (quoted && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    part.append('"');
+                    i++;
+                } else {
+                    quoted = !quoted;
+                }
+            } else if (c == '.' && !quoted) {
+                parts.add(part.toString());
+                part.setLength(0);
+            } else {
+                part.append(quoted ? c : Character.toLowerCase(c));
+            }
+        }
+        parts.add(part.toString());
+        return parts;
+    }
+
+    private static String userName(Object oid, EvaluationContext context) {
+        long value = oid(oid);
+        return value == SystemOids.SUPERUSER ? context.currentUser() : "unknown (OID=" + value + ")";
+    }
+
+    /** Relations by oid: user tables, views, sequences and indexes, and the system relations. */
+    private static Boolean tableIsVisible(Object value, EvaluationContext evaluation) {
+        SystemContext context = SystemContext.of(evaluation);
+        long oid = oid(value);
+        for (SystemTable table : SystemTables.all()) {
+            if (table.oid() == oid) {
+                return table.schema().equals("pg_catalog") && visibleName(context, SystemOids.PG_CATALOG, table.name());
+            }
+        }
+        CatalogObject relation = context.relation(oid);
+        if (relation != null) {
+            return visibleName(context, SystemContext.schemaOf(relation), relation.name());
+        }
+        TableDef owner = context.tableOfIndex(oid);
+        if (owner != null) {
+            return visibleName(context, owner.schemaId(), SystemContext.index(owner, oid).name());
+        }
+        return null;
+    }
+
+    /** Whether {@code name} in schema {@code schemaOid} is the one an unqualified reference finds. */
+    private static boolean visibleName(SystemContext context, long schemaOid, String name) {
+        for (long schema : context.effectiveSearchPath()) {
+            if (schema == schemaOid) {
+                return true;
+            }
+            boolean taken = schema == SystemOids.PG_CATALOG ? SystemTables.find("pg_catalog", name) != null
+                    : context.catalog().relation(schema, name) != null || context.catalog().tableOfIndex(schema, name) != null;
+            if (taken) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static Boolean typeExists(Object oid) {
+        return SystemTypes.byOid(oid(oid)) != null ? Boolean.TRUE : null;
+    }
+
+    private static CatalogObject relation(Object value, EvaluationContext evaluation) {
+        SystemContext context = SystemContext.of(evaluation);
+        return context.relation(relationArgument(value, context));
+    }
+
+    private static String indexDefinition(Object value, long column, EvaluationContext evaluation) {
+        SystemContext context = SystemContext.of(evaluation);
+        long oid = relationArgument(value, context);
+        TableDef table = context.tableOfIndex(oid);
+        if (table == null) {
+            return null;
+        }
+        IndexDef index = SystemContext.index(table, oid);
+        return column == 0 ? Definitions.indexDefinition(context, table, index)
+                : Definitions.indexColumn(table, index, (int) column);
+    }
+
+    private static String constraintDefinition(Object value, EvaluationContext evaluation) {
+        SystemContext context = SystemContext.of(evaluation);
+        SystemContext.Constraint constraint = context.constraint(oid(value));
+        return constraint == null ? null : Definitions.constraintDefinition(context, constraint);
+    }
+
+    private static String viewDefinition(Object value, EvaluationContext evaluation) {
+        return relation(value, evaluation) instanceof ViewDef view ? view.sql() : null;
+    }
+
+    private static String encodingName(long encoding) {
+        return switch ((int) encoding) {
+            case 0 -> "SQL_ASCII";
+            case 6 -> "UTF8";
+            default -> "";
+        };
+    }
+
+    private static Long relationSize(Object value, EvaluationContext evaluation) {
+        return relation(value, evaluation) == null ? null : 0L;
+    }
+
+    private static Long databaseSize(Object value, EvaluationContext evaluation) {
+        SystemContext context = SystemContext.of(evaluation);
+        boolean exists = value instanceof Number number ? context.catalog().database(number.longValue()) != null
+                : context.catalog().databaseByName(value.toString()) != null;
+        if (!exists) {
+            throw new SqlException(ErrorCode.UNDEFINED_DATABASE, "database \"" + value + "\" does not exist");
+        }
+        return 0L;
+    }
+
+    private static Long transactionId(EvaluationContext context) {
+        if (!(context instanceof ExecutionEnvironment environment)) {
+            throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, "txid_current needs a running statement");
+        }
+        return environment.transaction().id();
+    }
+
+    /** The sequence a SERIAL or identity column draws from, schema-qualified, or NULL when the column has none. */
+    private static String serialSequence(String tableName, String columnName, EvaluationContext evaluation) {
+        SystemContext context = SystemContext.of(evaluation);
+        Long oid = relationOid(tableName, context);
+        if (oid == null) {
+            throw new SqlException(ErrorCode.UNDEFINED_TABLE, "relation \"" + tableName + "\" does not exist");
+        }
+        if (!(context.relation(oid) instanceof TableDef table)) {
+            return null;
+        }
+        String column = columnName.startsWith("\"") && columnName.endsWith("\"") && columnName.length() > 1
+                ? columnName.substring(1, columnName.length() - 1) : columnName.toLowerCase(Locale.ROOT);
+        int position = table.columnIndex(column);
+        if (position < 0) {
+            throw new SqlException(ErrorCode.UNDEFINED_COLUMN, "column \"" + column + "\" of relation \"" + table.name()
+                    + "\" does not exist");
+        }
+        int columnId = table.columns().get(position).id();
+        for (CatalogObject object : context.relations()) {
+            if (object instanceof SequenceDef sequence && sequence.ownerTableId() == table.id()
+                    && sequence.ownerColumnId() == columnId) {
+                return Definitions.identifier(context.namespaceName(sequence.schemaId())) + "."
+                        + Definitions.identifier(sequence.name());
+            }
+        }
+        return null;
+    }
+
+    /** The effective search path; {@code implicit} adds pg_catalog where PostgreSQL searches it implicitly. */
+    private static List<Object> currentSchemas(boolean implicit, EvaluationContext evaluation) {
+        SystemContext context = SystemContext.of(evaluation);
+        List<Object> names = new ArrayList<>();
+        boolean listed = context.searchPath().contains("pg_catalog");
+        for (long oid : context.effectiveSearchPath()) {
+            if (oid != SystemOids.PG_CATALOG || implicit || listed) {
+                names.add(context.namespaceName(oid));
+            }
+        }
+        return names;
+    }
+
+    private static String setting(String name, boolean missingOk, EvaluationContext context) {
+        try {
+            return (String) context.callSessionFunction("current_setting", new Object[] {name});
+        } catch (SqlException unknown) {
+            if (missingOk && unknown.code() == ErrorCode.UNDEFINED_OBJECT) {
+                return null;
+            }
+            throw unknown;
+        }
+    }
+}
