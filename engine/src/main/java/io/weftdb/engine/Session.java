@@ -820,6 +820,20 @@ public final class Session implements AutoCloseable {
                 }
                 return lastValue;
             }
+            // Session facts the system catalog (io.weftdb.engine.system) and its functions read.
+            switch (name) {
+                case "current_setting" -> {
+                    return settings.get(arguments[0].toString());
+                }
+                case "pg_backend_pid" -> {
+                    return (long) id;
+                }
+                case "open_sessions" -> {
+                    return List.copyOf(engine.sessions().values());
+                }
+                default -> {
+                }
+            }
             SequenceDef sequence = sequence(arguments[0].toString());
             return switch (name) {
                 case "nextval" -> {

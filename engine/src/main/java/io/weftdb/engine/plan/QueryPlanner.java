@@ -9,6 +9,9 @@ import io.weftdb.engine.expr.OuterScopes;
 import io.weftdb.engine.expr.ParameterTypes;
 import io.weftdb.engine.expr.Scope;
 import io.weftdb.engine.expr.TypeRules;
+import io.weftdb.engine.system.SystemTable;
+import io.weftdb.engine.system.SystemTableScanNode;
+import io.weftdb.engine.system.SystemTables;
 import io.weftdb.engine.table.TableScope;
 import io.weftdb.engine.value.Casts;
 import io.weftdb.ir.error.ErrorCode;
@@ -406,6 +409,10 @@ public final class QueryPlanner {
         CommonTableExpressions.Definition cte = ref.name().size() == 1 ? ctes.find(ref.name().name()) : null;
         if (cte != null) {
             return planCteReference(cte, alias, ref);
+        }
+        SystemTable system = SystemTables.resolve(names, ref.name());
+        if (system != null) {
+            return SystemTableScanNode.of(system, alias, ref.columnAliases(), ref.position());
         }
         CatalogObject relation = names.relation(ref.name(), ref.position());
         return switch (relation) {

@@ -637,10 +637,19 @@ final class AstBuilder extends PostgresSqlGrammarBaseVisitor<Object> {
         return new Expr.Unary(UnaryOperator.MINUS, operand, position(ctx));
     }
 
-    /** Collations have no place in the IR; parsing COLLATE still lets the error say so. */
+    /**
+     * Collations have no place in the IR: strings compare in code point order, which is what the
+     * default, C and POSIX collations give here (psql writes {@code COLLATE pg_catalog.default}).
+     * Any other collation is reported as not supported.
+     */
     @Override
     public Expr visitCollate(CollateContext ctx) {
-        throw notSupported("COLLATE is not supported", ctx.qualifiedName());
+        QualifiedName collation = qualifiedName(ctx.qualifiedName());
+        boolean inCatalog = collation.size() == 1 || collation.size() == 2 && "pg_catalog".equals(collation.qualifier());
+        if (!inCatalog || !List.of("default", "C", "POSIX").contains(collation.name())) {
+            throw notSupported("COLLATE is not supported", ctx.qualifiedName());
+        }
+        return expression(ctx.valueExpression());
     }
 
     /** {@code x AT TIME ZONE z} is PostgreSQL's {@code timezone(z, x)}. */
