@@ -11,8 +11,6 @@ import io.weftdb.engine.SessionOptions;
 import io.weftdb.engine.StatementDescription;
 import io.weftdb.engine.StatementResult;
 import io.weftdb.engine.catalog.DatabaseDef;
-import io.weftdb.engine.value.Casts;
-import io.weftdb.engine.value.TextParse;
 import io.weftdb.ir.error.ErrorCode;
 import io.weftdb.ir.error.SqlException;
 import io.weftdb.ir.expr.Expr;
@@ -22,11 +20,7 @@ import io.weftdb.ir.stmt.SchemaChange;
 import io.weftdb.ir.stmt.SessionCommand;
 import io.weftdb.ir.stmt.Statement;
 import io.weftdb.ir.stmt.TransactionControl;
-import io.weftdb.ir.type.Bytes;
 import io.weftdb.ir.type.DataType;
-import io.weftdb.ir.type.Interval;
-import io.weftdb.ir.type.TypeKind;
-import io.weftdb.mysql.error.MysqlErrors;
 import io.weftdb.mysql.error.MysqlException;
 import io.weftdb.mysql.error.MysqlVendorError;
 import io.weftdb.mysql.sql.MysqlCommand;
@@ -34,7 +28,6 @@ import io.weftdb.mysql.sql.ParsedCommand;
 import io.weftdb.mysql.sql.SessionFacts;
 import io.weftdb.mysql.wire.protocol.Capabilities;
 import io.weftdb.mysql.wire.protocol.ColumnDefinition;
-import io.weftdb.mysql.wire.protocol.ColumnType;
 import io.weftdb.mysql.wire.protocol.Command;
 import io.weftdb.mysql.wire.protocol.EofPacket;
 import io.weftdb.mysql.wire.protocol.ErrPacket;
@@ -45,14 +38,11 @@ import io.weftdb.mysql.wire.protocol.MysqlBuffers;
 import io.weftdb.mysql.wire.protocol.OkPacket;
 import io.weftdb.mysql.wire.protocol.OversizedPacket;
 import io.weftdb.mysql.wire.protocol.Packet;
+import io.weftdb.mysql.wire.protocol.PrepareOkPacket;
 import io.weftdb.mysql.wire.protocol.ServerStatus;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -392,7 +382,7 @@ final class MysqlSession {
             case MysqlCommand.ShowCreateDatabase show -> Outcome.rows(show().createDatabase(show.name()));
             case MysqlCommand.ShowVariables show -> Outcome.rows(ShowCommands.variables(allVariables(show.global()),
                     show.like()));
-            case MysqlCommand.ShowWarnings show -> Outcome.rows(warningRows());
+            case MysqlCommand.ShowWarnings show -> Outcome.rows(ShowCommands.warnings(warnings));
             case MysqlCommand.ShowCharacterSets show -> Outcome.rows(ShowCommands.characterSets(show.like()));
             case MysqlCommand.ShowCollations show -> Outcome.rows(ShowCommands.collations(show.like()));
             case MysqlCommand.ShowEngines show -> Outcome.rows(ShowCommands.engines());
@@ -477,9 +467,9 @@ final class MysqlSession {
             while (rows.next()) {
                 ByteBuf row = output.payloadBuffer();
                 if (binary) {
-                    writeBinaryRow(row, columns, rows.row(), zone);
+                    RowPackets.writeBinary(row, columns, rows.row(), zone);
                 } else {
-                    writeTextRow(row, columns, rows.row(), zone);
+                    RowPackets.writeText(row, columns, rows.row(), zone);
                 }
                 output.sendRow(row);
             }
@@ -498,34 +488,6 @@ final class MysqlSession {
         output.send(deprecateEof ? new OkPacket(true, 0, 0, status(more), warnings.size())
                 : new EofPacket(warnings.size(), status(more)));
         return true;
-    }
-
-    private static void writeTextRow(ByteBuf out, List<ResultColumn> columns, Object[] row, ZoneId zone) {
-        for (int i = 0; i < columns.size(); i++) {
-            Object value = row[i];
-            if (value == null) {
-                out.writeByte(MysqlBuffers.NULL_MARKER);
-            } else {
-                MysqlBuffers.writeLengthEncodedBytes(out, TextValues.encode(value, columns.get(i).type(), zone));
-            }
-        }
-    }
-
-    /** Binary row: 0x00, a NULL bitmap offset by two bits, then the non-NULL values. */
-    private static void writeBinaryRow(ByteBuf out, List<ResultColumn> columns, Object[] row, ZoneId zone) {
-        out.writeByte(0);
-        byte[] nulls = new byte[(columns.size() + 9) / 8];
-        for (int i = 0; i < columns.size(); i++) {
-            if (row[i] == null) {
-                nulls[(i + 2) / 8] |= (byte) (1 << ((i + 2) % 8));
-            }
-        }
-        out.writeBytes(nulls);
-        for (int i = 0; i < columns.size(); i++) {
-            if (row[i] != null) {
-                BinaryValues.write(out, row[i], columns.get(i).type(), zone);
-            }
-        }
     }
 
     // ---------------------------------------------------------------------------------------- session commands
@@ -668,28 +630,13 @@ final class MysqlSession {
         output.sendPayload(payload);
     }
 
-    private LocalRows warningRows() {
-        List<Object[]> rows = new ArrayList<>();
-        for (Notice notice : warnings) {
-            rows.add(new Object[] {notice.severity().equals("WARNING") ? "Warning" : "Note",
-                    (long) MysqlVendorError.ER_UNKNOWN_ERROR.code(), notice.message()});
-        }
-        return new LocalRows(List.of(ShowCommands.text("Level"), ShowCommands.bigint("Code"), ShowCommands.text("Message")),
-                rows);
-    }
-
     private LocalRows processList() {
-        List<Object[]> rows = new ArrayList<>();
+        List<ShowCommands.Connection> connections = new ArrayList<>();
         for (MysqlSession other : server.connections().all()) {
-            String query = other.runningQuery;
-            rows.add(new Object[] {(long) other.connectionId, other.user, other.host, other.database,
-                    query == null ? "Sleep" : "Query",
-                    Duration.between(other.commandStarted, Instant.now()).toSeconds(), query == null ? "" : "executing",
-                    query});
+            connections.add(new ShowCommands.Connection(other.connectionId, other.user, other.host, other.database,
+                    other.runningQuery, Duration.between(other.commandStarted, Instant.now()).toSeconds()));
         }
-        return new LocalRows(List.of(ShowCommands.bigint("Id"), ShowCommands.text("User"), ShowCommands.text("Host"),
-                ShowCommands.text("db"), ShowCommands.text("Command"), ShowCommands.bigint("Time"),
-                ShowCommands.text("State"), ShowCommands.text("Info")), rows);
+        return ShowCommands.processList(connections);
     }
 
     // ---------------------------------------------------------------------------------------- prepared statements
@@ -722,14 +669,7 @@ final class MysqlSession {
         int id = nextStatementId++;
         PreparedStatement prepared = new PreparedStatement(id, parsed, parameterTypes, columns);
         statements.put(id, prepared);
-        ByteBuf payload = output.payloadBuffer();
-        payload.writeByte(0);
-        payload.writeIntLE(id);
-        payload.writeShortLE(prepared.columns().size());
-        payload.writeShortLE(parameterCount);
-        payload.writeByte(0);
-        payload.writeShortLE(0);
-        output.sendPayload(payload);
+        output.send(new PrepareOkPacket(id, prepared.columns().size(), parameterCount, 0));
         boolean deprecateEof = Capabilities.has(capabilities, Capabilities.DEPRECATE_EOF);
         if (parameterCount > 0) {
             for (DataType type : parameterTypes) {
@@ -758,53 +698,19 @@ final class MysqlSession {
         return prepared;
     }
 
-    /** COM_STMT_EXECUTE: id, flags, iteration count, then NULL bitmap, bound types and values. */
+    /** COM_STMT_EXECUTE: statement id, flags and iteration count, then the parameters. */
     private void execute(ByteBuf payload) {
         MysqlBuffers.require(payload, 9);
         PreparedStatement prepared = statement(payload.readIntLE(), "mysqld_stmt_execute");
         payload.skipBytes(5);
         runningQuery = prepared.commands().getFirst().text();
-        int count = prepared.parameterCount();
-        List<Object> parameters = new ArrayList<>(count);
+        List<Object> parameters;
         try {
-            if (count > 0) {
-                byte[] nulls = MysqlBuffers.readBytes(payload, (count + 7) / 8);
-                MysqlBuffers.require(payload, 1);
-                if (payload.readByte() == 1) {
-                    MysqlBuffers.require(payload, 2L * count);
-                    for (int i = 0; i < count; i++) {
-                        int type = payload.readUnsignedByte();
-                        int flags = payload.readUnsignedByte();
-                        prepared.bind(i, ColumnType.of(type), (flags & 0x80) != 0);
-                    }
-                }
-                ZoneId zone = session.settings().timeZone();
-                for (int i = 0; i < count; i++) {
-                    Object raw;
-                    byte[] longData = prepared.longData(i);
-                    if ((nulls[i / 8] & (1 << (i % 8))) != 0) {
-                        raw = null;
-                    } else if (longData != null) {
-                        raw = isBinary(prepared.boundType(i)) ? Bytes.wrap(longData) : longData;
-                    } else {
-                        if (prepared.boundType(i) == null) {
-                            throw new MysqlException(MysqlVendorError.ER_WRONG_ARGUMENTS,
-                                    "Incorrect arguments to mysqld_stmt_execute: no type bound for parameter " + (i + 1));
-                        }
-                        raw = BinaryValues.readParameter(payload, prepared.boundType(i), prepared.boundUnsigned(i));
-                    }
-                    parameters.add(toEngineValue(raw, prepared.parameterTypes().get(i), zone));
-                }
-            }
+            parameters = ParameterValues.read(payload, prepared, session.settings().timeZone());
         } finally {
             prepared.clearLongData();
         }
         runAndReply(prepared.commands(), parameters, true, false);
-    }
-
-    private static boolean isBinary(ColumnType type) {
-        return type == ColumnType.BLOB || type == ColumnType.TINY_BLOB || type == ColumnType.MEDIUM_BLOB
-                || type == ColumnType.LONG_BLOB;
     }
 
     /** COM_STMT_SEND_LONG_DATA: a piece of one parameter's value; it has no reply. */
@@ -815,39 +721,6 @@ final class MysqlSession {
         if (prepared != null) {
             prepared.appendLongData(parameter, MysqlBuffers.readBytes(payload, payload.readableBytes()));
         }
-    }
-
-    /** A parameter value as the Java value of the type the engine described for it. */
-    private static Object toEngineValue(Object raw, DataType target, ZoneId zone) {
-        if (raw instanceof byte[] bytes) {
-            return target.kind() == TypeKind.BYTEA ? Bytes.wrap(bytes)
-                    : toEngineValue(new String(bytes, StandardCharsets.UTF_8), target, zone);
-        }
-        if (raw == null || target.kind() == TypeKind.UNKNOWN) {
-            return raw;
-        }
-        // Lengths, precisions and ranges are the target column's to check when the value is assigned.
-        if (target.kind().javaClass().isInstance(raw)) {
-            return raw;
-        }
-        if (raw instanceof String text) {
-            return TextParse.parse(text, target, zone);
-        }
-        return Casts.cast(raw, typeOf(raw), target, Casts.Context.EXPLICIT, zone);
-    }
-
-    private static DataType typeOf(Object value) {
-        return switch (value) {
-            case Long number -> DataType.BIGINT;
-            case Double number -> DataType.DOUBLE;
-            case BigDecimal number -> DataType.NUMERIC;
-            case Bytes bytes -> DataType.BYTEA;
-            case LocalDate date -> DataType.DATE;
-            case LocalDateTime timestamp -> DataType.TIMESTAMP;
-            case LocalTime time -> DataType.TIME;
-            case Interval interval -> DataType.INTERVAL;
-            default -> DataType.TEXT;
-        };
     }
 
     // ---------------------------------------------------------------------------------------- replies and errors
@@ -879,29 +752,7 @@ final class MysqlSession {
     }
 
     private ErrPacket errorPacket(Throwable error) {
-        return switch (error) {
-            case MysqlException mysql -> new ErrPacket(mysql.error().code(), mysql.error().sqlState(), mysql.getMessage());
-            case SqlException sql -> {
-                if (database == null && noDatabaseSelected(sql)) {
-                    yield new ErrPacket(MysqlVendorError.ER_NO_DB_ERROR.code(), MysqlVendorError.ER_NO_DB_ERROR.sqlState(),
-                            "No database selected");
-                }
-                MysqlVendorError vendor = MysqlErrors.of(sql.code());
-                yield new ErrPacket(vendor.code(), vendor.sqlState(), sql.getMessage());
-            }
-            default -> new ErrPacket(MysqlVendorError.ER_UNKNOWN_ERROR.code(), MysqlVendorError.ER_UNKNOWN_ERROR.sqlState(),
-                    "internal error: " + error);
-        };
-    }
-
-    /** Without a current database an unqualified table cannot be found or created: MySQL's 1046. */
-    private static boolean noDatabaseSelected(SqlException error) {
-        String message = error.getMessage();
-        return switch (error.code()) {
-            case UNDEFINED_TABLE -> message.startsWith("relation \"") && !message.substring(10).contains(".");
-            case UNDEFINED_SCHEMA -> message.contains("no schema has been selected");
-            default -> false;
-        };
+        return ErrorPackets.of(error, database == null);
     }
 
     private void fatal(MysqlVendorError error, String message) {

@@ -1,5 +1,6 @@
 package io.weftdb.mysql.wire;
 
+import io.weftdb.engine.Notice;
 import io.weftdb.engine.ResultColumn;
 import io.weftdb.engine.catalog.Catalog;
 import io.weftdb.engine.catalog.CatalogObject;
@@ -22,7 +23,6 @@ import io.weftdb.mysql.sql.MysqlCommand;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -217,6 +217,30 @@ final class ShowCommands {
                 "RocksDB storage, PostgreSQL transaction semantics", "YES", "NO", "YES"}));
     }
 
+    /** SHOW WARNINGS: the engine's notices of the last statement. */
+    static LocalRows warnings(List<Notice> notices) {
+        List<Object[]> rows = new ArrayList<>();
+        for (Notice notice : notices) {
+            rows.add(new Object[] {notice.severity().equals("WARNING") ? "Warning" : "Note",
+                    (long) MysqlVendorError.ER_UNKNOWN_ERROR.code(), notice.message()});
+        }
+        return new LocalRows(List.of(text("Level"), bigint("Code"), text("Message")), rows);
+    }
+
+    /** One connection as SHOW PROCESSLIST lists it; {@code query} is null while it sleeps. */
+    record Connection(long id, String user, String host, String database, String query, long seconds) {}
+
+    static LocalRows processList(List<Connection> connections) {
+        List<Object[]> rows = new ArrayList<>();
+        for (Connection connection : connections) {
+            rows.add(new Object[] {connection.id(), connection.user(), connection.host(), connection.database(),
+                    connection.query() == null ? "Sleep" : "Query", connection.seconds(),
+                    connection.query() == null ? "" : "executing", connection.query()});
+        }
+        return new LocalRows(List.of(bigint("Id"), text("User"), text("Host"), text("db"), text("Command"), bigint("Time"),
+                text("State"), text("Info")), rows);
+    }
+
     static ResultColumn text(String name) {
         return new ResultColumn(name, DataType.VARCHAR);
     }
@@ -329,7 +353,6 @@ final class ShowCommands {
                 regex.append(Pattern.quote(String.valueOf(c)));
             }
         }
-        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.DOTALL).matcher(value).matches()
-                || value.toLowerCase(Locale.ROOT).equals(like.toLowerCase(Locale.ROOT));
+        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.DOTALL).matcher(value).matches();
     }
 }
