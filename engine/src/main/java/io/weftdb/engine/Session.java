@@ -18,6 +18,7 @@ import io.weftdb.engine.expr.ParameterTypes;
 import io.weftdb.engine.expr.Scope;
 import io.weftdb.engine.plan.NameContext;
 import io.weftdb.engine.plan.PlanNode;
+import io.weftdb.engine.plan.PlanProfile;
 import io.weftdb.engine.plan.QueryPlanner;
 import io.weftdb.engine.session.SessionSettings;
 import io.weftdb.engine.storage.StorageException;
@@ -392,7 +393,7 @@ public final class Session implements AutoCloseable {
             }
             case SchemaChange change -> new DdlExecutor(new DdlContext(environment, names(running), planner, notices::add))
                     .execute(change);
-            case Explain explain -> explain(explain, planner);
+            case Explain explain -> explain(explain, planner, environment);
             case Copy copy -> throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, copy.fileName() != null
                     ? "COPY to or from a file is not supported"
                     : "COPY " + (copy.direction() == Copy.Direction.FROM ? "FROM STDIN" : "TO STDOUT")
@@ -408,16 +409,35 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    private StatementResult explain(Explain explain, QueryPlanner planner) {
-        if (explain.analyze()) {
-            throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, "EXPLAIN ANALYZE is not supported yet");
-        }
+    /**
+     * EXPLAIN prints the plan tree; EXPLAIN ANALYZE runs the query to the end first (its rows are
+     * discarded) and adds each node's actual rows, loops and time, then the total execution time.
+     */
+    private StatementResult explain(Explain explain, QueryPlanner planner, ExecutionEnvironment environment) {
         if (!(explain.statement() instanceof Query query)) {
             throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, "EXPLAIN is supported for queries only");
         }
+        long planningStart = System.nanoTime();
         PlanNode plan = planner.plan(query);
+        long planningNanos = System.nanoTime() - planningStart;
+        String text;
+        if (explain.analyze()) {
+            PlanProfile profile = new PlanProfile();
+            long start = System.nanoTime();
+            try (RowSource rows = plan.run(environment.withObserver(profile))) {
+                while (rows.next()) {
+                    environment.checkCancelled();
+                }
+            }
+            long executionNanos = System.nanoTime() - start;
+            text = plan.explain(profile::annotation)
+                    + String.format(Locale.ROOT, "Planning Time: %.3f ms%nExecution Time: %.3f ms", planningNanos / 1e6,
+                    executionNanos / 1e6);
+        } else {
+            text = plan.explain();
+        }
         List<Object[]> lines = new ArrayList<>();
-        for (String line : plan.explain().split("\n")) {
+        for (String line : text.split("\n")) {
             lines.add(new Object[] {line});
         }
         return new StatementRows(List.of(new ResultColumn("QUERY PLAN", DataType.TEXT)), new ListRowSource(lines), "EXPLAIN");

@@ -31,6 +31,7 @@ public final class ExecutionEnvironment implements EvaluationContext {
     private final long lockTimeoutMillis;
     private final OuterRows outerRows;
     private final Map<Object, Object> subqueryResults;
+    private final PlanObserver observer;
 
     /** The rows of the enclosing query levels, innermost first. */
     private record OuterRows(Object[] row, OuterRows enclosing) {}
@@ -39,12 +40,13 @@ public final class ExecutionEnvironment implements EvaluationContext {
                                 SequenceManager sequences, TableStatistics statistics, EvaluationContext statement,
                                 long lockTimeoutMillis) {
         this(transaction, transactions, reader, sequences, statistics, statement, lockTimeoutMillis, null,
-                new IdentityHashMap<>());
+                new IdentityHashMap<>(), null);
     }
 
     private ExecutionEnvironment(Transaction transaction, TransactionManager transactions, TransactionReader reader,
                                  SequenceManager sequences, TableStatistics statistics, EvaluationContext statement,
-                                 long lockTimeoutMillis, OuterRows outerRows, Map<Object, Object> subqueryResults) {
+                                 long lockTimeoutMillis, OuterRows outerRows, Map<Object, Object> subqueryResults,
+                                 PlanObserver observer) {
         this.transaction = transaction;
         this.transactions = transactions;
         this.reader = reader;
@@ -54,12 +56,24 @@ public final class ExecutionEnvironment implements EvaluationContext {
         this.lockTimeoutMillis = lockTimeoutMillis;
         this.outerRows = outerRows;
         this.subqueryResults = subqueryResults;
+        this.observer = observer;
     }
 
     /** The environment a subquery runs in for {@code row} of its enclosing query. */
     public ExecutionEnvironment withOuterRow(Object[] row) {
         return new ExecutionEnvironment(transaction, transactions, reader, sequences, statistics, statement,
-                lockTimeoutMillis, new OuterRows(row, outerRows), subqueryResults);
+                lockTimeoutMillis, new OuterRows(row, outerRows), subqueryResults, observer);
+    }
+
+    /** The same environment with every plan operator opened through {@code planObserver}. */
+    public ExecutionEnvironment withObserver(PlanObserver planObserver) {
+        return new ExecutionEnvironment(transaction, transactions, reader, sequences, statistics, statement,
+                lockTimeoutMillis, outerRows, subqueryResults, planObserver);
+    }
+
+    /** What watches plan operators run (EXPLAIN ANALYZE), or null. */
+    public PlanObserver observer() {
+        return observer;
     }
 
     /**

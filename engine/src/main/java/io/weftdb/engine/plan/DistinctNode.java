@@ -16,7 +16,7 @@ public record DistinctNode(PlanNode input) implements PlanNode {
 
     @Override
     public RowSource open(ExecutionEnvironment environment) {
-        RowSource source = input.open(environment);
+        RowSource source = input.run(environment);
         Set<RowKey> seen = new HashSet<>();
         return new RowSource() {
             @Override

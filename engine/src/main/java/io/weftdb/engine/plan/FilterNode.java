@@ -15,7 +15,7 @@ public record FilterNode(PlanNode input, BoundExpr condition, String conditionTe
 
     @Override
     public RowSource open(ExecutionEnvironment environment) {
-        RowSource source = input.open(environment);
+        RowSource source = input.run(environment);
         return new RowSource() {
             @Override
             public boolean next() {

@@ -31,7 +31,7 @@ public record HashAggregateNode(PlanNode input, List<BoundExpr> groupKeys, List<
 
     @Override
     public RowSource open(ExecutionEnvironment environment) {
-        RowSource source = input.open(environment);
+        RowSource source = input.run(environment);
         return new RowSource() {
             private Iterator<Group> groups;
             private Object[] row;

@@ -46,7 +46,7 @@ public record HashJoinNode(PlanNode left, PlanNode right, List<BoundExpr> leftKe
         boolean keepLeft = type == JoinType.LEFT || type == JoinType.FULL;
         Map<RowKey, List<Entry>> table = new HashMap<>();
         List<Entry> unmatchable = new ArrayList<>();
-        try (RowSource rows = right.open(environment)) {
+        try (RowSource rows = right.run(environment)) {
             while (rows.next()) {
                 environment.checkCancelled();
                 Object[] row = rows.row().clone();
@@ -61,7 +61,7 @@ public record HashJoinNode(PlanNode left, PlanNode right, List<BoundExpr> leftKe
             }
         }
         JoinRows joinRows = new JoinRows(left.output().columns().size(), right.output().columns().size());
-        RowSource leftRows = left.open(environment);
+        RowSource leftRows = left.run(environment);
         return new RowSource() {
             private Object[] leftRow;
             private List<Entry> candidates = List.of();

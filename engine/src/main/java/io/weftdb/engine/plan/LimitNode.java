@@ -19,7 +19,7 @@ public record LimitNode(PlanNode input, BoundExpr limit, BoundExpr offset) imple
     public RowSource open(ExecutionEnvironment environment) {
         long maxRows = bound(limit, environment, "LIMIT", Long.MAX_VALUE);
         long skip = bound(offset, environment, "OFFSET", 0);
-        RowSource source = input.open(environment);
+        RowSource source = input.run(environment);
         return new RowSource() {
             private long produced;
             private boolean skipped;

@@ -23,7 +23,7 @@ public record NestedLoopJoinNode(PlanNode left, PlanNode right, BoundExpr condit
     @Override
     public RowSource open(ExecutionEnvironment environment) {
         List<Object[]> rightRows = new ArrayList<>();
-        try (RowSource source = right.open(environment)) {
+        try (RowSource source = right.run(environment)) {
             while (source.next()) {
                 rightRows.add(source.row().clone());
             }
@@ -33,7 +33,7 @@ public record NestedLoopJoinNode(PlanNode left, PlanNode right, BoundExpr condit
         boolean[] rightMatched = keepRight ? new boolean[rightRows.size()] : null;
         EvaluationContext context = environment.context();
         JoinRows joinRows = new JoinRows(left.output().columns().size(), right.output().columns().size());
-        RowSource leftSource = left.open(environment);
+        RowSource leftSource = left.run(environment);
         return new RowSource() {
             private Object[] leftRow;
             private int index;

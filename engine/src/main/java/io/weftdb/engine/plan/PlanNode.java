@@ -1,6 +1,7 @@
 package io.weftdb.engine.plan;
 
 import io.weftdb.engine.exec.ExecutionEnvironment;
+import io.weftdb.engine.exec.PlanObserver;
 import io.weftdb.engine.exec.RowSource;
 import io.weftdb.engine.expr.Scope;
 import java.util.List;
@@ -15,6 +16,12 @@ public interface PlanNode {
 
     RowSource open(ExecutionEnvironment environment);
 
+    /** Opens this node as its parent does: through the environment's observer, when there is one. */
+    default RowSource run(ExecutionEnvironment environment) {
+        PlanObserver observer = environment.observer();
+        return observer == null ? open(environment) : observer.observe(this, () -> open(environment));
+    }
+
     /** One line describing this node for EXPLAIN. */
     String describe();
 
@@ -22,18 +29,24 @@ public interface PlanNode {
 
     /** The indented plan tree, as EXPLAIN prints it. */
     default String explain() {
+        return explain(node -> "");
+    }
+
+    /** The plan tree with {@code annotation}'s text after each node's line (EXPLAIN ANALYZE's figures). */
+    default String explain(java.util.function.Function<PlanNode, String> annotation) {
         StringBuilder out = new StringBuilder();
-        explain(this, 0, out);
+        explain(this, 0, out, annotation);
         return out.toString();
     }
 
-    private static void explain(PlanNode node, int depth, StringBuilder out) {
+    private static void explain(PlanNode node, int depth, StringBuilder out,
+                                java.util.function.Function<PlanNode, String> annotation) {
         if (depth > 0) {
-            out.append("  ".repeat(depth - 1)).append("->  ");
+            out.append("  ".repeat(depth * 3 - 2)).append("->  ");
         }
-        out.append(node.describe()).append('\n');
+        out.append(node.describe()).append(annotation.apply(node)).append('\n');
         for (PlanNode child : node.children()) {
-            explain(child, depth + 1, out);
+            explain(child, depth + 1, out, annotation);
         }
     }
 }

@@ -14,7 +14,7 @@ public record ProjectNode(PlanNode input, List<BoundExpr> expressions, Scope out
 
     @Override
     public RowSource open(ExecutionEnvironment environment) {
-        RowSource source = input.open(environment);
+        RowSource source = input.run(environment);
         BoundExpr[] compiled = expressions.toArray(new BoundExpr[0]);
         return new RowSource() {
             private Object[] row;

@@ -9,9 +9,6 @@ import io.weftdb.engine.expr.OuterScopes;
 import io.weftdb.engine.expr.ParameterTypes;
 import io.weftdb.engine.expr.Scope;
 import io.weftdb.engine.expr.TypeRules;
-import io.weftdb.engine.system.SystemTable;
-import io.weftdb.engine.system.SystemTableScanNode;
-import io.weftdb.engine.system.SystemTables;
 import io.weftdb.engine.table.TableScope;
 import io.weftdb.engine.value.Casts;
 import io.weftdb.ir.error.ErrorCode;
@@ -243,11 +240,13 @@ public final class QueryPlanner {
         if (distinct) {
             plan = new DistinctNode(plan);
         }
+        BoundExpr limitValue = limitBound(limit);
+        BoundExpr offsetValue = limitBound(offset);
         if (!keys.isEmpty()) {
-            plan = new SortNode(plan, keys);
+            plan = new SortNode(plan, keys, limitValue == null ? null : rowsWanted(limitValue, offsetValue));
         }
         if (limit != null || offset != null) {
-            plan = new LimitNode(plan, limitBound(limit), limitBound(offset));
+            plan = new LimitNode(plan, limitValue, offsetValue);
         }
         if (expressions.size() > visible) {
             List<BoundExpr> trimmed = new ArrayList<>();
@@ -258,6 +257,20 @@ public final class QueryPlanner {
             plan = new ProjectNode(plan, trimmed, new Scope(columns.subList(0, visible)));
         }
         return plan;
+    }
+
+    /** LIMIT + OFFSET: how many sorted rows a top-N sort must keep; null (keep all) when LIMIT is NULL. */
+    private static BoundExpr rowsWanted(BoundExpr limit, BoundExpr offset) {
+        return new BoundExpr((row, context) -> {
+            Object count = limit.evaluate(row, context);
+            if (count == null) {
+                return null;
+            }
+            Object skip = offset == null ? null : offset.evaluate(row, context);
+            long skipped = skip == null ? 0 : Math.max(0, ((Number) skip).longValue());
+            long wanted = Math.max(0, ((Number) count).longValue());
+            return wanted > Long.MAX_VALUE - skipped ? null : wanted + skipped;
+        }, DataType.BIGINT, limit.constant() && (offset == null || offset.constant()));
     }
 
     private BoundExpr limitBound(Expr expr) {
@@ -409,10 +422,6 @@ public final class QueryPlanner {
         CommonTableExpressions.Definition cte = ref.name().size() == 1 ? ctes.find(ref.name().name()) : null;
         if (cte != null) {
             return planCteReference(cte, alias, ref);
-        }
-        SystemTable system = SystemTables.resolve(names, ref.name());
-        if (system != null) {
-            return SystemTableScanNode.of(system, alias, ref.columnAliases(), ref.position());
         }
         CatalogObject relation = names.relation(ref.name(), ref.position());
         return switch (relation) {

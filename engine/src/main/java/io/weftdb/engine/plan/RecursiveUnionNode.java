@@ -21,7 +21,7 @@ public record RecursiveUnionNode(PlanNode initial, PlanNode recursive, WorkingTa
     public RowSource open(ExecutionEnvironment environment) {
         Set<RowKey> seen = all ? null : new HashSet<>();
         return new RowSource() {
-            private RowSource current = initial.open(environment);
+            private RowSource current = initial.run(environment);
             private List<Object[]> produced = new ArrayList<>();
             private Object[] row;
 
@@ -48,7 +48,7 @@ public record RecursiveUnionNode(PlanNode initial, PlanNode recursive, WorkingTa
                     }
                     environment.subqueryResults().put(workingTable, produced);
                     produced = new ArrayList<>();
-                    current = recursive.open(environment);
+                    current = recursive.run(environment);
                 }
             }
 

@@ -30,7 +30,7 @@ public record SetOperationNode(Query.SetOperator operator, boolean all, PlanNode
     private RowSource union(ExecutionEnvironment environment) {
         Set<RowKey> seen = all ? null : new HashSet<>();
         return new RowSource() {
-            private RowSource current = left.open(environment);
+            private RowSource current = left.run(environment);
             private boolean onRight;
 
             @Override
@@ -46,7 +46,7 @@ public record SetOperationNode(Query.SetOperator operator, boolean all, PlanNode
                         return false;
                     }
                     current.close();
-                    current = right.open(environment);
+                    current = right.run(environment);
                     onRight = true;
                 }
             }
@@ -70,7 +70,7 @@ public record SetOperationNode(Query.SetOperator operator, boolean all, PlanNode
      */
     private RowSource againstRight(ExecutionEnvironment environment) {
         Map<RowKey, int[]> rightCounts = new HashMap<>();
-        try (RowSource rows = right.open(environment)) {
+        try (RowSource rows = right.run(environment)) {
             while (rows.next()) {
                 environment.checkCancelled();
                 rightCounts.computeIfAbsent(new RowKey(rows.row().clone()), key -> new int[1])[0]++;
@@ -78,7 +78,7 @@ public record SetOperationNode(Query.SetOperator operator, boolean all, PlanNode
         }
         boolean intersect = operator == Query.SetOperator.INTERSECT;
         Set<RowKey> emitted = all ? null : new HashSet<>();
-        RowSource leftRows = left.open(environment);
+        RowSource leftRows = left.run(environment);
         return new RowSource() {
             @Override
             public boolean next() {

@@ -80,7 +80,7 @@ final class SubqueryPlanner implements SubqueryCompiler {
     }
 
     private static boolean anyRow(PlanNode plan, ExecutionEnvironment environment) {
-        try (RowSource rows = plan.open(environment)) {
+        try (RowSource rows = plan.run(environment)) {
             return rows.next();
         }
     }
@@ -98,7 +98,7 @@ final class SubqueryPlanner implements SubqueryCompiler {
     }
 
     private static Object singleValue(PlanNode plan, ExecutionEnvironment environment) {
-        try (RowSource rows = plan.open(environment)) {
+        try (RowSource rows = plan.run(environment)) {
             if (!rows.next()) {
                 return null;
             }
@@ -139,7 +139,7 @@ final class SubqueryPlanner implements SubqueryCompiler {
             }
             boolean sawNull = false;
             Object[] pair = {value, null};
-            try (RowSource rows = plan.open(environment)) {
+            try (RowSource rows = plan.run(environment)) {
                 while (rows.next()) {
                     pair[1] = rows.row()[0];
                     Object result = comparison.evaluate(pair, context);
@@ -184,7 +184,7 @@ final class SubqueryPlanner implements SubqueryCompiler {
     private static ValueSet valueSet(PlanNode plan, ExecutionEnvironment environment, DataType type, DataType common) {
         Set<RowKey> values = new HashSet<>();
         boolean hasNull = false;
-        try (RowSource rows = plan.open(environment)) {
+        try (RowSource rows = plan.run(environment)) {
             while (rows.next()) {
                 Object value = rows.row()[0];
                 if (value == null) {

@@ -34,7 +34,7 @@ public record WindowNode(PlanNode input, List<BoundExpr> partitionBy, List<Bound
     public RowSource open(ExecutionEnvironment environment) {
         EvaluationContext context = environment.context();
         List<Keyed> rows = new ArrayList<>();
-        try (RowSource source = input.open(environment)) {
+        try (RowSource source = input.run(environment)) {
             while (source.next()) {
                 environment.checkCancelled();
                 Object[] row = source.row().clone();
