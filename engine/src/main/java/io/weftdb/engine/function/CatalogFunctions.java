@@ -9,7 +9,9 @@ import io.weftdb.engine.catalog.SequenceDef;
 import io.weftdb.engine.catalog.TableDef;
 import io.weftdb.engine.catalog.ViewDef;
 import io.weftdb.engine.exec.ExecutionEnvironment;
+import io.weftdb.engine.expr.BoundExpr;
 import io.weftdb.engine.expr.EvaluationContext;
+import io.weftdb.engine.expr.Evaluator;
 import io.weftdb.engine.system.Definitions;
 import io.weftdb.engine.system.SystemContext;
 import io.weftdb.engine.system.SystemOids;
@@ -19,6 +21,7 @@ import io.weftdb.engine.system.SystemTypes;
 import io.weftdb.ir.error.ErrorCode;
 import io.weftdb.ir.error.SqlException;
 import io.weftdb.ir.type.DataType;
+import io.weftdb.ir.type.TypeKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -86,7 +89,124 @@ final class CatalogFunctions {
         registry.register("pg_relation_is_publishable", catalog(BOOLEAN, (v, c) -> relation(v[0], c) instanceof TableDef,
                 ANY));
         registry.register("pg_is_in_recovery", of(BOOLEAN, (v, c) -> false));
+        for (String type : List.of("regclass", "regtype", "regnamespace", "regrole", "regproc")) {
+            registry.register(type, arguments -> objectReference(type, arguments));
+        }
+        // A relation that is not a partition is its own only ancestor (WeftDB has no partitioning).
+        registry.register("pg_partition_ancestors", catalog(BIGINT, (v, c) -> {
+            SystemContext context = SystemContext.of(c);
+            return relationArgument(v[0], context);
+        }, ANY));
+        // No rows of pg_proc, pg_trigger or pg_statistic_ext exist to describe: these answer NULL for any oid.
+        for (String function : List.of("pg_get_function_result", "pg_get_function_arguments",
+                "pg_get_function_identity_arguments", "pg_get_triggerdef", "pg_get_statisticsobjdef_columns",
+                "pg_get_functiondef", "pg_get_partkeydef")) {
+            registry.register(function, catalog(TEXT, (v, c) -> null, ANY), catalog(TEXT, (v, c) -> null, ANY, ANY));
+        }
         registry.register("pg_tablespace_location", of(TEXT, (v, c) -> "", ANY));
+    }
+
+    /**
+     * {@code x::regclass} and the other object identifier casts. A name (text) becomes the object's
+     * oid, so it compares with oid columns; an oid (a number) becomes the object's name, as
+     * PostgreSQL prints a reg* value; an unknown oid prints as its number, as in PostgreSQL.
+     */
+    private static BoundExpr objectReference(String type, List<BoundExpr> arguments) {
+        if (arguments.size() != 1) {
+            return null;
+        }
+        BoundExpr argument = arguments.get(0);
+        Evaluator input = argument.evaluator();
+        boolean byName = argument.type().kind() == TypeKind.UNKNOWN || argument.type().kind().isString();
+        if (!byName && !argument.type().kind().isInteger()) {
+            return null;
+        }
+        return new BoundExpr((row, evaluation) -> {
+            Object value = input.evaluate(row, evaluation);
+            if (value == null) {
+                return null;
+            }
+            SystemContext context = SystemContext.of(evaluation);
+            String text = value.toString().strip();
+            if (byName && !(text.chars().allMatch(Character::isDigit) && !text.isEmpty())) {
+                return objectOid(type, text, context);
+            }
+            long oid = Long.parseLong(text);
+            if (byName) {
+                return oid;
+            }
+            String name = objectName(type, oid, context);
+            return name != null ? name : oid == 0 ? "-" : String.valueOf(oid);
+        }, byName ? BIGINT : TEXT, false);
+    }
+
+    private static long objectOid(String type, String text, SystemContext context) {
+        Long oid = switch (type) {
+            case "regclass" -> relationOid(text, context);
+            case "regtype" -> typeOid(text);
+            case "regnamespace" -> context.namespaceOid(nameParts(text).getLast());
+            case "regrole" -> nameParts(text).getLast().equals(context.user()) ? SystemOids.SUPERUSER : null;
+            default -> null;
+        };
+        if (oid != null) {
+            return oid;
+        }
+        throw switch (type) {
+            case "regclass" -> new SqlException(ErrorCode.UNDEFINED_TABLE, "relation \"" + text + "\" does not exist");
+            case "regtype" -> new SqlException(ErrorCode.UNDEFINED_OBJECT, "type \"" + text + "\" does not exist");
+            case "regnamespace" -> new SqlException(ErrorCode.UNDEFINED_SCHEMA, "schema \"" + text + "\" does not exist");
+            case "regrole" -> new SqlException(ErrorCode.UNDEFINED_OBJECT, "role \"" + text + "\" does not exist");
+            default -> new SqlException(ErrorCode.UNDEFINED_FUNCTION, "function \"" + text + "\" does not exist");
+        };
+    }
+
+    /** A type's oid by its pg_type name or its SQL spelling (integer, character varying...). */
+    private static Long typeOid(String text) {
+        String name = nameParts(text).getLast();
+        for (SystemTypes.TypeInfo type : SystemTypes.all()) {
+            if (type.name().equals(name) || type.displayName().equals(name)) {
+                return type.oid();
+            }
+        }
+        return null;
+    }
+
+    private static String objectName(String type, long oid, SystemContext context) {
+        return switch (type) {
+            case "regclass" -> relationName(oid, context);
+            case "regtype" -> SystemTypes.format(oid, null);
+            case "regnamespace" -> {
+                String name = context.namespaceName(oid);
+                yield name == null ? null : Definitions.identifier(name);
+            }
+            case "regrole" -> oid == SystemOids.SUPERUSER ? Definitions.identifier(context.user()) : null;
+            default -> null;
+        };
+    }
+
+    /** A relation's name as regclass prints it: schema-qualified when the search path would not find it. */
+    private static String relationName(long oid, SystemContext context) {
+        for (SystemTable table : SystemTables.all()) {
+            if (table.oid() == oid) {
+                return table.schema().equals("pg_catalog") ? table.name() : table.schema() + "." + table.name();
+            }
+        }
+        CatalogObject relation = context.relation(oid);
+        long schema;
+        String name;
+        if (relation != null) {
+            schema = SystemContext.schemaOf(relation);
+            name = relation.name();
+        } else {
+            TableDef owner = context.tableOfIndex(oid);
+            if (owner == null) {
+                return null;
+            }
+            schema = owner.schemaId();
+            name = SystemContext.index(owner, oid).name();
+        }
+        return visibleName(context, schema, name) ? Definitions.identifier(name)
+                : Definitions.identifier(context.namespaceName(schema)) + "." + Definitions.identifier(name);
     }
 
     /** An overload that reads the catalog or session: evaluated at run time, never folded. */

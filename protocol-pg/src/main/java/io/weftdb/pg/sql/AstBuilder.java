@@ -621,7 +621,27 @@ final class AstBuilder extends PostgresSqlGrammarBaseVisitor<Object> {
 
     @Override
     public Expr visitTypecast(TypecastContext ctx) {
-        return new Expr.Cast(expression(ctx.valueExpression()), dataType(ctx.typeName()), position(ctx));
+        Expr reference = objectReferenceCast(expression(ctx.valueExpression()), ctx.typeName(), position(ctx));
+        return reference != null ? reference
+                : new Expr.Cast(expression(ctx.valueExpression()), dataType(ctx.typeName()), position(ctx));
+    }
+
+    /**
+     * A cast to an object identifier type (regclass, regtype, regnamespace, regrole, regproc) is a
+     * call of the catalog function of that name, as PostgreSQL's functional cast notation writes it:
+     * the conversion looks names up in the catalog, which a plain cast has no access to. Null when
+     * {@code ctx} names another type.
+     */
+    private Expr objectReferenceCast(Expr operand, TypeNameContext ctx, int position) {
+        SimpleTypeNameContext simple = ctx.simpleTypeName();
+        if (ctx.ARRAY() != null || !ctx.arrayBounds().isEmpty() || simple.genericTypeName() == null
+                || simple.typeModifiers() != null) {
+            return null;
+        }
+        List<String> parts = nameParts(simple.genericTypeName());
+        boolean inCatalog = parts.size() == 1 || parts.size() == 2 && parts.get(0).equals("pg_catalog");
+        return inCatalog && TypeNames.OBJECT_REFERENCE_TYPES.contains(parts.getLast())
+                ? Expr.FunctionCall.of(parts.getLast(), List.of(operand), position) : null;
     }
 
     /** A minus sign folds into a numeric constant, as in PostgreSQL, so -2147483648 is one literal. */
@@ -787,7 +807,9 @@ final class AstBuilder extends PostgresSqlGrammarBaseVisitor<Object> {
 
     @Override
     public Expr visitCast(CastContext ctx) {
-        return new Expr.Cast(expression(ctx.expression()), dataType(ctx.typeName()), position(ctx));
+        Expr reference = objectReferenceCast(expression(ctx.expression()), ctx.typeName(), position(ctx));
+        return reference != null ? reference
+                : new Expr.Cast(expression(ctx.expression()), dataType(ctx.typeName()), position(ctx));
     }
 
     @Override

@@ -33,7 +33,12 @@ final class TypeNames {
             Map.entry("date", DataType.DATE),
             Map.entry("uuid", DataType.UUID),
             Map.entry("json", DataType.JSON),
-            Map.entry("jsonb", DataType.JSONB));
+            Map.entry("jsonb", DataType.JSONB),
+            // An oid is an unsigned 32-bit number; catalog views expose oids as bigint.
+            Map.entry("oid", DataType.BIGINT));
+
+    /** The object identifier types a cast turns into a catalog lookup (see AstBuilder's objectReferenceCast). */
+    static final Set<String> OBJECT_REFERENCE_TYPES = Set.of("regclass", "regtype", "regnamespace", "regrole", "regproc");
 
     /** Types whose precision PostgreSQL accepts as a modifier; the IR does not keep it. */
     private static final Map<String, DataType> PRECISION_TYPES = Map.of(
@@ -49,7 +54,7 @@ final class TypeNames {
 
     /** PostgreSQL types a client may well name that WeftDB does not implement. */
     private static final Set<String> UNSUPPORTED_TYPES = Set.of(
-            "timetz", "money", "inet", "cidr", "macaddr", "macaddr8", "bit", "varbit", "xml", "oid", "regclass",
+            "timetz", "money", "inet", "cidr", "macaddr", "macaddr8", "bit", "varbit", "xml", "regclass",
             "regtype", "regproc", "regprocedure", "regnamespace", "name", "char", "point", "line", "lseg", "box",
             "path", "polygon", "circle", "tsvector", "tsquery", "jsonpath", "pg_lsn", "int4range", "int8range",
             "numrange", "tsrange", "tstzrange", "daterange", "record", "void");
