@@ -77,15 +77,35 @@ final class RawMysqlClient implements AutoCloseable {
     /** Reads the greeting and logs in without a password (the server has no access token). */
     Packet login(int capabilities) throws IOException {
         Packet greeting = read();
-        ByteBuffer response = ByteBuffer.allocate(128).order(ByteOrder.LITTLE_ENDIAN);
+        sendHandshakeResponse(capabilities, "raw", new byte[0], "mysql_native_password");
+        return greeting;
+    }
+
+    /** A HandshakeResponse41 with a one-byte-length auth response (SECURE_CONNECTION). */
+    void sendHandshakeResponse(int capabilities, String user, byte[] authResponse, String plugin) throws IOException {
+        ByteBuffer response = ByteBuffer.allocate(256).order(ByteOrder.LITTLE_ENDIAN);
         response.putInt(capabilities).putInt(16 * 1024 * 1024).put((byte) 45).put(new byte[23]);
-        response.put("raw".getBytes(StandardCharsets.US_ASCII)).put((byte) 0);
-        response.put((byte) 0);
-        response.put("mysql_native_password".getBytes(StandardCharsets.US_ASCII)).put((byte) 0);
+        response.put(user.getBytes(StandardCharsets.US_ASCII)).put((byte) 0);
+        response.put((byte) authResponse.length).put(authResponse);
+        response.put(plugin.getBytes(StandardCharsets.US_ASCII)).put((byte) 0);
         byte[] bytes = new byte[response.position()];
         response.flip().get(bytes);
         write(1, bytes);
-        return greeting;
+    }
+
+    /** The 20-byte scramble of a HandshakeV10 greeting (its two parts joined). */
+    static byte[] scramble(Packet greeting) {
+        byte[] payload = greeting.payload();
+        int versionEnd = 1;
+        while (payload[versionEnd] != 0) {
+            versionEnd++;
+        }
+        int part1 = versionEnd + 5;
+        int part2 = part1 + 8 + 1 + 2 + 1 + 2 + 2 + 1 + 10;
+        byte[] scramble = new byte[20];
+        System.arraycopy(payload, part1, scramble, 0, 8);
+        System.arraycopy(payload, part2, scramble, 8, 12);
+        return scramble;
     }
 
     @Override
