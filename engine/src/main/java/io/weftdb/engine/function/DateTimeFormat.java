@@ -139,8 +139,10 @@ final class DateTimeFormat {
         if (fill) {
             return Long.toString(value);
         }
+        // The width includes the sign, as C's %0*d counts it: -1 in two places is "-1".
         String digits = Long.toString(Math.abs(value));
-        String padded = digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
+        int room = value < 0 ? width - 1 : width;
+        String padded = digits.length() >= room ? digits : "0".repeat(room - digits.length()) + digits;
         return value < 0 ? "-" + padded : padded;
     }
 
@@ -450,7 +452,7 @@ final class DateTimeFormat {
         private LocalDateTime build() {
             if (afternoon != null) {
                 if (hour < 1 || hour > 12) {
-                    throw new SqlException(ErrorCode.DATETIME_FIELD_OVERFLOW,
+                    throw new SqlException(ErrorCode.INVALID_DATETIME_FORMAT,
                             "hour \"" + hour + "\" is invalid for the 12-hour clock")
                             .withHint("Use the 24-hour clock, or give an hour between 1 and 12.");
                 }

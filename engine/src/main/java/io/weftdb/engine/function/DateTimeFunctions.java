@@ -23,6 +23,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
  * Date and time functions: the current time in its several flavours, extract/date_part,
@@ -120,9 +121,11 @@ final class DateTimeFunctions {
                 of(INTERVAL, (v, c) -> multiply((Interval) v[0], (Double) v[1]), INTERVAL, DOUBLE),
                 of(INTERVAL, (v, c) -> multiply((Interval) v[1], (Double) v[0]), DOUBLE, INTERVAL));
         registry.registerOperator("/", of(INTERVAL, (v, c) -> divide((Interval) v[0], (Double) v[1]), INTERVAL, DOUBLE));
-        registry.registerOperator("+",
-                of(TIMESTAMP, (v, c) -> ((LocalDate) v[0]).atTime((LocalTime) v[1]), DATE, TIME),
-                of(TIMESTAMP, (v, c) -> ((LocalDate) v[1]).atTime((LocalTime) v[0]), TIME, DATE));
+        // Only for typed operands: date + '...' stays date + interval, as the built-in arithmetic reads it.
+        registry.registerOperator("+", arguments -> arguments.stream().anyMatch(a -> a.type().kind() == TypeKind.UNKNOWN) ? null
+                : Overload.resolveOperator(List.of(
+                        of(TIMESTAMP, (v, c) -> ((LocalDate) v[0]).atTime((LocalTime) v[1]), DATE, TIME),
+                        of(TIMESTAMP, (v, c) -> ((LocalDate) v[1]).atTime((LocalTime) v[0]), TIME, DATE)), arguments));
         registry.registerOperator("-", arguments -> mixedDifference(arguments.get(0), arguments.get(1)));
         registry.registerOperator("-",
                 of(INTERVAL, (v, c) -> new Interval(0, 0, ChronoUnit.MICROS.between((LocalTime) v[1], (LocalTime) v[0])),

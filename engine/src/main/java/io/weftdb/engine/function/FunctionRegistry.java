@@ -50,7 +50,7 @@ public final class FunctionRegistry {
 
     public void registerOperator(String symbol, Overload... overloads) {
         List<Overload> candidates = List.of(overloads);
-        registerOperator(symbol, arguments -> Overload.resolve(candidates, arguments));
+        registerOperator(symbol, arguments -> Overload.resolveOperator(candidates, arguments));
     }
 
     public boolean exists(String name) {

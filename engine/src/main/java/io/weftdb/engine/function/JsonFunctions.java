@@ -413,7 +413,6 @@ final class JsonFunctions {
             case TIME -> TextFormat.formatTime((LocalTime) value);
             case TIMESTAMP -> TextFormat.formatTimestamp((LocalDateTime) value).replace(' ', 'T');
             case TIMESTAMPTZ -> isoTimestampTz((Instant) value, context);
-            case CHAR -> ((String) value).stripTrailing();
             default -> TextFormat.format(value, type, context.timeZone());
         };
     }

@@ -53,8 +53,7 @@ final class NumberFormat {
         int signAt = upper.indexOf('S');
         // An S before the digits is written next to the first digit, with + for positive numbers.
         boolean leadingS = signAt >= 0 && signAt < firstDigit && !upper.startsWith("SG", signAt);
-        boolean explicitSign = signAt >= 0 && !leadingS || upper.contains("MI") || upper.contains("PL")
-                || upper.contains("PR");
+        boolean explicitSign = signAt >= 0 && !leadingS || upper.contains("MI") || upper.contains("PR");
         String positiveSign = leadingS ? "+" : fill ? "" : " ";
         // Digits print from the first significant digit or the first 0 in the template, whichever comes first.
         int leadingBlank = integerDigits - Math.max(integerPart.length(),
@@ -151,6 +150,9 @@ final class NumberFormat {
             } else {
                 out.append(template.charAt(i));
             }
+        }
+        if (fill && fractionDigits == 0 && out.length() > 0 && out.charAt(out.length() - 1) == '.') {
+            out.setLength(out.length() - 1);
         }
         if (fill && lastFractionEnd > 0 && trailingOptionalZeros > 0) {
             // FM drops the trailing zeros that 9s produced after the point (but keeps the point).

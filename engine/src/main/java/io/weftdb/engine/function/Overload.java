@@ -62,6 +62,18 @@ public record Overload(List<DataType> parameters, boolean variadic, DataType res
      * arguments to their category's preferred type (double precision, text); the first listed wins.
      */
     public static BoundExpr resolve(List<Overload> candidates, List<BoundExpr> arguments) {
+        return resolve(candidates, arguments, false);
+    }
+
+    /**
+     * Operator resolution: as {@link #resolve(List, List)}, but a candidate must match at least one
+     * typed operand exactly, so {@code '1 day' * 2} is not read as interval * double.
+     */
+    public static BoundExpr resolveOperator(List<Overload> candidates, List<BoundExpr> arguments) {
+        return resolve(candidates, arguments, true);
+    }
+
+    private static BoundExpr resolve(List<Overload> candidates, List<BoundExpr> arguments, boolean anchored) {
         Overload best = null;
         int bestExact = -1;
         int bestPreferred = -1;
@@ -71,12 +83,14 @@ public record Overload(List<DataType> parameters, boolean variadic, DataType res
             }
             int exact = 0;
             int preferred = 0;
+            boolean anchoredMatch = false;
             boolean applicable = true;
             for (int i = 0; i < arguments.size() && applicable; i++) {
                 DataType parameter = candidate.parameter(i);
                 DataType argument = arguments.get(i).type();
                 if (parameter.kind() == TypeKind.UNKNOWN || exactMatch(argument, parameter)) {
                     exact++;
+                    anchoredMatch |= argument.kind() != TypeKind.UNKNOWN;
                 } else if (!coercible(argument, parameter)) {
                     applicable = false;
                 } else if (parameter.kind() == TypeKind.DOUBLE || parameter.kind() == TypeKind.TEXT
@@ -84,6 +98,7 @@ public record Overload(List<DataType> parameters, boolean variadic, DataType res
                     preferred++;
                 }
             }
+            applicable &= anchoredMatch || !anchored;
             if (applicable && (exact > bestExact || exact == bestExact && preferred > bestPreferred)) {
                 best = candidate;
                 bestExact = exact;

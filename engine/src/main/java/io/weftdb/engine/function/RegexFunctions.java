@@ -41,8 +41,11 @@ public final class RegexFunctions {
                 of(DataType.BOOLEAN, (v, c) -> compile((String) v[1], (String) v[2]).matcher((String) v[0]).find(),
                         TEXT, TEXT, TEXT));
         registry.register("regexp_count",
-                of(DataType.INTEGER, (v, c) -> count((String) v[0], (String) v[1], ""), TEXT, TEXT),
-                of(DataType.INTEGER, (v, c) -> count((String) v[0], (String) v[1], (String) v[2]), TEXT, TEXT, TEXT));
+                of(DataType.INTEGER, (v, c) -> count((String) v[0], (String) v[1], 1, ""), TEXT, TEXT),
+                of(DataType.INTEGER, (v, c) -> count((String) v[0], (String) v[1], (Long) v[2], ""),
+                        TEXT, TEXT, DataType.INTEGER),
+                of(DataType.INTEGER, (v, c) -> count((String) v[0], (String) v[1], (Long) v[2], (String) v[3]),
+                        TEXT, TEXT, DataType.INTEGER, TEXT));
     }
 
     /** Whether {@code text} contains a match: the {@code ~} family of operators. */
@@ -159,8 +162,16 @@ public final class RegexFunctions {
         return java.util.Collections.unmodifiableList(groups);
     }
 
-    private static long count(String text, String pattern, String flags) {
+    /** regexp_count(text, pattern [, start [, flags]]): matches from the start-th character on. */
+    private static long count(String text, String pattern, long start, String flags) {
+        if (start <= 0) {
+            throw new SqlException(ErrorCode.INVALID_PARAMETER_VALUE,
+                    "invalid value for parameter \"start\": " + start);
+        }
+        int offset = start > text.codePointCount(0, text.length()) ? text.length()
+                : text.offsetByCodePoints(0, (int) start - 1);
         Matcher matcher = compile(pattern, flags).matcher(text);
+        matcher.region(offset, text.length());
         long count = 0;
         while (matcher.find()) {
             count++;
