@@ -91,3 +91,12 @@ explainStatement
 killStatement
     : KILL (CONNECTION | QUERY)? INTEGER_LITERAL
     ;
+
+lockTables
+    : LOCK (TABLE | TABLES) lockedTable (COMMA lockedTable)*                                   #lock
+    | UNLOCK (TABLE | TABLES)                                                                   #unlock
+    ;
+
+lockedTable
+    : qualifiedName (AS? identifier)? (READ LOCAL? | IDENTIFIER? WRITE)
+    ;

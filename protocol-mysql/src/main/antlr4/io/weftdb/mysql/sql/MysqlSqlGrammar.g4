@@ -35,4 +35,5 @@ statement
     | describeStatement
     | explainStatement
     | killStatement
+    | lockTables
     ;

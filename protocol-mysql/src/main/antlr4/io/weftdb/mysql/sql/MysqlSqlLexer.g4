@@ -40,7 +40,7 @@ SIGNED: 'signed'; SMALLINT: 'smallint'; SNAPSHOT: 'snapshot'; SOME: 'some'; STAR
 TABLE: 'table'; TABLES: 'tables'; TEMPORARY: 'temporary'; TEXT: 'text'; THEN: 'then'; TIME: 'time';
 TIMESTAMP: 'timestamp'; TINYBLOB: 'tinyblob'; TINYINT: 'tinyint'; TINYTEXT: 'tinytext'; TO: 'to';
 TRANSACTION: 'transaction'; TRUE: 'true'; TRUNCATE: 'truncate'; UNCOMMITTED: 'uncommitted'; UNION: 'union';
-UNIQUE: 'unique'; UNKNOWN: 'unknown'; UNSIGNED: 'unsigned'; UPDATE: 'update'; USE: 'use'; USING: 'using';
+UNIQUE: 'unique'; UNKNOWN: 'unknown'; UNLOCK: 'unlock'; UNSIGNED: 'unsigned'; UPDATE: 'update'; USE: 'use'; USING: 'using';
 VALUE: 'value'; VALUES: 'values'; VARBINARY: 'varbinary'; VARCHAR: 'varchar'; VARCHARACTER: 'varcharacter';
 VARIABLES: 'variables'; WARNINGS: 'warnings'; WEEK: 'week'; WHEN: 'when'; WHERE: 'where'; WITH: 'with';
 WORK: 'work'; WRITE: 'write'; XOR: 'xor'; YEAR: 'year'; ZEROFILL: 'zerofill';

@@ -102,6 +102,7 @@ final class MysqlAstBuilder {
             case DescribeStatementContext describe -> List.of(new MysqlCommand.ShowColumns(
                     qualifiedName(describe.qualifiedName()), false, null));
             case ExplainStatementContext explain -> engine(new Explain(query(explain.query()), false, false));
+            case LockTablesContext lock -> throw unsupported("LOCK TABLES / UNLOCK TABLES", lock);
             case KillStatementContext kill -> List.of(new MysqlCommand.Kill(Long.parseLong(kill.INTEGER_LITERAL().getText()),
                     kill.QUERY() != null));
             default -> throw new IllegalStateException("unhandled statement " + child.getClass().getSimpleName());
@@ -162,6 +163,11 @@ final class MysqlAstBuilder {
         List<FromItem> from = new ArrayList<>();
         for (FromItemContext item : ctx.fromItem()) {
             from.add(fromItem(item));
+        }
+        // FROM DUAL is MySQL's spelling of no FROM at all.
+        if (from.size() == 1 && from.getFirst() instanceof FromItem.TableRef table && table.alias() == null
+                && table.name().equals(QualifiedName.of("dual"))) {
+            from.clear();
         }
         List<Expr> groupBy = new ArrayList<>();
         if (ctx.GROUP() != null) {

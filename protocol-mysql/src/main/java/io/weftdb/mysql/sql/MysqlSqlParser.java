@@ -51,6 +51,7 @@ public final class MysqlSqlParser implements SqlParser {
      *         FEATURE_NOT_SUPPORTED (1235) for MySQL syntax the engine cannot carry out yet
      */
     public List<ParsedCommand> parseCommands(String sql, SessionFacts facts) {
+        sql = ExecutableComments.expand(sql);
         SourceText source = new SourceText(sql);
         try {
             return new MysqlAstBuilder(source, facts).script(parseScript(source, sql));

@@ -182,7 +182,8 @@ class MysqlDialectTranslationTest {
     void whatTheEngineCannotDoYetIsRejectedAsNotSupported() {
         for (String sql : List.of("INSERT INTO t VALUES (1) ON DUPLICATE KEY UPDATE a = 1", "REPLACE INTO t VALUES (1)",
                 "SELECT DATE_FORMAT(NOW(), '%Y')", "CREATE TEMPORARY TABLE t (a INT)", "SET @x = 1",
-                "UPDATE t SET a = 1 LIMIT 1", "CREATE TABLE t (u TIMESTAMP ON UPDATE CURRENT_TIMESTAMP)")) {
+                "UPDATE t SET a = 1 LIMIT 1", "CREATE TABLE t (u TIMESTAMP ON UPDATE CURRENT_TIMESTAMP)",
+                "LOCK TABLES `t` WRITE", "UNLOCK TABLES")) {
             assertThatThrownBy(() -> commands(sql)).as(sql).isInstanceOfSatisfying(SqlException.class,
                     e -> assertThat(e.code()).isEqualTo(ErrorCode.FEATURE_NOT_SUPPORTED));
         }
@@ -201,6 +202,22 @@ class MysqlDialectTranslationTest {
     void multiStatementScriptsKeepEachStatementsText() {
         List<ParsedCommand> commands = commands("SELECT 1; -- comment\nSELECT 2 # another\n;");
         assertThat(commands).extracting(ParsedCommand::text).containsExactly("SELECT 1", "SELECT 2");
+    }
+
+    @Test
+    void executableCommentsRunAndNewerOnesStayComments() {
+        List<ParsedCommand> commands = commands("/*!40101 SET NAMES utf8mb4 */; /*!99999 DROP TABLE t */; "
+                + "SELECT '/*!40101 not a comment */' /*! , 2 */");
+        assertThat(commands).hasSize(2);
+        assertThat(commands.get(0).command()).isEqualTo(new MysqlCommand.SetNames("utf8mb4", null));
+        Query.Select select = (Query.Select) ((MysqlCommand.EngineStatement) commands.get(1).command()).statement();
+        assertThat(((Expr.Literal) select.items().get(0).expression()).value()).isEqualTo("/*!40101 not a comment */");
+        assertThat(select.items()).hasSize(2);
+    }
+
+    @Test
+    void fromDualIsNoFrom() {
+        assertThat(select("SELECT 1 FROM DUAL").from()).isEmpty();
     }
 
     @Test
