@@ -18,6 +18,7 @@ import io.weftdb.engine.system.SystemOids;
 import io.weftdb.engine.system.SystemTable;
 import io.weftdb.engine.system.SystemTables;
 import io.weftdb.engine.system.SystemTypes;
+import io.weftdb.engine.system.Visibility;
 import io.weftdb.ir.error.ErrorCode;
 import io.weftdb.ir.error.SqlException;
 import io.weftdb.ir.type.DataType;
@@ -73,6 +74,7 @@ final class CatalogFunctions {
             registry.register(size, catalog(BIGINT, (v, c) -> relationSize(v[0], c), ANY),
                     catalog(BIGINT, (v, c) -> relationSize(v[0], c), ANY, ANY));
         }
+        registry.register("pg_size_pretty", of(TEXT, (v, c) -> sizePretty((Long) v[0]), BIGINT));
         registry.register("pg_database_size", catalog(BIGINT, (v, c) -> databaseSize(v[0], c), ANY));
         registry.register("txid_current", catalog(BIGINT, (v, c) -> transactionId(c)));
         registry.register("pg_current_xact_id", catalog(BIGINT, (v, c) -> transactionId(c)));
@@ -205,7 +207,7 @@ final class CatalogFunctions {
             schema = owner.schemaId();
             name = SystemContext.index(owner, oid).name();
         }
-        return visibleName(context, schema, name) ? Definitions.identifier(name)
+        return Visibility.isVisible(context, schema, name) ? Definitions.identifier(name)
                 : Definitions.identifier(context.namespaceName(schema)) + "." + Definitions.identifier(name);
     }
 
@@ -311,33 +313,19 @@ final class CatalogFunctions {
         long oid = oid(value);
         for (SystemTable table : SystemTables.all()) {
             if (table.oid() == oid) {
-                return table.schema().equals("pg_catalog") && visibleName(context, SystemOids.PG_CATALOG, table.name());
+                return table.schema().equals("pg_catalog")
+                        && Visibility.isVisible(context, SystemOids.PG_CATALOG, table.name());
             }
         }
         CatalogObject relation = context.relation(oid);
         if (relation != null) {
-            return visibleName(context, SystemContext.schemaOf(relation), relation.name());
+            return Visibility.isVisible(context, SystemContext.schemaOf(relation), relation.name());
         }
         TableDef owner = context.tableOfIndex(oid);
         if (owner != null) {
-            return visibleName(context, owner.schemaId(), SystemContext.index(owner, oid).name());
+            return Visibility.isVisible(context, owner.schemaId(), SystemContext.index(owner, oid).name());
         }
         return null;
-    }
-
-    /** Whether {@code name} in schema {@code schemaOid} is the one an unqualified reference finds. */
-    private static boolean visibleName(SystemContext context, long schemaOid, String name) {
-        for (long schema : context.effectiveSearchPath()) {
-            if (schema == schemaOid) {
-                return true;
-            }
-            boolean taken = schema == SystemOids.PG_CATALOG ? SystemTables.find("pg_catalog", name) != null
-                    : context.catalog().relation(schema, name) != null || context.catalog().tableOfIndex(schema, name) != null;
-            if (taken) {
-                return false;
-            }
-        }
-        return false;
     }
 
     private static Boolean typeExists(Object oid) {
@@ -381,6 +369,28 @@ final class CatalogFunctions {
 
     private static Long relationSize(Object value, EvaluationContext evaluation) {
         return relation(value, evaluation) == null ? null : 0L;
+    }
+
+    /** PostgreSQL's pg_size_pretty: bytes below 10 kB, then kB, MB, GB and TB, each rounded half away from zero. */
+    static String sizePretty(long size) {
+        long limit = 10 * 1024;
+        long limit2 = limit * 2 - 1;
+        if (Math.abs(size) < limit) {
+            return size + " bytes";
+        }
+        // One extra bit is kept for rounding.
+        long value = size >> 9;
+        for (String unit : List.of("kB", "MB", "GB")) {
+            if (Math.abs(value) < limit2) {
+                return halfRounded(value) + " " + unit;
+            }
+            value >>= 10;
+        }
+        return halfRounded(value) + " TB";
+    }
+
+    private static long halfRounded(long value) {
+        return (value + (value > 0 ? 1 : -1)) / 2;
     }
 
     private static Long databaseSize(Object value, EvaluationContext evaluation) {

@@ -59,7 +59,7 @@ public final class Definitions {
         if (referenced == null) {
             return text.append("?").toString();
         }
-        if (!Visibility.isVisible(context, referenced)) {
+        if (!Visibility.isVisible(context, referenced.schemaId(), referenced.name())) {
             text.append(identifier(context.namespaceName(referenced.schemaId()))).append('.');
         }
         text.append(identifier(referenced.name())).append('(').append(columnList(referenced, key.referencedColumnIds()))
@@ -73,7 +73,7 @@ public final class Definitions {
         return text.toString();
     }
 
-    /** The action as SQL (SET NULL), or as pg_constraint's confupdtype/confdeltype letter when {@code letter}. */
+    /** A referential action as SQL writes it (SET NULL). */
     public static String actionSql(ReferentialAction action) {
         return switch (action) {
             case NO_ACTION -> "NO ACTION";
@@ -84,6 +84,7 @@ public final class Definitions {
         };
     }
 
+    /** A referential action as pg_constraint's confupdtype/confdeltype letter. */
     public static String actionLetter(ReferentialAction action) {
         return switch (action) {
             case NO_ACTION -> "a";

@@ -86,7 +86,7 @@ final class InformationSchema {
             if (object instanceof TableDef relation) {
                 for (ColumnDef column : relation.columns()) {
                     out.add(column(table, context, schema, relation.name(), column.name(), column.type(), column.id(),
-                            column.notNull(), column.defaultSql(), column.identity(), true));
+                            column.notNull(), DefaultText.of(column), column.identity(), true));
                 }
             } else if (object instanceof ViewDef view) {
                 int position = 1;

@@ -105,7 +105,7 @@ final class PgCatalogRelations {
                 case TableDef relation -> {
                     for (ColumnDef column : relation.columns()) {
                         out.add(attribute(table, relation.id(), column.name(), column.type(), column.id(), column.notNull())
-                                .set("atthasdef", column.defaultSql() != null)
+                                .set("atthasdef", hasDefault(column))
                                 .set("atthasmissing", column.missingValue() != null)
                                 .set("attidentity", identity(column.identity())).values());
                     }
@@ -163,13 +163,18 @@ final class PgCatalogRelations {
     private static void defaults(SystemTable table, SystemContext context, List<Object[]> out) {
         for (TableDef relation : context.tables()) {
             for (ColumnDef column : relation.columns()) {
-                if (column.defaultSql() != null) {
+                if (hasDefault(column)) {
                     out.add(table.row().set("oid", SystemOids.columnDefault(relation.id(), column.id()))
                             .set("adrelid", relation.id()).set("adnum", (long) column.id())
-                            .set("adbin", column.defaultSql()).values());
+                            .set("adbin", DefaultText.of(column)).values());
                 }
             }
         }
+    }
+
+    /** An identity column's values come from its sequence, not from a default: PostgreSQL shows none. */
+    private static boolean hasDefault(ColumnDef column) {
+        return column.identity() == Identity.NONE && DefaultText.of(column) != null;
     }
 
     private static void indexes(SystemTable table, SystemContext context, List<Object[]> out) {

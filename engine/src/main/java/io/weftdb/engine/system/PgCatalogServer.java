@@ -18,6 +18,15 @@ final class PgCatalogServer {
     /** PostgreSQL's number for the UTF8 encoding (pg_database.encoding). */
     static final long UTF8 = 6;
 
+    /**
+     * Compile-time constants of the server that clients read from pg_settings (pgjdbc reads
+     * max_index_keys before describing foreign keys): name, value, description.
+     */
+    private static final List<String[]> SERVER_CONSTANTS = List.of(
+            new String[] {"block_size", "8192", "Shows the size of a disk block."},
+            new String[] {"max_function_args", "100", "Shows the maximum number of function arguments."},
+            new String[] {"max_index_keys", "32", "Shows the maximum number of index keys."});
+
     private PgCatalogServer() {
     }
 
@@ -25,7 +34,7 @@ final class PgCatalogServer {
         return List.of(
                 SystemTable.of("pg_catalog", "pg_database", PgCatalogServer::databases),
                 SystemTable.of("pg_catalog", "pg_roles", (table, context, out) -> out.add(role(table, context)
-                        .set("rolconfig", null).values())),
+                        .set("rolpassword", "********").values())),
                 SystemTable.of("pg_catalog", "pg_authid", (table, context, out) -> out.add(role(table, context).values())),
                 SystemTable.of("pg_catalog", "pg_user", PgCatalogServer::users),
                 SystemTable.of("pg_catalog", "pg_settings", PgCatalogServer::settings),
@@ -67,6 +76,12 @@ final class PgCatalogServer {
                     .set("short_desc", parameter[2]).set("context", "user").set("vartype", valueType(defaultValue))
                     .set("source", value.equals(defaultValue) ? "default" : "session").set("boot_val", defaultValue)
                     .set("reset_val", defaultValue).set("pending_restart", false).values());
+        }
+        for (String[] constant : SERVER_CONSTANTS) {
+            out.add(table.row().set("name", constant[0]).set("setting", constant[1]).set("category", "Preset Options")
+                    .set("short_desc", constant[2]).set("context", "internal").set("vartype", "integer")
+                    .set("source", "default").set("min_val", constant[1]).set("max_val", constant[1])
+                    .set("boot_val", constant[1]).set("reset_val", constant[1]).set("pending_restart", false).values());
         }
     }
 

@@ -1,26 +1,22 @@
 package io.weftdb.engine.system;
 
-import io.weftdb.engine.catalog.CatalogObject;
-
 /**
  * PostgreSQL's visibility rule (pg_table_is_visible): a relation is visible when its schema is on
- * the effective search path and no schema earlier on the path holds a relation of the same name.
+ * the effective search path and no schema earlier on the path holds a relation (table, view,
+ * sequence or index) of the same name.
  */
-final class Visibility {
+public final class Visibility {
     private Visibility() {
     }
 
-    static boolean isVisible(SystemContext context, CatalogObject relation) {
-        long schema = SystemContext.schemaOf(relation);
-        for (long oid : context.effectiveSearchPath()) {
-            if (oid == schema) {
+    public static boolean isVisible(SystemContext context, long schemaOid, String name) {
+        for (long schema : context.effectiveSearchPath()) {
+            if (schema == schemaOid) {
                 return true;
             }
-            if (oid == SystemOids.PG_CATALOG) {
-                if (SystemTables.find("pg_catalog", relation.name()) != null) {
-                    return false;
-                }
-            } else if (oid != SystemOids.INFORMATION_SCHEMA && context.catalog().relation(oid, relation.name()) != null) {
+            boolean taken = schema == SystemOids.PG_CATALOG ? SystemTables.find("pg_catalog", name) != null
+                    : context.catalog().relation(schema, name) != null || context.catalog().tableOfIndex(schema, name) != null;
+            if (taken) {
                 return false;
             }
         }
