@@ -9,6 +9,9 @@ import io.weftdb.engine.expr.OuterScopes;
 import io.weftdb.engine.expr.ParameterTypes;
 import io.weftdb.engine.expr.Scope;
 import io.weftdb.engine.expr.TypeRules;
+import io.weftdb.engine.system.SystemTable;
+import io.weftdb.engine.system.SystemTableScanNode;
+import io.weftdb.engine.system.SystemTables;
 import io.weftdb.engine.table.TableScope;
 import io.weftdb.engine.value.Casts;
 import io.weftdb.ir.error.ErrorCode;
@@ -405,9 +408,56 @@ public final class QueryPlanner {
                 yield realias(plan(derived.query()), derived.alias(), derived.columnAliases(), derived.position());
             }
             case FromItem.Join join -> planJoin(join);
-            case FromItem.FunctionTable function -> throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED,
-                    "functions in FROM are not supported yet", function.position());
+            case FromItem.FunctionTable function -> planFunctionTable(function);
         };
+    }
+
+    /**
+     * A function in FROM: a set-returning one (generate_series, unnest, json expanders) gives its
+     * rows; any other function gives one row holding its value, as in PostgreSQL. A one-column
+     * result is named after the alias, else the function.
+     */
+    private PlanNode planFunctionTable(FromItem.FunctionTable table) {
+        Expr.FunctionCall call = table.call();
+        if (table.lateral()) {
+            throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, "LATERAL is not supported yet", table.position());
+        }
+        if (call.over() != null || call.distinct() || call.filter() != null || !call.orderBy().isEmpty()
+                || call.starArgument()) {
+            throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, "this form of function call is not supported in FROM",
+                    table.position());
+        }
+        String name = call.name().name();
+        String relation = table.alias() != null ? table.alias() : name;
+        ExpressionCompiler compiler = compiler(Scope.EMPTY);
+        SetReturningFunctions.Bound bound;
+        if (SetReturningFunctions.exists(name.toLowerCase(Locale.ROOT))) {
+            List<BoundExpr> arguments = new ArrayList<>();
+            for (Expr argument : call.arguments()) {
+                arguments.add(compiler.compile(argument));
+            }
+            bound = SetReturningFunctions.bind(name, arguments, call.position());
+        } else {
+            BoundExpr value = compiler.compile(call);
+            DataType type = value.type().kind() == TypeKind.UNKNOWN ? DataType.TEXT : value.type();
+            BoundExpr result = ExpressionCompiler.cast(value, type, Casts.Context.IMPLICIT);
+            bound = new SetReturningFunctions.Bound(List.of(), List.of(name), List.of(type),
+                    (values, context) -> java.util.List.<Object[]>of(new Object[] {result.evaluate(null, context)}).iterator());
+        }
+        List<String> names = new ArrayList<>(bound.columnNames());
+        if (names.size() == 1 && table.alias() != null && table.columnAliases().isEmpty()) {
+            names.set(0, table.alias());
+        }
+        if (table.columnAliases().size() > names.size()) {
+            throw new SqlException(ErrorCode.INVALID_COLUMN_REFERENCE, "table \"" + relation + "\" has " + names.size()
+                    + " columns available but " + table.columnAliases().size() + " columns specified", table.position());
+        }
+        List<Scope.Column> columns = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            String columnName = i < table.columnAliases().size() ? table.columnAliases().get(i) : names.get(i);
+            columns.add(new Scope.Column(relation, columnName, bound.columnTypes().get(i)));
+        }
+        return new FunctionScanNode(name, bound.arguments(), bound.rows(), new Scope(columns));
     }
 
     private PlanNode planJoin(FromItem.Join join) {
@@ -422,6 +472,10 @@ public final class QueryPlanner {
         CommonTableExpressions.Definition cte = ref.name().size() == 1 ? ctes.find(ref.name().name()) : null;
         if (cte != null) {
             return planCteReference(cte, alias, ref);
+        }
+        SystemTable system = SystemTables.resolve(names, ref.name());
+        if (system != null) {
+            return SystemTableScanNode.of(system, alias, ref.columnAliases(), ref.position());
         }
         CatalogObject relation = names.relation(ref.name(), ref.position());
         return switch (relation) {
