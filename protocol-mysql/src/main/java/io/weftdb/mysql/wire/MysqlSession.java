@@ -81,6 +81,7 @@ final class MysqlSession {
     private boolean tls;
     private int capabilities;
     private Authenticator authenticator;
+    private String requestedDatabase;
     private boolean sentPassword;
     private volatile Session session;
     private SystemVariables variables;
@@ -171,11 +172,12 @@ final class MysqlSession {
         capabilities = response.capabilities() & (Capabilities.SERVER_DEFAULT | (tls ? Capabilities.SSL : 0));
         user = response.user() == null ? "" : response.user();
         sentPassword = response.authResponse().length > 0;
+        requestedDatabase = response.database();
         authenticator = new Authenticator(server.access(), output, tls, user, scramble);
         phase = Phase.AUTHENTICATING;
         Authenticator.Outcome outcome = authenticator.start(response.authPluginName(), response.authResponse());
         if (outcome == Authenticator.Outcome.SUCCEEDED) {
-            login(response.database());
+            login();
         } else if (outcome == Authenticator.Outcome.FAILED) {
             accessDenied();
         }
@@ -184,7 +186,7 @@ final class MysqlSession {
     private void authenticated(Authenticator.Outcome outcome) {
         sentPassword = true;
         switch (outcome) {
-            case SUCCEEDED -> login(null);
+            case SUCCEEDED -> login();
             case FAILED -> accessDenied();
             case CONTINUE -> { }
         }
@@ -195,15 +197,16 @@ final class MysqlSession {
                 + (sentPassword ? "YES" : "NO") + ")");
     }
 
-    private void login(String initialDatabase) {
+    /** Opens the engine session and selects the database the handshake response named, if any. */
+    private void login() {
         try {
             session = server.engine().openSession(new SessionOptions(user.isEmpty() ? SessionOptions.DEFAULT_USER : user,
                     SessionOptions.DEFAULT_DATABASE));
             variables = new SystemVariables(session, server.config(), server.serverVersion(), server.tlsAvailable(),
                     server.port().getAsInt());
             session.settings().set("search_path", "", false);
-            if (initialDatabase != null) {
-                useDatabase(initialDatabase);
+            if (requestedDatabase != null) {
+                useDatabase(requestedDatabase);
             }
         } catch (RuntimeException e) {
             output.send(errorPacket(e));

@@ -50,6 +50,17 @@ class MysqlAuthenticationTest {
     }
 
     @Test
+    void theDatabaseOfTheUrlIsSelectedAfterAFullAuthentication() throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + server.port()
+                + "/public?useSSL=false&allowPublicKeyRetrieval=true", "db_user", TOKEN);
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT DATABASE()")) {
+            rows.next();
+            assertThat(rows.getString(1)).isEqualTo("public");
+        }
+    }
+
+    @Test
     void cachingSha2FullAuthenticationUsesTheRsaKeyThenLaterLoginsTakeTheFastPath() throws SQLException {
         try (Connection first = connect("rsa_user", TOKEN, "&allowPublicKeyRetrieval=true")) {
             assertThat(currentUser(first)).startsWith("rsa_user@");
