@@ -37,7 +37,7 @@ class MysqlTlsAndPasswordTest {
                 user, password);
     }
 
-    private static String sessionCipher(Connection connection) throws SQLException {
+    private static String serverHasTlsAndConnectionId(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT @@have_ssl, CONNECTION_ID() > 0")) {
             rows.next();
@@ -45,13 +45,14 @@ class MysqlTlsAndPasswordTest {
         }
     }
 
+    /** sslMode=REQUIRED makes Connector/J fail unless the connection is encrypted. */
     @Test
     void cachingSha2FullAuthenticationRunsOverTls() throws SQLException {
         try (Connection connection = connect("tls_user", TOKEN)) {
-            assertThat(sessionCipher(connection)).isEqualTo("YES/1");
+            assertThat(serverHasTlsAndConnectionId(connection)).isEqualTo("YES/1");
         }
         try (Connection again = connect("tls_user", TOKEN)) {
-            assertThat(sessionCipher(again)).isEqualTo("YES/1");
+            assertThat(serverHasTlsAndConnectionId(again)).isEqualTo("YES/1");
         }
     }
 
