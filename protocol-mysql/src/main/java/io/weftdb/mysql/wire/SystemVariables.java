@@ -8,6 +8,7 @@ import io.weftdb.mysql.error.MysqlVendorError;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -18,6 +19,8 @@ import java.util.TreeMap;
  * server does not enforce) keep what the client set.
  */
 final class SystemVariables {
+    private static final Set<String> SWITCHES = Set.of("autocommit", "explicit_defaults_for_timestamp",
+            "foreign_key_checks", "performance_schema", "sql_auto_is_null", "transaction_read_only", "unique_checks");
     private final Map<String, Object> values = new TreeMap<>();
     private final Map<String, Object> defaults;
     private final Session session;
@@ -96,17 +99,24 @@ final class SystemVariables {
         };
     }
 
-    /** Every variable with its value, by name, for SHOW VARIABLES. */
+    /**
+     * Every variable with its value as SHOW VARIABLES prints it: switches as ON/OFF (SELECT @@var
+     * gives 1/0 for them, as in MySQL).
+     */
     Map<String, Object> all(boolean global) {
         Map<String, Object> all = new TreeMap<>();
         for (String name : defaults.keySet()) {
-            all.put(name, get(name, global));
+            all.put(name, shown(name, get(name, global)));
         }
         for (String name : new String[] {"autocommit", "time_zone", "transaction_isolation", "transaction_read_only",
                 "max_execution_time", "hostname"}) {
-            all.put(name, get(name, global));
+            all.put(name, shown(name, get(name, global)));
         }
         return all;
+    }
+
+    private static Object shown(String name, Object value) {
+        return SWITCHES.contains(name) && value instanceof Long number ? (number != 0 ? "ON" : "OFF") : value;
     }
 
     /**

@@ -192,6 +192,12 @@ class MysqlServerJdbcTest {
                         "UNIQUE KEY `email_key` (`email`)");
             }
             assertThat(column(connection, "SHOW VARIABLES LIKE 'max_allowed%'")).containsExactly("max_allowed_packet");
+            try (Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SHOW VARIABLES LIKE 'autocommit'")) {
+                rows.next();
+                assertThat(rows.getString("Value")).isEqualTo("ON");
+            }
+            assertThat(column(connection, "SELECT @@autocommit")).containsExactly("1");
         }
     }
 
