@@ -184,14 +184,23 @@ public final class ExpressionCompiler {
             case Expr.InSubquery node -> compileSubquery(node);
             case Expr.Exists node -> compileSubquery(node);
             case Expr.ScalarSubquery node -> compileSubquery(node);
-            case Expr.Quantified node -> node.query() != null ? compileSubquery(node)
-                    : ArrayFunctions.quantified(node.operator(), compile(node.left()), compile(node.array()),
-                    node.quantifier() == Expr.Quantifier.ALL, node.position());
+            case Expr.Quantified node -> node.query() != null ? compileSubquery(node) : compileQuantifiedArray(node);
             case Expr.ArrayConstructor node -> ArrayFunctions.construct(
                     node.elements().stream().map(this::compile).toList(), node.position());
             case Expr.Subscript node -> ArrayFunctions.subscript(compile(node.array()), compile(node.index()), node.position());
             case Expr.RowConstructor node -> unsupported("row constructors", node.position());
         };
+    }
+
+    /** {@code x op ANY (array)}: a bare parameter for the array is an array of x's type ($1 in id = ANY($1)). */
+    private BoundExpr compileQuantifiedArray(Expr.Quantified node) {
+        BoundExpr left = compile(node.left());
+        BoundExpr array = compile(node.array());
+        if (left.type().kind() != TypeKind.UNKNOWN) {
+            array = withParameterType(node.array(), array, DataType.arrayOf(TypeRules.generic(left.type())));
+        }
+        return ArrayFunctions.quantified(node.operator(), left, array, node.quantifier() == Expr.Quantifier.ALL,
+                node.position());
     }
 
     /** A column of this query's row, else of an enclosing query's (a correlated reference). */
