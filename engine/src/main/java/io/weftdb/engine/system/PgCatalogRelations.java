@@ -10,7 +10,6 @@ import io.weftdb.engine.catalog.TableDef;
 import io.weftdb.engine.catalog.ViewDef;
 import io.weftdb.ir.stmt.ColumnDefinition.Identity;
 import io.weftdb.ir.type.DataType;
-import io.weftdb.ir.type.TypeKind;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -97,7 +96,8 @@ final class PgCatalogRelations {
         for (SystemTable system : SystemTables.all()) {
             int attnum = 1;
             for (SystemTable.Column column : system.columns()) {
-                out.add(attribute(table, system.oid(), column.name(), column.type(), attnum++, false).values());
+                out.add(attribute(table, system.oid(), column.name(), SystemTypes.byOid(column.typeOid()), -1,
+                        attnum++, false).values());
             }
         }
         for (CatalogObject object : context.relations()) {
@@ -141,11 +141,16 @@ final class PgCatalogRelations {
 
     private static SystemTable.Row attribute(SystemTable table, long relation, String name, DataType type, int attnum,
                                              boolean notNull) {
-        SystemTypes.TypeInfo info = SystemTypes.byOid(SystemTypes.oid(type));
+        return attribute(table, relation, name, SystemTypes.byOid(SystemTypes.oid(type)), SystemTypes.typeModifier(type),
+                attnum, notNull);
+    }
+
+    private static SystemTable.Row attribute(SystemTable table, long relation, String name, SystemTypes.TypeInfo info,
+                                             int typeModifier, int attnum, boolean notNull) {
         return table.row().set("attrelid", relation).set("attname", name).set("atttypid", info.oid())
                 .set("attstattarget", -1L).set("attlen", (long) info.length()).set("attnum", (long) attnum)
-                .set("attndims", type.kind() == TypeKind.ARRAY ? 1L : 0L).set("attcacheoff", -1L)
-                .set("atttypmod", (long) SystemTypes.typeModifier(type)).set("attbyval", info.byValue())
+                .set("attndims", info.isArray() ? 1L : 0L).set("attcacheoff", -1L)
+                .set("atttypmod", (long) typeModifier).set("attbyval", info.byValue())
                 .set("attalign", info.align()).set("attstorage", info.storage()).set("attcompression", "")
                 .set("attnotnull", notNull).set("atthasdef", false).set("atthasmissing", false).set("attidentity", "")
                 .set("attgenerated", "").set("attisdropped", false).set("attislocal", true).set("attinhcount", 0L)
@@ -266,7 +271,7 @@ final class PgCatalogRelations {
             out.add(table.row().set("oid", type.oid()).set("typname", type.name())
                     .set("typnamespace", SystemOids.PG_CATALOG).set("typowner", SystemOids.SUPERUSER)
                     .set("typlen", (long) type.length()).set("typbyval", type.byValue())
-                    .set("typtype", type.oid() == SystemTypes.UNKNOWN ? "p" : "b").set("typcategory", type.category())
+                    .set("typtype", type.category().equals("X") || type.category().equals("P") ? "p" : "b").set("typcategory", type.category())
                     .set("typispreferred", type.preferred()).set("typisdefined", true).set("typdelim", ",")
                     .set("typrelid", 0L).set("typsubscript", 0L).set("typelem", type.elementOid())
                     .set("typarray", type.arrayOid()).set("typinput", 0L).set("typoutput", 0L).set("typreceive", 0L)

@@ -14,8 +14,11 @@ import java.util.Map;
  * says whether PostgreSQL defines it as a view (relkind 'v') rather than a catalog table ('r').
  */
 public final class SystemTable {
-    /** A column with its PostgreSQL name and the engine type its values have. */
-    public record Column(String name, DataType type) {}
+    /**
+     * A column with its PostgreSQL name, the engine type its values have and the pg_type oid
+     * PostgreSQL declares it with (oid, name, "char"... where the engine type is bigint or text).
+     */
+    public record Column(String name, DataType type, long typeOid) {}
 
     /** Computes the rows: each an array in column order, made with {@link #row()}. */
     @FunctionalInterface
@@ -70,7 +73,8 @@ public final class SystemTable {
         for (String column : definition.columns().split(",")) {
             String trimmed = column.strip();
             int space = trimmed.indexOf(' ');
-            parsed.add(new Column(trimmed.substring(0, space), SystemTypes.columnType(trimmed.substring(space + 1))));
+            String type = trimmed.substring(space + 1);
+            parsed.add(new Column(trimmed.substring(0, space), SystemTypes.columnType(type), SystemTypes.columnTypeOid(type)));
         }
         return new SystemTable(schema, name, definition.oid(), definition.view(), parsed, generator);
     }

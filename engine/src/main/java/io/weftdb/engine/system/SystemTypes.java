@@ -86,6 +86,16 @@ public final class SystemTypes {
         base(REGTYPE, "regtype", "regtype", 4, true, "N", false, 2211, "i", "p", 0);
         base(UUID, "uuid", "uuid", 16, false, "U", false, 2951, "c", "p", 0);
         base(JSONB, "jsonb", "jsonb", -1, false, "U", false, 3807, "i", "x", 0);
+        // Types of the catalog's own columns, so pg_attribute describes them as PostgreSQL does.
+        base(22, "int2vector", "int2vector", -1, false, "A", false, 1006, "i", "p", 0);
+        base(28, "xid", "xid", 4, true, "U", false, 1011, "i", "p", 0);
+        base(30, "oidvector", "oidvector", -1, false, "A", false, 1013, "i", "p", 0);
+        base(194, "pg_node_tree", "pg_node_tree", -1, false, "Z", false, 0, "i", "x", DEFAULT_COLLATION);
+        base(869, "inet", "inet", -1, false, "I", false, 1041, "i", "m", 0);
+        base(1033, "aclitem", "aclitem", 12, false, "U", false, 1034, "i", "p", 0);
+        base(2277, "anyarray", "anyarray", -1, false, "P", false, 0, "d", "x", 0);
+        base(4089, "regnamespace", "regnamespace", 4, true, "N", false, 4090, "i", "p", 0);
+        base(4096, "regrole", "regrole", 4, true, "N", false, 4097, "i", "p", 0);
         for (TypeInfo element : List.copyOf(TYPES.values())) {
             if (element.arrayOid() != 0) {
                 TYPES.put(element.arrayOid(), new TypeInfo(element.arrayOid(), "_" + element.name(),
@@ -189,6 +199,25 @@ public final class SystemTypes {
             return "numeric(" + (value >> 16) + "," + (value & 0xffff) + ")";
         }
         return name;
+    }
+
+    /**
+     * The pg_type oid of a catalog column declared as format_type spells its type; the
+     * information_schema domains are given their base types' oids.
+     */
+    static long columnTypeOid(String spec) {
+        String name = spec.startsWith("information_schema.") ? spec.substring("information_schema.".length()) : spec;
+        if (name.endsWith("[]")) {
+            return TYPES.get(columnTypeOid(name.substring(0, name.length() - 2))).arrayOid();
+        }
+        return switch (name) {
+            case "sql_identifier" -> NAME;
+            case "cardinal_number" -> INT4;
+            case "yes_or_no", "character_data" -> VARCHAR;
+            case "time_stamp" -> TIMESTAMPTZ;
+            default -> TYPES.values().stream().filter(type -> type.name().equals(name) || type.displayName().equals(name))
+                    .findFirst().orElseThrow(() -> new IllegalArgumentException("no pg_type for " + spec)).oid();
+        };
     }
 
     /** The engine type of a catalog column declared as PostgreSQL's format_type spells its type. */
