@@ -28,13 +28,14 @@ public final class ArrayFunctions {
     }
 
     static void registerInto(FunctionRegistry registry) {
-        registry.register("array_length", arguments -> dimensionFunction(arguments, true, list -> (long) list.size()));
-        registry.register("array_upper", arguments -> dimensionFunction(arguments, true, list -> (long) list.size()));
-        registry.register("array_lower", arguments -> dimensionFunction(arguments, true, list -> 1L));
-        registry.register("array_ndims", arguments -> dimensionFunction(arguments, false, list -> 1L));
+        registry.register("array_length", arguments -> dimensionFunction(arguments, true, INT, list -> (long) list.size()));
+        registry.register("array_upper", arguments -> dimensionFunction(arguments, true, INT, list -> (long) list.size()));
+        registry.register("array_lower", arguments -> dimensionFunction(arguments, true, INT, list -> 1L));
+        registry.register("array_ndims", arguments -> dimensionFunction(arguments, false, INT, list -> 1L));
         registry.register("cardinality", arguments -> arguments.size() == 1 && isArray(arguments.get(0))
                 ? strict(arguments, INT, values -> (long) list(values[0]).size()) : null);
-        registry.register("array_dims", arguments -> dimensionFunction(arguments, false, list -> "[1:" + list.size() + "]"));
+        registry.register("array_dims",
+                arguments -> dimensionFunction(arguments, false, TEXT, list -> "[1:" + list.size() + "]"));
         registry.register("array_append", arguments -> arguments.size() == 2 ? append(arguments.get(0), arguments.get(1)) : null);
         registry.register("array_prepend", arguments -> arguments.size() == 2 ? prepend(arguments.get(0), arguments.get(1)) : null);
         registry.register("array_cat", arguments -> arguments.size() == 2 ? concatenate(arguments.get(0), arguments.get(1)) : null);
@@ -94,14 +95,13 @@ public final class ArrayFunctions {
     }
 
     /** array_length(a, dim) and friends: dimension 1 only; an empty array has no dimensions (NULL). */
-    private static BoundExpr dimensionFunction(List<BoundExpr> arguments, boolean withDimension,
+    private static BoundExpr dimensionFunction(List<BoundExpr> arguments, boolean withDimension, DataType result,
                                                java.util.function.Function<List<Object>, Object> body) {
         if (arguments.size() != (withDimension ? 2 : 1) || !isArray(arguments.get(0))
                 || withDimension && !Overload.coercible(arguments.get(1).type(), INT)) {
             return null;
         }
         List<BoundExpr> converted = withDimension ? List.of(arguments.get(0), cast(arguments.get(1), INT)) : arguments;
-        DataType result = body.apply(List.of()) instanceof String ? TEXT : INT;
         return strict(converted, result, values -> {
             List<Object> items = list(values[0]);
             if (items.isEmpty() || withDimension && (Long) values[1] != 1) {

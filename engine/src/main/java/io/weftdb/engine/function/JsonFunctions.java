@@ -13,7 +13,6 @@ import io.weftdb.ir.type.DataType;
 import io.weftdb.ir.type.TypeKind;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
