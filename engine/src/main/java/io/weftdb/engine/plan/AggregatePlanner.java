@@ -30,7 +30,8 @@ final class AggregatePlanner {
     private static final String AGGREGATE_PREFIX = "?aggregate?";
 
     /** The aggregation (and HAVING filter) and the clauses rewritten to read its output. */
-    record Grouped(PlanNode plan, List<Query.SelectItem> items, List<SortItem> orderBy, Scope namesForSubqueries) {}
+    record Grouped(PlanNode plan, List<Query.SelectItem> items, List<Expr> distinctOn, List<SortItem> orderBy,
+                   Scope namesForSubqueries) {}
 
     private final PlanNode source;
     private final ExpressionCompiler compiler;
@@ -83,10 +84,12 @@ final class AggregatePlanner {
         List<SortItem> orderBy = new ArrayList<>();
         for (SortItem item : select.orderBy()) {
             Expr expr = item.expression();
-            boolean byOutputColumn = expr instanceof Expr.Literal literal && literal.value() instanceof Long
-                    || expr instanceof Expr.ColumnRef ref && ref.name().size() == 1
-                    && rewrittenItems.stream().anyMatch(output -> output.alias().equals(ref.name().name()));
-            orderBy.add(byOutputColumn ? item : new SortItem(toOutput(expr), item.descending(), item.nullsFirst()));
+            orderBy.add(byOutputColumn(expr, rewrittenItems) ? item
+                    : new SortItem(toOutput(expr), item.descending(), item.nullsFirst()));
+        }
+        List<Expr> distinctOn = new ArrayList<>();
+        for (Expr expr : select.distinctOn()) {
+            distinctOn.add(byOutputColumn(expr, rewrittenItems) ? expr : toOutput(expr));
         }
         List<Scope.Column> columns = new ArrayList<>();
         // Subqueries are not rewritten: their references to grouped columns find the key columns by
@@ -107,7 +110,14 @@ final class AggregatePlanner {
             plan = new FilterNode(plan, compiler.withScope(plan.output()).withScopeForSubqueries(subqueryScope)
                     .compileCondition(having, "HAVING"), "(HAVING clause)");
         }
-        return new Grouped(plan, rewrittenItems, orderBy, subqueryScope);
+        return new Grouped(plan, rewrittenItems, distinctOn, orderBy, subqueryScope);
+    }
+
+    /** An ordinal or a select-list alias: ORDER BY and DISTINCT ON name an output column so, not an input expression. */
+    private static boolean byOutputColumn(Expr expr, List<Query.SelectItem> items) {
+        return expr instanceof Expr.Literal literal && literal.value() instanceof Long
+                || expr instanceof Expr.ColumnRef ref && ref.name().size() == 1
+                && items.stream().anyMatch(output -> output.alias().equals(ref.name().name()));
     }
 
     /** {@code *} in a grouped query stands for each input column, each of which must then be grouped. */

@@ -166,46 +166,53 @@ public final class QueryPlanner {
     }
 
     private PlanNode planSelect(Query.Select select) {
-        if (!select.distinctOn().isEmpty()) {
-            throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, "DISTINCT ON is not supported yet");
-        }
         AggregatePlanner.rejectAggregates(select.where(), "WHERE");
         List<Expr> conjuncts = select.where() == null ? List.of() : conjuncts(select.where());
         PlanNode source = planFrom(select.from(), conjuncts);
         if (AggregatePlanner.needsAggregation(select)) {
             AggregatePlanner.Grouped grouped = new AggregatePlanner(source, compiler(source.output())).plan(select);
-            return planWindowsAndOutput(grouped.plan(), grouped.items(), select.distinct(), grouped.orderBy(), select,
-                    grouped.namesForSubqueries());
+            return planWindowsAndOutput(grouped.plan(), grouped.items(), select.distinct(), grouped.distinctOn(),
+                    grouped.orderBy(), select, grouped.namesForSubqueries());
         }
-        return planWindowsAndOutput(source, select.items(), select.distinct(), select.orderBy(), select, source.output());
+        return planWindowsAndOutput(source, select.items(), select.distinct(), select.distinctOn(), select.orderBy(), select,
+                source.output());
     }
 
     /** Window functions, when the select list or ORDER BY calls any, then the output clauses. */
     private PlanNode planWindowsAndOutput(PlanNode source, List<Query.SelectItem> items, boolean distinct,
-                                          List<SortItem> orderBy, Query.Select select, Scope namesForSubqueries) {
+                                          List<Expr> distinctOn, List<SortItem> orderBy, Query.Select select,
+                                          Scope namesForSubqueries) {
+        for (Expr expr : distinctOn) {
+            Expr window = ExprTrees.find(expr, WindowPlanner::isWindowCall);
+            if (window != null) {
+                throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, "window functions in DISTINCT ON are not supported",
+                        window.position());
+            }
+        }
         if (!WindowPlanner.hasWindows(items, orderBy)) {
-            return planOutput(source, items, distinct, orderBy, select.limit(), select.offset(), namesForSubqueries);
+            return planOutput(source, items, distinct, distinctOn, orderBy, select.limit(), select.offset(),
+                    namesForSubqueries);
         }
         ExpressionCompiler compiler = compiler(source.output()).withScopeForSubqueries(namesForSubqueries);
         WindowPlanner.Windowed windowed = new WindowPlanner(compiler).plan(source, items, orderBy);
         List<Scope.Column> names = new ArrayList<>(namesForSubqueries.columns());
         List<Scope.Column> all = windowed.plan().output().columns();
         names.addAll(all.subList(names.size(), all.size()));
-        return planOutput(windowed.plan(), windowed.items(), distinct, windowed.orderBy(), select.limit(), select.offset(),
-                new Scope(names));
+        return planOutput(windowed.plan(), windowed.items(), distinct, distinctOn, windowed.orderBy(), select.limit(),
+                select.offset(), new Scope(names));
     }
 
     PlanNode planOutput(PlanNode source, List<Query.SelectItem> items, boolean distinct, List<SortItem> orderBy,
                         Expr limit, Expr offset) {
-        return planOutput(source, items, distinct, orderBy, limit, offset, source.output());
+        return planOutput(source, items, distinct, List.of(), orderBy, limit, offset, source.output());
     }
 
     /**
-     * Projection, DISTINCT, ORDER BY (by output column, ordinal or input expression), LIMIT/OFFSET.
-     * Subqueries in the select list and ORDER BY see the input row as {@code namesForSubqueries}.
+     * Projection, DISTINCT or DISTINCT ON, ORDER BY (by output column, ordinal or input expression),
+     * LIMIT/OFFSET. Subqueries in the select list and ORDER BY see the input row as {@code namesForSubqueries}.
      */
-    PlanNode planOutput(PlanNode source, List<Query.SelectItem> items, boolean distinct, List<SortItem> orderBy,
-                        Expr limit, Expr offset, Scope namesForSubqueries) {
+    PlanNode planOutput(PlanNode source, List<Query.SelectItem> items, boolean distinct, List<Expr> distinctOn,
+                        List<SortItem> orderBy, Expr limit, Expr offset, Scope namesForSubqueries) {
         Scope input = source.output();
         ExpressionCompiler compiler = compiler(input).withScopeForSubqueries(namesForSubqueries);
         List<BoundExpr> expressions = new ArrayList<>();
@@ -224,6 +231,8 @@ public final class QueryPlanner {
             columns.add(new Scope.Column(null, item.alias() != null ? item.alias() : outputName(item.expression()), type));
         }
         int visible = expressions.size();
+        // Input expressions ORDER BY and DISTINCT ON add as hidden columns, by shape, so each is computed once.
+        java.util.Map<Expr, Integer> hidden = new java.util.HashMap<>();
         List<SortNode.SortKey> keys = new ArrayList<>();
         for (SortItem sortItem : orderBy) {
             int position = sortPosition(sortItem.expression(), columns, visible);
@@ -232,13 +241,20 @@ public final class QueryPlanner {
                     throw new SqlException(ErrorCode.INVALID_COLUMN_REFERENCE,
                             "for SELECT DISTINCT, ORDER BY expressions must appear in select list", sortItem.expression().position());
                 }
-                BoundExpr bound = compiler.compile(sortItem.expression());
-                expressions.add(bound);
-                columns.add(new Scope.Column(null, "?sort?", bound.type()));
-                position = expressions.size() - 1;
+                Expr shape = ExprTrees.withoutPositions(sortItem.expression());
+                Integer known = hidden.get(shape);
+                if (known == null) {
+                    BoundExpr bound = compiler.compile(sortItem.expression());
+                    expressions.add(bound);
+                    columns.add(new Scope.Column(null, "?sort?", bound.type()));
+                    known = expressions.size() - 1;
+                    hidden.put(shape, known);
+                }
+                position = known;
             }
             keys.add(new SortNode.SortKey(position, sortItem.descending(), sortItem.effectiveNullsFirst()));
         }
+        List<Integer> onPositions = distinctOnPositions(distinctOn, compiler, expressions, columns, visible, keys, hidden);
         PlanNode plan = new ProjectNode(source, expressions, new Scope(columns));
         if (distinct) {
             plan = new DistinctNode(plan);
@@ -246,7 +262,11 @@ public final class QueryPlanner {
         BoundExpr limitValue = limitBound(limit);
         BoundExpr offsetValue = limitBound(offset);
         if (!keys.isEmpty()) {
-            plan = new SortNode(plan, keys, limitValue == null ? null : rowsWanted(limitValue, offsetValue));
+            boolean topN = limitValue != null && onPositions.isEmpty();
+            plan = new SortNode(plan, keys, topN ? rowsWanted(limitValue, offsetValue) : null);
+        }
+        if (!onPositions.isEmpty()) {
+            plan = new DistinctOnNode(plan, onPositions);
         }
         if (limit != null || offset != null) {
             plan = new LimitNode(plan, limitValue, offsetValue);
@@ -260,6 +280,45 @@ public final class QueryPlanner {
             plan = new ProjectNode(plan, trimmed, new Scope(columns.subList(0, visible)));
         }
         return plan;
+    }
+
+    /**
+     * The output positions of the DISTINCT ON expressions (added as hidden columns when they are no
+     * output column). The leading ORDER BY items must be among them (42P10, as in PostgreSQL); the
+     * sort keys are extended by the rest, so that rows sharing DISTINCT ON values end up adjacent.
+     */
+    private static List<Integer> distinctOnPositions(List<Expr> distinctOn, ExpressionCompiler compiler,
+                                                     List<BoundExpr> expressions, List<Scope.Column> columns, int visible,
+                                                     List<SortNode.SortKey> keys, java.util.Map<Expr, Integer> hidden) {
+        List<Integer> positions = new ArrayList<>();
+        for (Expr expr : distinctOn) {
+            int position = sortPosition(expr, columns, visible);
+            if (position < 0) {
+                Expr shape = ExprTrees.withoutPositions(expr);
+                Integer known = hidden.get(shape);
+                if (known == null) {
+                    BoundExpr bound = compiler.compile(expr);
+                    expressions.add(bound);
+                    columns.add(new Scope.Column(null, "?distinct?", bound.type()));
+                    known = expressions.size() - 1;
+                    hidden.put(shape, known);
+                }
+                position = known;
+            }
+            positions.add(position);
+        }
+        for (int i = 0; i < Math.min(positions.size(), keys.size()); i++) {
+            if (!positions.contains(keys.get(i).position())) {
+                throw new SqlException(ErrorCode.INVALID_COLUMN_REFERENCE,
+                        "SELECT DISTINCT ON expressions must match initial ORDER BY expressions", distinctOn.get(0).position());
+            }
+        }
+        for (int position : positions) {
+            if (keys.stream().noneMatch(key -> key.position() == position)) {
+                keys.add(new SortNode.SortKey(position, false, false));
+            }
+        }
+        return positions;
     }
 
     /** LIMIT + OFFSET: how many sorted rows a top-N sort must keep; null (keep all) when LIMIT is NULL. */
