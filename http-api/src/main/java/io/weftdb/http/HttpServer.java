@@ -81,6 +81,8 @@ public final class HttpServer {
                 .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
                 .setWorkerThreads(config.workerThreads())
                 .setServerOption(UndertowOptions.ENABLE_HTTP2, config.tls().isPresent())
+                // Imports stream bodies of any size; JSON bodies are limited (with a 413 answer) as they are read.
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, Long.MAX_VALUE)
                 .setHandler(new Dispatcher());
         if (config.tls().isPresent()) {
             builder.addHttpsListener(config.port(), config.host(), config.tls().get());

@@ -52,6 +52,18 @@ class BulkTest {
     }
 
     @Test
+    void anImportBodyOfManyMegabytesStreamsIntoTheTable() {
+        StringBuilder csv = new StringBuilder("id,name,note,photo\n");
+        for (int id = 1; id <= 100_000; id++) {
+            csv.append(id).append(",person number ").append(id).append(",a note that makes the line longer,\n");
+        }
+        assertThat(csv.length()).isGreaterThan(5 << 20);
+        HttpResponse<String> loaded = upload("", "text/csv", csv.toString());
+        assertThat(loaded.statusCode()).as(loaded.body()).isEqualTo(200);
+        assertThat(count()).isEqualTo("100000");
+    }
+
+    @Test
     void aBadRowFailsTheWholeImportAndNamesItsLine() {
         HttpResponse<String> response = upload("", "text/csv", "id,name,note,photo\n1,alice,,\nthree,carol,,\n");
         assertThat(response.statusCode()).isEqualTo(400);
