@@ -244,7 +244,7 @@ public final class Casts {
         if (type.kind() == TypeKind.TEXT) {
             return value;
         }
-        int limit = type.hasLength() ? type.length() : (type.kind() == TypeKind.CHAR ? 1 : -1);
+        int limit = type.hasLength() ? type.length() : -1; // bpchar without a length is unbounded
         int length = value.codePointCount(0, value.length());
         if (limit >= 0 && length > limit) {
             int cut = value.offsetByCodePoints(0, limit);

@@ -29,6 +29,15 @@ class DataTypesAndConstraintsTest {
     }
 
     @Test
+    void parametersForCharacterColumnsTakeAnyLengthUpToTheColumns() {
+        sql.execute("CREATE TABLE codes (code char(5), label varchar(3))");
+        assertThat(sql.execute("INSERT INTO codes VALUES ($1, $2)", "ab", "xyz")).isEqualTo("INSERT 0 1");
+        assertThat(sql.query("SELECT code || '|', label FROM codes")).containsExactly(List.of("ab|", "xyz"));
+        assertThat(sql.value("SELECT 'abc'::bpchar || '|'")).isEqualTo("abc|");
+        assertThat(sql.error("INSERT INTO codes VALUES ('toolong', 'x')").code()).isEqualTo(ErrorCode.STRING_DATA_RIGHT_TRUNCATION);
+    }
+
+    @Test
     void everyTypeRoundTripsThroughStorage() {
         sql.execute("""
                 CREATE TABLE everything (
