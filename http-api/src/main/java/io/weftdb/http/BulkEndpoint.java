@@ -3,11 +3,9 @@ package io.weftdb.http;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
-import io.weftdb.engine.Engine;
 import io.weftdb.engine.ResultColumn;
 import io.weftdb.engine.RowResult;
 import io.weftdb.engine.Session;
-import io.weftdb.engine.SessionOptions;
 import io.weftdb.engine.StatementResult;
 import io.weftdb.engine.copy.CopyIn;
 import io.weftdb.engine.copy.CopyOut;
@@ -29,30 +27,28 @@ import java.util.regex.Pattern;
  * Bulk loading and unloading of one table through the engine's COPY path:
  * {@code POST /v1/tables/{db}/{schema}/{table}/import} streams a CSV or NDJSON body into
  * {@code COPY ... FROM STDIN} (one statement: every row or none), and
- * {@code GET .../export?format=csv|ndjson} streams the table out.
+ * {@code GET .../export?format=csv|ndjson} streams the table out. Both run in the request's
+ * session when it names one, so an import can be part of a transaction spanning requests.
  */
 final class BulkEndpoint {
     private static final int CHUNK_BYTES = 64 * 1024;
     private static final int STREAM_HOLD_BYTES = 16 * 1024;
     private static final Pattern COPY_LINE = Pattern.compile("COPY [^,]*, line (\\d+)");
 
-    private final Engine engine;
+    private final RequestSessions sessions;
 
-    BulkEndpoint(Engine engine) {
-        this.engine = engine;
+    BulkEndpoint(RequestSessions sessions) {
+        this.sessions = sessions;
     }
 
     void importRows(HttpServerExchange exchange, String database, String schema, String table) throws IOException {
         long started = System.nanoTime();
         BulkFormat format = BulkFormat.ofImport(exchange);
         boolean header = format == BulkFormat.CSV && !"false".equals(queryParameter(exchange, "header"));
-        long rows;
-        try (Session session = engine.openSession(new SessionOptions(SessionOptions.DEFAULT_USER, database))) {
-            rows = switch (format) {
-                case CSV -> loadCsv(session, copy(schema, table, List.of(), Copy.Direction.FROM, header), exchange);
-                case NDJSON -> loadNdjson(session, schema, table, exchange);
-            };
-        }
+        long rows = sessions.run(exchange, database, session -> switch (format) {
+            case CSV -> loadCsv(session, copy(schema, table, List.of(), Copy.Direction.FROM, header), exchange);
+            case NDJSON -> loadNdjson(session, schema, table, exchange);
+        });
         long elapsed = (System.nanoTime() - started) / 1_000_000;
         Exchanges.sendJson(exchange, 200, json -> {
             json.writeStartObject();
@@ -132,12 +128,13 @@ final class BulkEndpoint {
     void export(HttpServerExchange exchange, String database, String schema, String table) throws IOException {
         BulkFormat format = BulkFormat.ofExport(queryParameter(exchange, "format"));
         Copy copy = copy(schema, table, List.of(), Copy.Direction.TO, true);
-        try (Session session = engine.openSession(new SessionOptions(SessionOptions.DEFAULT_USER, database))) {
+        sessions.run(exchange, database, session -> {
             switch (format) {
                 case CSV -> exportCsv(exchange, session, copy);
                 case NDJSON -> exportNdjson(exchange, session, copy);
             }
-        }
+            return null;
+        });
     }
 
     private static void exportCsv(HttpServerExchange exchange, Session session, Copy copy) throws IOException {

@@ -49,13 +49,14 @@ public final class HttpServer {
         this.sessions = new HttpSessions(engine, config.sessionIdleTimeout());
         this.queries = new RunningQueries(timers);
         this.auth = new BearerAuth(config.authToken());
-        SqlEndpoint sql = new SqlEndpoint(engine, parsers, sessions, queries, config);
+        RequestSessions requestSessions = new RequestSessions(engine, sessions);
+        SqlEndpoint sql = new SqlEndpoint(parsers, requestSessions, queries, config);
         SessionsEndpoint sessionsEndpoint = new SessionsEndpoint(sessions, queries, config.sessionIdleTimeout(),
                 config.maxRequestBytes());
         CatalogEndpoint catalog = new CatalogEndpoint(engine);
         OperationsEndpoint operations = new OperationsEndpoint(engine, sessions, queries, config.tls().isPresent(),
                 this::port, () -> stopping);
-        BulkEndpoint bulk = new BulkEndpoint(engine);
+        BulkEndpoint bulk = new BulkEndpoint(requestSessions);
         this.router = new Router()
                 .addOpen("GET", "/v1/health", (exchange, p) -> operations.health(exchange))
                 .add("GET", "/v1/ready", (exchange, p) -> operations.ready(exchange))

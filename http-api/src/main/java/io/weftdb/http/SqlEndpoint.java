@@ -2,9 +2,7 @@ package io.weftdb.http;
 
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HttpString;
-import io.weftdb.engine.Engine;
 import io.weftdb.engine.Session;
-import io.weftdb.engine.SessionOptions;
 import io.weftdb.ir.error.SqlException;
 import io.weftdb.ir.parse.ParsedStatement;
 import io.weftdb.ir.parse.SqlParser;
@@ -22,15 +20,12 @@ final class SqlEndpoint {
     static final HttpString QUERY_ID_HEADER = new HttpString("WeftDB-Query-Id");
     static final String DEFAULT_DIALECT = "postgres";
 
-    private final Engine engine;
     private final Map<String, SqlParser> parsers;
-    private final HttpSessions sessions;
+    private final RequestSessions sessions;
     private final RunningQueries queries;
     private final HttpServerConfig config;
 
-    SqlEndpoint(Engine engine, Map<String, SqlParser> parsers, HttpSessions sessions, RunningQueries queries,
-                HttpServerConfig config) {
-        this.engine = engine;
+    SqlEndpoint(Map<String, SqlParser> parsers, RequestSessions sessions, RunningQueries queries, HttpServerConfig config) {
         this.parsers = Map.copyOf(parsers);
         this.sessions = sessions;
         this.queries = queries;
@@ -41,24 +36,10 @@ final class SqlEndpoint {
         long started = System.nanoTime();
         SqlRequest request = SqlRequest.parse(Exchanges.readBody(exchange, config.maxRequestBytes()));
         SqlParser parser = parser(request.dialect());
-        String sessionId = exchange.getRequestHeaders().getFirst(SESSION_HEADER);
-        if (sessionId == null) {
-            String database = request.database() == null ? SessionOptions.DEFAULT_DATABASE : request.database();
-            try (Session session = engine.openSession(new SessionOptions(SessionOptions.DEFAULT_USER, database))) {
-                run(exchange, session, parser, request, started);
-            }
-            return;
-        }
-        HttpSession held = sessions.acquire(sessionId);
-        try {
-            if (request.database() != null && !request.database().equals(held.session().database())) {
-                throw ApiError.badRequest("session " + sessionId + " is connected to database \"" + held.session().database()
-                        + "\", not \"" + request.database() + "\"");
-            }
-            run(exchange, held.session(), parser, request, started);
-        } finally {
-            held.release();
-        }
+        sessions.run(exchange, request.database(), session -> {
+            run(exchange, session, parser, request, started);
+            return null;
+        });
     }
 
     private SqlParser parser(String dialect) {

@@ -64,6 +64,19 @@ class BulkTest {
     }
 
     @Test
+    void anImportInASessionIsPartOfItsTransaction() {
+        String session = ApiFixture.json(api.postJson("/v1/sessions", "")).get("id").asText();
+        api.ok("BEGIN", "WeftDB-Session", session);
+        HttpResponse<String> loaded = api.send(api.request(TABLE + "/import?header=false").header("WeftDB-Session", session)
+                .POST(HttpRequest.BodyPublishers.ofString("1,alice,,\n")).build());
+        assertThat(loaded.statusCode()).as(loaded.body()).isEqualTo(200);
+        assertThat(api.get(TABLE + "/export?format=csv", "WeftDB-Session", session).body()).endsWith("1,alice,,\n");
+        assertThat(count()).isEqualTo("0");
+        api.ok("ROLLBACK", "WeftDB-Session", session);
+        assertThat(api.get(TABLE + "/export?format=csv", "WeftDB-Session", session).body()).isEqualTo("id,name,note,photo\n");
+    }
+
+    @Test
     void aBadRowFailsTheWholeImportAndNamesItsLine() {
         HttpResponse<String> response = upload("", "text/csv", "id,name,note,photo\n1,alice,,\nthree,carol,,\n");
         assertThat(response.statusCode()).isEqualTo(400);
