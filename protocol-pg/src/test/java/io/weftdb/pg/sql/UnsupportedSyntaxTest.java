@@ -17,7 +17,7 @@ final class UnsupportedSyntaxTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "SELECT a COLLATE \"C\" FROM t | COLLATE is not supported | \"C\"",
+            "SELECT a COLLATE \"en_US\" FROM t | COLLATE is not supported | \"en_US\"",
             "VALUES (1) FOR UPDATE | FOR UPDATE cannot be applied to VALUES | FOR",
             "SELECT * FROM (a JOIN b ON true) AS j | an alias on a parenthesized join is not supported | AS j",
             "CREATE TEMPORARY VIEW v AS SELECT 1 | temporary views are not supported | TEMPORARY",
