@@ -23,6 +23,7 @@ public final class FunctionRegistry {
 
     private FunctionRegistry() {
         StringFunctions.registerInto(this);
+        ByteaFunctions.registerInto(this);
         RegexFunctions.registerInto(this);
         MathFunctions.registerInto(this);
         DateTimeFunctions.registerInto(this);

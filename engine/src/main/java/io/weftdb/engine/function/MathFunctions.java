@@ -100,6 +100,8 @@ final class MathFunctions {
                 of(INT, (v, c) -> lcm((Long) v[0], (Long) v[1], INT), INT, INT),
                 of(BIGINT, (v, c) -> lcm((Long) v[0], (Long) v[1], BIGINT), BIGINT, BIGINT),
                 of(NUMERIC, (v, c) -> lcm((BigDecimal) v[0], (BigDecimal) v[1]), NUMERIC, NUMERIC));
+        registry.register("to_number",
+                of(NUMERIC, (v, c) -> NumberFormat.parse((String) v[0], (String) v[1]), DataType.TEXT, DataType.TEXT));
         registry.register("factorial", of(NUMERIC, (v, c) -> factorial((Long) v[0]), BIGINT));
         registry.register("scale", of(INT, (v, c) -> (long) Math.max(0, ((BigDecimal) v[0]).scale()), NUMERIC));
         registry.register("trim_scale", of(NUMERIC, (v, c) -> trimScale((BigDecimal) v[0]), NUMERIC));

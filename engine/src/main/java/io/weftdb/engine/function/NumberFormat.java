@@ -1,5 +1,7 @@
 package io.weftdb.engine.function;
 
+import io.weftdb.ir.error.ErrorCode;
+import io.weftdb.ir.error.SqlException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
@@ -159,6 +161,52 @@ final class NumberFormat {
             out.delete(lastFractionEnd - trailingOptionalZeros, lastFractionEnd);
         }
         return out.toString();
+    }
+
+    /**
+     * to_number: reads as many integer and fraction digits as the template has places for,
+     * skipping group separators, currency and spaces; a minus sign or angle brackets make it negative.
+     */
+    static BigDecimal parse(String text, String template) {
+        String upper = template.toUpperCase(Locale.ROOT);
+        int point = indexOfPoint(upper);
+        int integerPlaces = 0;
+        int fractionPlaces = 0;
+        for (int i = 0; i < upper.length(); i++) {
+            char c = upper.charAt(i);
+            if (c == '9' || c == '0') {
+                if (point < 0 || i < point) {
+                    integerPlaces++;
+                } else {
+                    fractionPlaces++;
+                }
+            }
+        }
+        StringBuilder integer = new StringBuilder();
+        StringBuilder fraction = new StringBuilder();
+        boolean negative = false;
+        boolean inFraction = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isDigit(c)) {
+                if (inFraction) {
+                    if (fraction.length() < fractionPlaces) {
+                        fraction.append(c);
+                    }
+                } else if (integer.length() < integerPlaces) {
+                    integer.append(c);
+                }
+            } else if (c == '.' && point >= 0) {
+                inFraction = true;
+            } else if (c == '-' || c == '<') {
+                negative = true;
+            }
+        }
+        if (integer.isEmpty() && fraction.isEmpty()) {
+            throw new SqlException(ErrorCode.INVALID_TEXT_REPRESENTATION, "invalid input syntax for type numeric: \" \"");
+        }
+        BigDecimal number = new BigDecimal((integer.isEmpty() ? "0" : integer) + (fraction.isEmpty() ? "" : "." + fraction));
+        return negative ? number.negate() : number;
     }
 
     /** RN: the value rounded to an integer in Roman numerals (1 to 3999), right-aligned in 15 characters. */

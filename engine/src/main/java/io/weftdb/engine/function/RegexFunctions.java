@@ -40,6 +40,13 @@ public final class RegexFunctions {
                 of(DataType.BOOLEAN, (v, c) -> compile((String) v[1], "").matcher((String) v[0]).find(), TEXT, TEXT),
                 of(DataType.BOOLEAN, (v, c) -> compile((String) v[1], (String) v[2]).matcher((String) v[0]).find(),
                         TEXT, TEXT, TEXT));
+        registry.register("regexp_split_to_array",
+                of(TEXT_ARRAY, (v, c) -> split((String) v[0], (String) v[1], ""), TEXT, TEXT),
+                of(TEXT_ARRAY, (v, c) -> split((String) v[0], (String) v[1], (String) v[2]), TEXT, TEXT, TEXT));
+        registry.register("regexp_substr",
+                of(TEXT, (v, c) -> firstMatch((String) v[0], (String) v[1]), TEXT, TEXT));
+        registry.register("regexp_instr",
+                of(DataType.INTEGER, (v, c) -> firstMatchPosition((String) v[0], (String) v[1]), TEXT, TEXT));
         registry.register("regexp_count",
                 of(DataType.INTEGER, (v, c) -> count((String) v[0], (String) v[1], 1, ""), TEXT, TEXT),
                 of(DataType.INTEGER, (v, c) -> count((String) v[0], (String) v[1], (Long) v[2], ""),
@@ -141,6 +148,44 @@ public final class RegexFunctions {
             }
             out.append(c);
         }
+    }
+
+    /** regexp_split_to_array: the text between matches; an empty match splits between characters. */
+    private static List<String> split(String text, String pattern, String flags) {
+        if (flags.indexOf('g') >= 0) {
+            throw new SqlException(ErrorCode.INVALID_PARAMETER_VALUE,
+                    "regexp_split_to_array() does not support the \"global\" option");
+        }
+        Matcher matcher = compile(pattern, flags).matcher(text);
+        List<String> parts = new ArrayList<>();
+        int start = 0;
+        int from = 0;
+        while (from <= text.length() && matcher.find(from)) {
+            boolean empty = matcher.end() == matcher.start();
+            // An empty match at the end of the text or where the current piece starts does not split.
+            if (empty && (matcher.start() >= text.length() || matcher.start() == start)) {
+                if (matcher.start() >= text.length()) {
+                    break;
+                }
+                from = matcher.start() + 1;
+                continue;
+            }
+            parts.add(text.substring(start, matcher.start()));
+            start = matcher.end();
+            from = empty ? matcher.end() + 1 : matcher.end();
+        }
+        parts.add(text.substring(start));
+        return java.util.Collections.unmodifiableList(parts);
+    }
+
+    private static String firstMatch(String text, String pattern) {
+        Matcher matcher = compile(pattern, "").matcher(text);
+        return matcher.find() ? matcher.group() : null;
+    }
+
+    private static long firstMatchPosition(String text, String pattern) {
+        Matcher matcher = compile(pattern, "").matcher(text);
+        return matcher.find() ? text.codePointCount(0, matcher.start()) + 1 : 0;
     }
 
     private static List<String> match(String text, String pattern, String flags) {

@@ -88,6 +88,15 @@ class MathFunctionsTest {
     }
 
     @Test
+    void toNumberReadsTheDigitsTheTemplateHasPlacesFor() {
+        assertThat(call("to_number", FunctionCalls.literal("12,454.8-"), FunctionCalls.literal("99G999D9S"))).isEqualTo("-12454.8");
+        assertThat(call("to_number", FunctionCalls.literal("$1,234.50"), FunctionCalls.literal("L9G999D99"))).isEqualTo("1234.50");
+        assertThat(call("to_number", FunctionCalls.literal("12.345"), FunctionCalls.literal("99.9"))).isEqualTo("12.3");
+        assertThat(errorOf("to_number", FunctionCalls.literal("abc"), FunctionCalls.literal("999")))
+                .isEqualTo(ErrorCode.INVALID_TEXT_REPRESENTATION);
+    }
+
+    @Test
     void widthBucketCountsFromOneWithUnderAndOverflowBuckets() {
         assertThat(call("width_bucket", numeric("5.35"), numeric("0.024"), numeric("10.06"), integer(5))).isEqualTo("3");
         assertThat(call("width_bucket", integer(0), integer(1), integer(10), integer(3))).isEqualTo("0");

@@ -122,6 +122,15 @@ class StringFunctionsTest {
     }
 
     @Test
+    void regularExpressionSplittingAndSearching() {
+        assertThat(call("regexp_split_to_array", literal("a1b22c"), literal("\\d+"))).isEqualTo("{a,b,c}");
+        assertThat(call("regexp_split_to_array", literal("a,b"), literal(""))).isEqualTo("{a,\",\",b}");
+        assertThat(call("regexp_split_to_array", literal(""), literal(","))).isEqualTo("{\"\"}");
+        assertThat(call("regexp_substr", literal("abc123def"), literal("\\d+"))).isEqualTo("123");
+        assertThat(call("regexp_instr", literal("abc123"), literal("\\d"))).isEqualTo("4");
+    }
+
+    @Test
     void strictFunctionsReturnNullForNullArguments() {
         assertThat(call("upper", nullOf(DataType.TEXT))).isNull();
         assertThat(call("lpad", nullOf(DataType.TEXT), integer(3))).isNull();
