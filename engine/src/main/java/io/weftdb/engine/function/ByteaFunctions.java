@@ -23,6 +23,11 @@ final class ByteaFunctions {
     }
 
     static void registerInto(FunctionRegistry registry) {
+        registry.registerOperator("||", of(BYTEA, (v, c) -> concat((Bytes) v[0], (Bytes) v[1]), BYTEA, BYTEA));
+        registry.register("substring",
+                of(BYTEA, (v, c) -> substring((Bytes) v[0], (Long) v[1], null), BYTEA, DataType.INTEGER),
+                of(BYTEA, (v, c) -> substring((Bytes) v[0], (Long) v[1], (Long) v[2]), BYTEA, DataType.INTEGER,
+                        DataType.INTEGER));
         registry.register("encode", of(TEXT, (v, c) -> encode((Bytes) v[0], (String) v[1]), BYTEA, TEXT));
         registry.register("decode", of(BYTEA, (v, c) -> decode((String) v[0], (String) v[1]), TEXT, TEXT));
         for (String algorithm : new String[] {"sha224", "sha256", "sha384", "sha512"}) {
@@ -37,6 +42,24 @@ final class ByteaFunctions {
             requireUtf8((String) v[1]);
             return new String(((Bytes) v[0]).unsafeArray(), StandardCharsets.UTF_8);
         }, BYTEA, TEXT));
+    }
+
+    private static Bytes concat(Bytes left, Bytes right) {
+        byte[] joined = java.util.Arrays.copyOf(left.unsafeArray(), left.length() + right.length());
+        System.arraycopy(right.unsafeArray(), 0, joined, left.length(), right.length());
+        return Bytes.wrap(joined);
+    }
+
+    /** substring of bytes, with the same start and count rules as text. */
+    private static Bytes substring(Bytes value, long start, Long count) {
+        if (count != null && count < 0) {
+            throw new SqlException(ErrorCode.SUBSTRING_ERROR, "negative substring length not allowed");
+        }
+        long end = count == null || start + count < start ? Long.MAX_VALUE : start + count;
+        long from = Math.max(start, 1);
+        long to = Math.min(end, value.length() + 1L);
+        return from >= to ? Bytes.EMPTY
+                : Bytes.wrap(java.util.Arrays.copyOfRange(value.unsafeArray(), (int) from - 1, (int) to - 1));
     }
 
     private static SqlException unrecognized(String format) {

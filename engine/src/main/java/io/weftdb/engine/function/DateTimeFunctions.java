@@ -105,7 +105,8 @@ final class DateTimeFunctions {
                         INTERVAL, TEXT),
                 of(TEXT, (v, c) -> NumberFormat.format((BigDecimal) v[0], (String) v[1]), DataType.NUMERIC, TEXT),
                 of(TEXT, (v, c) -> NumberFormat.format(BigDecimal.valueOf((Double) v[0]), (String) v[1]), DOUBLE, TEXT),
-                of(TEXT, (v, c) -> NumberFormat.format(BigDecimal.valueOf((Long) v[0]), (String) v[1]), DataType.BIGINT, TEXT));
+                of(TEXT, (v, c) -> NumberFormat.format(BigDecimal.valueOf((Long) v[0]), (String) v[1]), DataType.BIGINT, TEXT),
+                of(TEXT, (v, c) -> NumberFormat.format(BigDecimal.valueOf((Long) v[0]), (String) v[1]), INT, TEXT));
         registry.register("to_date", of(DATE, (v, c) -> DateTimeFormat.parse((String) v[0], (String) v[1]).toLocalDate(),
                 TEXT, TEXT));
         registry.register("to_timestamp",

@@ -26,6 +26,13 @@ class ByteaFunctionsTest {
     }
 
     @Test
+    void concatenationAndSubstringWorkOnBytes() {
+        assertThat(FunctionCalls.operator(typed("\\x01", DataType.BYTEA), "||", typed("\\x02", DataType.BYTEA))).isEqualTo("\\x0102");
+        assertThat(call("substring", typed("\\x01020304", DataType.BYTEA), FunctionCalls.integer(2), FunctionCalls.integer(2)))
+                .isEqualTo("\\x0203");
+    }
+
+    @Test
     void digestsAndUtf8Conversion() {
         assertThat(call("sha256", literal("abc")))
                 .isEqualTo("\\xba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
