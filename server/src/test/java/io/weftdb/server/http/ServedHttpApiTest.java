@@ -96,6 +96,22 @@ class ServedHttpApiTest {
     }
 
     @Test
+    void aClientThatStopsReadingPausesTheQueryInsteadOfFillingServerMemory() throws Exception {
+        HttpRequest request = server.request("/v1/sql").header("Accept", "text/csv").header("WeftDB-Query-Id", "stalled")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"sql\": \"SELECT a.n, b.payload FROM seed a, seed b\"}")).build();
+        HttpResponse<InputStream> response = server.client().send(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = response.body()) {
+            Thread.sleep(3_000);
+            // Producing every row takes under two seconds; the query still runs because its writes wait for the client.
+            HttpResponse<String> running = server.client().send(server.request("/v1/queries").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(running.body()).contains("\"id\":\"stalled\"");
+            long lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8)).lines().count();
+            assertThat(lines).isEqualTo(1 + 1024L * 1024);
+        }
+    }
+
+    @Test
     void csvStreamsWithAHeaderLine() throws Exception {
         HttpRequest request = server.request("/v1/sql").header("Accept", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"sql\": \"SELECT a.n AS left_n, b.n AS right_n FROM seed a, seed b "
