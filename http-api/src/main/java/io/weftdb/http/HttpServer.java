@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The HTTP/JSON API over one engine (see docs/http-api.md): SQL in any dialect the launcher hands
- * in, sessions kept between requests, cancel, catalog browsing, bulk import and export, status.
+ * in, sessions kept between requests, cancel, catalog browsing, bulk import and export, status and
+ * Prometheus metrics.
  * Undertow's IO threads only accept and parse; every request runs on a worker thread with blocking
  * streams, so a statement never holds up the event loop and a slow client slows only its producer.
  */
@@ -35,6 +36,7 @@ public final class HttpServer {
     private final Router router;
     private final ScheduledExecutorService timers;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final RequestCounters requests = new RequestCounters();
     private volatile boolean stopping;
     private volatile int boundPort;
     private Undertow undertow;
@@ -57,10 +59,12 @@ public final class HttpServer {
         OperationsEndpoint operations = new OperationsEndpoint(engine, sessions, queries, config.tls().isPresent(),
                 this::port, () -> stopping);
         BulkEndpoint bulk = new BulkEndpoint(requestSessions);
+        MetricsEndpoint metrics = new MetricsEndpoint(engine, sessions, queries, requests);
         this.router = new Router()
                 .addOpen("GET", "/v1/health", (exchange, p) -> operations.health(exchange))
                 .add("GET", "/v1/ready", (exchange, p) -> operations.ready(exchange))
                 .add("GET", "/v1/status", (exchange, p) -> operations.status(exchange))
+                .add("GET", "/metrics", (exchange, p) -> metrics.metrics(exchange))
                 .add("POST", "/v1/sql", (exchange, p) -> sql.handle(exchange))
                 .add("GET", "/v1/sessions", (exchange, p) -> operations.sessions(exchange))
                 .add("POST", "/v1/sessions", (exchange, p) -> sessionsEndpoint.open(exchange))
@@ -148,10 +152,12 @@ public final class HttpServer {
             }
             exchange.startBlocking();
             inFlight.incrementAndGet();
+            long started = System.nanoTime();
             try {
                 serve(exchange);
             } finally {
                 inFlight.decrementAndGet();
+                requests.record(exchange.getStatusCode(), System.nanoTime() - started);
                 exchange.endExchange();
             }
         }

@@ -23,7 +23,7 @@ import java.util.function.IntSupplier;
  */
 final class OperationsEndpoint {
     /** A key past every key of a keyspace, for "the whole keyspace" size estimates. */
-    private static final byte[] PAST_EVERY_KEY = filled(32);
+    static final byte[] PAST_EVERY_KEY = filled(32);
 
     private final Engine engine;
     private final HttpSessions sessions;

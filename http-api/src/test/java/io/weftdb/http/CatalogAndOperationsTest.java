@@ -82,4 +82,23 @@ class CatalogAndOperationsTest {
         assertThat(status.at("/storage/approximateBytes").asLong()).isPositive();
         assertThat(status.at("/memory/heapMaxBytes").asLong()).isPositive();
     }
+
+    @Test
+    void metricsAreInThePrometheusTextFormat() {
+        api.get("/v1/nothing");
+        HttpResponse<String> metrics = api.get("/metrics");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.headers().firstValue("Content-Type")).contains("text/plain; version=0.0.4; charset=utf-8");
+        assertThat(metrics.body())
+                .contains("# TYPE weftdb_http_requests_total counter\n")
+                .contains("weftdb_http_requests_total{status=\"200\"} ")
+                .contains("weftdb_http_requests_total{status=\"404\"} 1\n")
+                .contains("weftdb_sessions 0\n")
+                .contains("weftdb_http_running_queries 0\n")
+                .contains("weftdb_storage_approximate_bytes{keyspace=\"data\"} ")
+                .containsPattern("weftdb_jvm_heap_max_bytes \\d+\n");
+        for (String line : metrics.body().split("\n")) {
+            assertThat(line).matches("# (HELP|TYPE) .*|weftdb_[a-z_]+(\\{[a-z]+=\"[^\"]*\"\\})? -?[0-9.Ee+-]+");
+        }
+    }
 }

@@ -1,0 +1,89 @@
+package io.weftdb.http;
+
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import io.weftdb.engine.Engine;
+import io.weftdb.engine.storage.Keyspace;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code GET /metrics} in the Prometheus text format (version 0.0.4): HTTP requests by status,
+ * sessions of every protocol, running HTTP queries, heap, storage size and the storage engine's
+ * numeric counters.
+ */
+final class MetricsEndpoint {
+    private final Engine engine;
+    private final HttpSessions sessions;
+    private final RunningQueries queries;
+    private final RequestCounters requests;
+    private final Instant startedAt = Instant.now();
+
+    MetricsEndpoint(Engine engine, HttpSessions sessions, RunningQueries queries, RequestCounters requests) {
+        this.engine = engine;
+        this.sessions = sessions;
+        this.queries = queries;
+        this.requests = requests;
+    }
+
+    void metrics(HttpServerExchange exchange) throws IOException {
+        StringBuilder text = new StringBuilder();
+        family(text, "weftdb_http_requests_total", "counter", "HTTP API requests answered, by status code.");
+        for (Map.Entry<Integer, Long> entry : requests.byStatus().entrySet()) {
+            text.append("weftdb_http_requests_total{status=\"").append(entry.getKey()).append("\"} ")
+                    .append(entry.getValue()).append('\n');
+        }
+        gauge(text, "weftdb_http_request_seconds_total", "counter", "Time spent answering HTTP API requests.",
+                requests.seconds());
+        gauge(text, "weftdb_sessions", "gauge", "Open sessions, of every protocol.", engine.sessions().size());
+        gauge(text, "weftdb_http_sessions", "gauge", "Sessions opened with POST /v1/sessions.", sessions.list().size());
+        gauge(text, "weftdb_http_running_queries", "gauge", "HTTP requests running statements.", queries.list().size());
+        gauge(text, "weftdb_uptime_seconds", "gauge", "Seconds since the HTTP API started.",
+                (Instant.now().toEpochMilli() - startedAt.toEpochMilli()) / 1000.0);
+        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        gauge(text, "weftdb_jvm_heap_used_bytes", "gauge", "Java heap in use.", heap.getUsed());
+        gauge(text, "weftdb_jvm_heap_max_bytes", "gauge", "Java heap limit.", heap.getMax());
+        family(text, "weftdb_storage_approximate_bytes", "gauge", "Approximate bytes stored, by keyspace.");
+        for (Keyspace keyspace : Keyspace.values()) {
+            text.append("weftdb_storage_approximate_bytes{keyspace=\"").append(keyspace.name().toLowerCase(Locale.ROOT))
+                    .append("\"} ").append(engine.storage().approximateSize(keyspace, new byte[0], OperationsEndpoint.PAST_EVERY_KEY))
+                    .append('\n');
+        }
+        family(text, "weftdb_storage_statistic", "gauge", "Numeric counters of the storage engine, by name.");
+        for (Map.Entry<String, String> entry : engine.storage().statistics().entrySet()) {
+            if (entry.getValue() != null && entry.getValue().matches("-?\\d+(\\.\\d+)?")) {
+                text.append("weftdb_storage_statistic{name=\"").append(entry.getKey().replace("\\", "\\\\").replace("\"", "\\\""))
+                        .append("\"} ").append(entry.getValue()).append('\n');
+            }
+        }
+        byte[] body = text.toString().getBytes(StandardCharsets.UTF_8);
+        exchange.setStatusCode(200);
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
+        exchange.setResponseContentLength(body.length);
+        try (OutputStream out = exchange.getOutputStream()) {
+            out.write(body);
+        }
+    }
+
+    private static void family(StringBuilder text, String name, String type, String help) {
+        text.append("# HELP ").append(name).append(' ').append(help).append('\n');
+        text.append("# TYPE ").append(name).append(' ').append(type).append('\n');
+    }
+
+    private static void gauge(StringBuilder text, String name, String type, String help, double value) {
+        family(text, name, type, help);
+        text.append(name).append(' ');
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            text.append((long) value);
+        } else {
+            text.append(value);
+        }
+        text.append('\n');
+    }
+}
