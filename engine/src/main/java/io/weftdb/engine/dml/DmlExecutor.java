@@ -11,6 +11,7 @@ import io.weftdb.engine.expr.BoundExpr;
 import io.weftdb.engine.expr.ExpressionCompiler;
 import io.weftdb.engine.expr.Scope;
 import io.weftdb.engine.plan.AccessPathSelector;
+import io.weftdb.engine.plan.ExprTrees;
 import io.weftdb.engine.plan.KeyRange;
 import io.weftdb.engine.plan.PlanNode;
 import io.weftdb.engine.plan.QueryPlanner;
@@ -29,6 +30,7 @@ import io.weftdb.ir.error.SqlException;
 import io.weftdb.ir.expr.Expr;
 import io.weftdb.ir.stmt.ColumnDefinition;
 import io.weftdb.ir.stmt.DataChange;
+import io.weftdb.ir.stmt.FromItem;
 import io.weftdb.ir.stmt.Query;
 import io.weftdb.ir.type.DataType;
 import io.weftdb.ir.type.TypeKind;
@@ -100,21 +102,25 @@ public final class DmlExecutor {
                 yield insert.returning();
             }
             case DataChange.Update update -> {
+                ExpressionCompiler joined = update.from().isEmpty() ? compiler
+                        : planner.compiler(scope.concat(planner.planFromClause(update.from(), List.of(), null).output()));
                 for (DataChange.Assignment assignment : update.assignments()) {
                     int position = table.columnIndex(assignment.column());
                     if (position >= 0 && !(assignment.value() instanceof Expr.DefaultValue)) {
                         ColumnDef column = table.columns().get(position);
-                        compiler.compileAssigned(assignment.value(), column.type(), column.name());
+                        joined.compileAssigned(assignment.value(), column.type(), column.name());
                     }
                 }
                 if (update.where() != null) {
-                    compiler.compileCondition(update.where(), "WHERE");
+                    joined.compileCondition(update.where(), "WHERE");
                 }
                 yield update.returning();
             }
             case DataChange.Delete delete -> {
+                ExpressionCompiler joined = delete.using().isEmpty() ? compiler
+                        : planner.compiler(scope.concat(planner.planFromClause(delete.using(), List.of(), null).output()));
                 if (delete.where() != null) {
-                    compiler.compileCondition(delete.where(), "WHERE");
+                    joined.compileCondition(delete.where(), "WHERE");
                 }
                 yield delete.returning();
             }
@@ -145,10 +151,7 @@ public final class DmlExecutor {
         }
         Returning returning = Returning.of(insert.returning(), table, alias, compiler);
         TableWriter writer = new TableWriter(environment, table);
-        boolean doNothing = insert.onConflict() != null && insert.onConflict().doNothing();
-        if (insert.onConflict() != null && !doNothing) {
-            throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, "ON CONFLICT DO UPDATE is not supported yet");
-        }
+        OnConflict onConflict = insert.onConflict() == null ? null : OnConflict.of(insert.onConflict(), table, alias, planner);
         long count = 0;
         List<Object[]> returned = new ArrayList<>();
         RowProducer producer = rowProducer(insert.source(), table, targets, defaults, compiler);
@@ -156,17 +159,18 @@ public final class DmlExecutor {
             Object[] row;
             while ((row = producer.next()) != null) {
                 environment.checkCancelled();
-                try {
+                Object[] written = row;
+                if (onConflict == null) {
                     writer.insert(row);
-                } catch (SqlException e) {
-                    if (doNothing && e.code() == ErrorCode.UNIQUE_VIOLATION) {
+                } else {
+                    written = onConflict.insert(row, writer, environment);
+                    if (written == null) {
                         continue;
                     }
-                    throw e;
                 }
                 count++;
                 if (returning != null) {
-                    returned.add(returning.project(row, environment));
+                    returned.add(returning.project(written, environment));
                 }
             }
         }
@@ -297,6 +301,13 @@ public final class DmlExecutor {
         }
     }
 
+    private static Object[] concat(Object[] a, Object[] b) {
+        Object[] both = new Object[a.length + b.length];
+        System.arraycopy(a, 0, both, 0, a.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+
     /** Places the given values at their target positions and fills the other columns with their defaults. */
     private Object[] completeRow(Object[] values, int[] targets, List<BoundExpr> defaults, TableDef table) {
         Object[] row = new Object[table.columns().size()];
@@ -315,13 +326,13 @@ public final class DmlExecutor {
 
     private DmlOutcome update(DataChange.Update update) {
         requireNoWith(update.with());
-        if (!update.from().isEmpty()) {
-            throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, "UPDATE ... FROM is not supported yet");
-        }
         TableDef table = targetTable(update.table());
         String alias = update.alias() != null ? update.alias() : table.name();
         Scope scope = TableScope.of(table, alias);
-        ExpressionCompiler compiler = planner.compiler(scope);
+        RowMatcher matcher = matcher(scope, update.from(), update.where());
+        Scope joinedScope = update.from().isEmpty() ? scope
+                : scope.concat(planner.planFromClause(update.from(), List.of(), null).output());
+        ExpressionCompiler compiler = planner.compiler(joinedScope);
         int[] positions = new int[update.assignments().size()];
         List<BoundExpr> values = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -347,13 +358,15 @@ public final class DmlExecutor {
                 values.add(compiler.compileAssigned(assignment.value(), column.type(), column.name()));
             }
         }
-        Returning returning = Returning.of(update.returning(), table, alias, compiler);
+        Returning returning = Returning.of(update.returning(), table, alias, planner.compiler(scope));
         TableWriter writer = new TableWriter(environment, table);
         List<Object[]> returned = new ArrayList<>();
-        long count = forEachTargetRow(table, alias, scope, update.where(), writer, (key, row) -> {
+        long count = forEachTargetRow(table, alias, scope, update.where(), !update.from().isEmpty(), matcher, writer,
+                (key, row, joined) -> {
+            Object[] both = joined.length == 0 ? row : concat(row, joined);
             Object[] updated = row.clone();
             for (int i = 0; i < positions.length; i++) {
-                updated[positions[i]] = values.get(i).evaluate(row, environment.context());
+                updated[positions[i]] = values.get(i).evaluate(both, environment.context());
             }
             writer.update(key, row, updated);
             if (returning != null) {
@@ -365,17 +378,15 @@ public final class DmlExecutor {
 
     private DmlOutcome delete(DataChange.Delete delete) {
         requireNoWith(delete.with());
-        if (!delete.using().isEmpty()) {
-            throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, "DELETE ... USING is not supported yet");
-        }
         TableDef table = targetTable(delete.table());
         String alias = delete.alias() != null ? delete.alias() : table.name();
         Scope scope = TableScope.of(table, alias);
-        ExpressionCompiler compiler = planner.compiler(scope);
-        Returning returning = Returning.of(delete.returning(), table, alias, compiler);
+        RowMatcher matcher = matcher(scope, delete.using(), delete.where());
+        Returning returning = Returning.of(delete.returning(), table, alias, planner.compiler(scope));
         TableWriter writer = new TableWriter(environment, table);
         List<Object[]> returned = new ArrayList<>();
-        long count = forEachTargetRow(table, alias, scope, delete.where(), writer, (key, row) -> {
+        long count = forEachTargetRow(table, alias, scope, delete.where(), !delete.using().isEmpty(), matcher, writer,
+                (key, row, joined) -> {
             writer.delete(key, row);
             if (returning != null) {
                 returned.add(returning.project(row, environment));
@@ -385,24 +396,74 @@ public final class DmlExecutor {
     }
 
     private interface RowAction {
-        void apply(byte[] key, Object[] row);
+        void apply(byte[] key, Object[] row, Object[] joined);
+    }
+
+    /** Whether a target row qualifies: the row it joins (empty without FROM/USING), or null when it does not. */
+    private interface RowMatcher {
+        Object[] match(Object[] row);
+    }
+
+    private static final Object[] NO_JOIN = new Object[0];
+
+    /**
+     * The target rows of UPDATE/DELETE: without FROM/USING, those WHERE accepts; with it, those for
+     * which the FROM/USING items hold a row satisfying WHERE, found by running their plan with the
+     * target row as the outer row (the first such row is the one joined, as in PostgreSQL, which
+     * leaves the choice unspecified when several match).
+     */
+    private RowMatcher matcher(Scope scope, List<FromItem> from, Expr where) {
+        if (from.isEmpty()) {
+            BoundExpr condition = where == null ? null : planner.compiler(scope).compileCondition(where, "WHERE");
+            return row -> condition == null || Boolean.TRUE.equals(condition.evaluate(row, environment.context()))
+                    ? NO_JOIN : null;
+        }
+        PlanNode joined = joinedItems(scope, from, where);
+        return row -> {
+            try (RowSource rows = joined.run(environment.withOuterRow(row))) {
+                return rows.next() ? rows.row().clone() : null;
+            }
+        };
+    }
+
+    /** The FROM/USING items filtered by WHERE, planned as a subquery correlated to the target row. */
+    private PlanNode joinedItems(Scope scope, List<FromItem> from, Expr where) {
+        PlanNode items = planner.planFromClause(from, List.of(), null);
+        for (Scope.Column column : items.output().columns()) {
+            if (column.relation() != null && scope.columns().stream().anyMatch(c -> column.relation().equals(c.relation()))) {
+                throw new SqlException(ErrorCode.DUPLICATE_ALIAS, "table name \"" + column.relation()
+                        + "\" specified more than once");
+            }
+        }
+        if (where != null) {
+            ExprTrees.find(where, node -> {
+                if (node instanceof Expr.ColumnRef ref && ref.name().qualifier() == null
+                        && scope.find(ref.name(), ref.position()) >= 0 && items.output().find(ref.name(), ref.position()) >= 0) {
+                    throw new SqlException(ErrorCode.AMBIGUOUS_COLUMN, "column reference \"" + ref.name().name()
+                            + "\" is ambiguous", ref.position());
+                }
+                return false;
+            });
+        }
+        return planner.planFromClause(from, where == null ? List.of() : QueryPlanner.conjuncts(where), scope);
     }
 
     /**
-     * Finds the rows matching WHERE (through the best index), locks each, and hands the version to
-     * change to {@code action}; returns how many rows it acted on.
+     * Finds the target rows (through the best index when there is no FROM/USING), locks each, and
+     * hands the version to change to {@code action}; returns how many rows it acted on.
      */
-    private long forEachTargetRow(TableDef table, String alias, Scope scope, Expr where, TableWriter writer, RowAction action) {
+    private long forEachTargetRow(TableDef table, String alias, Scope scope, Expr where, boolean joins, RowMatcher matcher,
+                                  TableWriter writer, RowAction action) {
         ExpressionCompiler compiler = planner.compiler(scope);
-        BoundExpr condition = where == null ? null : compiler.compileCondition(where, "WHERE");
-        KeyRange range = where == null ? KeyRange.full(table.primaryIndex())
+        KeyRange range = where == null || joins ? KeyRange.full(table.primaryIndex())
                 : AccessPathSelector.choose(table, scope, QueryPlanner.conjuncts(where), compiler);
         TableCodec codec = writer.codec();
         long count = 0;
         try (KeyedRowSource rows = new TableScanNode(table, alias, range, scope).open(environment)) {
             while (rows.next()) {
                 Object[] row = rows.row();
-                if (condition != null && !Boolean.TRUE.equals(condition.evaluate(row, environment.context()))) {
+                Object[] joined = matcher.match(row);
+                if (joined == null) {
                     continue;
                 }
                 byte[] key = rows.key().clone();
@@ -413,11 +474,12 @@ public final class DmlExecutor {
                 }
                 if (!Arrays.equals(current, seenValue)) {
                     row = codec.decodeRow(current);
-                    if (condition != null && !Boolean.TRUE.equals(condition.evaluate(row, environment.context()))) {
+                    joined = matcher.match(row);
+                    if (joined == null) {
                         continue;
                     }
                 }
-                action.apply(key, row);
+                action.apply(key, row, joined);
                 count++;
             }
         }

@@ -436,6 +436,16 @@ public final class QueryPlanner {
         return result;
     }
 
+    /**
+     * A FROM list with WHERE conjuncts, columns keeping their relation names (UPDATE ... FROM,
+     * DELETE ... USING). With {@code correlatedTo}, the conjuncts may read that scope's row as
+     * the outer row of a subquery.
+     */
+    public PlanNode planFromClause(List<FromItem> from, List<Expr> conjuncts, Scope correlatedTo) {
+        QueryPlanner planner = correlatedTo == null ? this : nested(new OuterScopes(correlatedTo, outer));
+        return planner.planFrom(from, conjuncts);
+    }
+
     private PlanNode planFrom(List<FromItem> from, List<Expr> conjuncts) {
         if (from.isEmpty()) {
             PlanNode plan = ValuesNode.singleEmptyRow();
@@ -450,7 +460,7 @@ public final class QueryPlanner {
     static Scope join(Scope left, Scope right) {
         for (Scope.Column column : right.columns()) {
             if (column.relation() != null && left.columns().stream().anyMatch(c -> column.relation().equals(c.relation()))) {
-                throw new SqlException(ErrorCode.DUPLICATE_OBJECT, "table name \"" + column.relation()
+                throw new SqlException(ErrorCode.DUPLICATE_ALIAS, "table name \"" + column.relation()
                         + "\" specified more than once");
             }
         }

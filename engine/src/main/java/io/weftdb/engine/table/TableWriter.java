@@ -81,6 +81,42 @@ public final class TableWriter {
         return key;
     }
 
+    /** A row already holding the unique key an insert would take: its key and its latest stored value. */
+    public record Conflict(byte[] key, byte[] value) {}
+
+    /**
+     * The row whose {@code arbiter} key (the primary key or a unique index) equals {@code row}'s,
+     * or null. Locks that key value first, so a concurrent insert of the same key waits for this
+     * transaction: what INSERT ... ON CONFLICT decides stays true until it commits.
+     */
+    public Conflict findConflict(Object[] row, IndexDef arbiter) {
+        if (arbiter.primary()) {
+            if (table.hiddenRowId()) {
+                return null;
+            }
+            byte[] key = codec.rowKey(row, 0);
+            environment.lock(LockKey.row(key), LockManager.Mode.EXCLUSIVE);
+            byte[] value = environment.reader().getLatest(Keyspace.DATA, key);
+            return value == null ? null : new Conflict(key, value);
+        }
+        if (codec.hasNullKey(arbiter, row)) {
+            return null;
+        }
+        byte[] prefix = codec.indexValuesKey(arbiter, row).toByteArray();
+        environment.lock(LockKey.uniqueValue(prefix), LockManager.Mode.EXCLUSIVE);
+        try (KeyCursor cursor = environment.reader().scanLatest(Keyspace.DATA, prefix, KeyEncoder.prefixSuccessor(prefix))) {
+            while (cursor.next()) {
+                byte[] owner = codec.rowKeyOfIndexEntry(arbiter, cursor.key());
+                environment.lock(LockKey.row(owner), LockManager.Mode.EXCLUSIVE);
+                byte[] value = environment.reader().getLatest(Keyspace.DATA, owner);
+                if (value != null) {
+                    return new Conflict(owner, value);
+                }
+            }
+        }
+        return null;
+    }
+
     /**
      * Locks a row the statement read in its snapshot and returns the version to modify: under READ
      * COMMITTED the latest committed one (null if it was deleted meanwhile), under REPEATABLE READ

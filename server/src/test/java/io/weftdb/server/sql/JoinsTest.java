@@ -95,6 +95,6 @@ class JoinsTest {
     @Test
     void ambiguousAndDuplicateNamesAreReported() {
         assertThat(sql.error("SELECT * FROM a, b WHERE id = 1").code()).isEqualTo(ErrorCode.AMBIGUOUS_COLUMN);
-        assertThat(sql.error("SELECT * FROM a, a").code()).isEqualTo(ErrorCode.DUPLICATE_OBJECT);
+        assertThat(sql.error("SELECT * FROM a, a").code()).isEqualTo(ErrorCode.DUPLICATE_ALIAS);
     }
 }
