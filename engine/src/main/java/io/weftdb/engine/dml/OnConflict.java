@@ -24,7 +24,7 @@ import java.util.Set;
 
 /**
  * {@code INSERT ... ON CONFLICT}: the arbiter (the unique index the conflict target names; any
- * unique index for DO NOTHING without a target) and, for DO UPDATE, the SET list and WHERE
+ * unique index without a target) and, for DO UPDATE, the SET list and WHERE
  * compiled over the existing row (by the table's name or alias) followed by the proposed one
  * ({@code EXCLUDED}). One instance serves one statement: it remembers the rows the statement wrote,
  * since PostgreSQL refuses to update a row twice in one command.
@@ -35,10 +35,13 @@ final class OnConflict {
     private final int[] positions;
     private final List<BoundExpr> values;
     private final BoundExpr where;
+    private final List<IndexDef> uniqueIndexes;
     private final Set<ByteBuffer> written = new HashSet<>();
 
-    private OnConflict(IndexDef arbiter, boolean doNothing, int[] positions, List<BoundExpr> values, BoundExpr where) {
+    private OnConflict(IndexDef arbiter, List<IndexDef> uniqueIndexes, boolean doNothing, int[] positions,
+                       List<BoundExpr> values, BoundExpr where) {
         this.arbiter = arbiter;
+        this.uniqueIndexes = uniqueIndexes;
         this.doNothing = doNothing;
         this.positions = positions;
         this.values = values;
@@ -48,12 +51,7 @@ final class OnConflict {
     static OnConflict of(DataChange.OnConflict spec, TableDef table, String alias, QueryPlanner planner) {
         IndexDef arbiter = arbiter(spec, table);
         if (spec.doNothing()) {
-            return new OnConflict(arbiter, true, new int[0], List.of(), null);
-        }
-        if (arbiter == null) {
-            throw new SqlException(ErrorCode.SYNTAX_ERROR,
-                    "ON CONFLICT DO UPDATE requires inference specification or constraint name", 0,
-                    null, "For example, ON CONFLICT (column_name).", null);
+            return new OnConflict(arbiter, List.of(), true, new int[0], List.of(), null);
         }
         Scope scope = TableScope.of(table, alias).concat(TableScope.of(table, "excluded"));
         ExpressionCompiler compiler = planner.compiler(scope);
@@ -83,7 +81,8 @@ final class OnConflict {
             }
         }
         BoundExpr where = spec.where() == null ? null : compiler.compileCondition(spec.where(), "WHERE");
-        return new OnConflict(arbiter, false, positions, values, where);
+        List<IndexDef> unique = table.indexes().stream().filter(IndexDef::unique).toList();
+        return new OnConflict(arbiter, unique, false, positions, values, where);
     }
 
     /** The unique index the conflict target names, or null when there is no target. */
@@ -122,6 +121,18 @@ final class OnConflict {
      * (inserted, or the existing one updated) or null when nothing was written.
      */
     Object[] insert(Object[] row, TableWriter writer, ExecutionEnvironment environment) {
+        if (arbiter == null && !doNothing) {
+            // DO UPDATE without a target (MySQL's ON DUPLICATE KEY UPDATE; PostgreSQL's parser requires
+            // one): the first unique key, primary key first, that some existing row holds.
+            for (IndexDef index : uniqueIndexes) {
+                TableWriter.Conflict conflict = writer.findConflict(row, index);
+                if (conflict != null) {
+                    return update(conflict, row, writer, environment);
+                }
+            }
+            remember(writer.insert(row));
+            return row;
+        }
         if (arbiter == null) {
             try {
                 remember(writer.insert(row));
@@ -141,6 +152,10 @@ final class OnConflict {
         if (doNothing) {
             return null;
         }
+        return update(conflict, row, writer, environment);
+    }
+
+    private Object[] update(TableWriter.Conflict conflict, Object[] row, TableWriter writer, ExecutionEnvironment environment) {
         if (written.contains(ByteBuffer.wrap(conflict.key()))) {
             throw new SqlException(ErrorCode.CARDINALITY_VIOLATION,
                     "ON CONFLICT DO UPDATE command cannot affect row a second time", 0, null,
