@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The HTTP/JSON API over one engine (see docs/http-api.md): SQL in any dialect the launcher hands
- * in, sessions kept between requests, cancel, catalog browsing, bulk import and export, status and
- * Prometheus metrics.
+ * in, sessions kept between requests, cancel, catalog browsing, bulk import and export, status,
+ * Prometheus metrics and a web console.
  * Undertow's IO threads only accept and parse; every request runs on a worker thread with blocking
  * streams, so a statement never holds up the event loop and a slow client slows only its producer.
  */
@@ -60,7 +60,9 @@ public final class HttpServer {
                 this::port, () -> stopping);
         BulkEndpoint bulk = new BulkEndpoint(requestSessions);
         MetricsEndpoint metrics = new MetricsEndpoint(engine, sessions, queries, requests);
+        ConsoleEndpoint console = new ConsoleEndpoint();
         this.router = new Router()
+                .addOpen("GET", "/", (exchange, p) -> console.page(exchange))
                 .addOpen("GET", "/v1/health", (exchange, p) -> operations.health(exchange))
                 .add("GET", "/v1/ready", (exchange, p) -> operations.ready(exchange))
                 .add("GET", "/v1/status", (exchange, p) -> operations.status(exchange))

@@ -17,18 +17,31 @@ enum ResultFormat {
         this.contentType = contentType;
     }
 
-    /** NDJSON or CSV when the client accepts it, else JSON (also for a missing or wildcard Accept). */
+    /**
+     * The first format the Accept header lists that this server has (q-values are not weighed);
+     * JSON when it lists none of them, for a wildcard or for a missing header.
+     */
     static ResultFormat accepted(HttpServerExchange exchange) {
         String accept = exchange.getRequestHeaders().getFirst(Headers.ACCEPT);
         if (accept == null) {
             return JSON;
         }
-        String lower = accept.toLowerCase(Locale.ROOT);
-        if (lower.contains("application/x-ndjson")) {
-            return NDJSON;
-        }
-        if (lower.contains("text/csv")) {
-            return CSV;
+        for (String range : accept.split(",")) {
+            String mediaType = range.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+            switch (mediaType) {
+                case "application/x-ndjson" -> {
+                    return NDJSON;
+                }
+                case "text/csv" -> {
+                    return CSV;
+                }
+                case "application/json" -> {
+                    return JSON;
+                }
+                default -> {
+                    // Not ours (or a wildcard): look further along the list.
+                }
+            }
         }
         return JSON;
     }

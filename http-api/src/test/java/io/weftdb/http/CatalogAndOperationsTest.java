@@ -101,4 +101,14 @@ class CatalogAndOperationsTest {
             assertThat(line).matches("# (HELP|TYPE) .*|weftdb_[a-z_]+(\\{[a-z]+=\"[^\"]*\"\\})? -?[0-9.Ee+-]+");
         }
     }
+
+    @Test
+    void theRootServesTheWebConsole() {
+        HttpResponse<String> page = api.get("/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).contains("text/html; charset=utf-8");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy ->
+                assertThat(policy).contains("connect-src 'self'"));
+        assertThat(page.body()).contains("<title>WeftDB console</title>", "fetch(\"/v1/sql\"");
+    }
 }

@@ -42,7 +42,7 @@ class ServedHttpApiTest {
     }
 
     @Test
-    void everyEndpointButHealthNeedsTheBearerToken() throws Exception {
+    void everyEndpointButHealthAndTheConsolePageNeedsTheBearerToken() throws Exception {
         HttpClient client = server.client();
         HttpResponse<String> anonymous = client.send(HttpRequest.newBuilder(URI.create(server.url() + "/v1/sql"))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"sql\":\"SELECT 1\"}")).build(), HttpResponse.BodyHandlers.ofString());
@@ -56,6 +56,9 @@ class ServedHttpApiTest {
         HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create(server.url() + "/v1/health")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
+        HttpResponse<String> console = client.send(HttpRequest.newBuilder(URI.create(server.url() + "/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(console.statusCode()).as("the console page holds no data and asks for the token itself").isEqualTo(200);
         assertThat(server.sql("SELECT 1").statusCode()).isEqualTo(200);
     }
 
