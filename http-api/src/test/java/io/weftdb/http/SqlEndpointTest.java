@@ -160,4 +160,15 @@ class SqlEndpointTest {
         HttpResponse<String> named = api.sql("SELECT 1", "WeftDB-Query-Id", "report-42");
         assertThat(named.headers().firstValue("WeftDB-Query-Id")).contains("report-42");
     }
+
+    @Test
+    void theFirstSupportedFormatTheAcceptHeaderListsIsUsed() {
+        HttpResponse<String> csv = api.sql("SELECT 1 AS one", "Accept", "text/html, text/csv;q=0.5, application/json");
+        assertThat(csv.headers().firstValue("Content-Type")).contains("text/csv; charset=utf-8");
+        assertThat(csv.body()).isEqualTo("one\n1\n");
+        HttpResponse<String> ndjson = api.sql("SELECT 1 AS one", "Accept", "application/x-ndjson");
+        assertThat(ndjson.body()).isEqualTo("{\"columns\":[{\"name\":\"one\",\"type\":\"integer\"}]}\n[1]\n"
+                + "{\"command\":\"SELECT 1\",\"rowCount\":1}\n" + ndjson.body().substring(ndjson.body().indexOf("{\"done\"")));
+        assertThat(api.sql("SELECT 1", "Accept", "*/*").headers().firstValue("Content-Type")).contains("application/json");
+    }
 }
