@@ -356,7 +356,12 @@ public final class ArrayFunctions {
                 throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, "multidimensional arrays are not supported yet",
                         position);
             }
-            element = TypeRules.commonType(element, item.type(), "ARRAY", position);
+            try {
+                element = TypeRules.commonType(element, item.type(), "ARRAY", position);
+            } catch (SqlException e) {
+                throw new SqlException(ErrorCode.DATATYPE_MISMATCH, "ARRAY types " + element.sqlName() + " and "
+                        + item.type().sqlName() + " cannot be matched", position);
+            }
         }
         DataType type = DataType.arrayOf(elements.isEmpty() ? DataType.UNKNOWN : TypeRules.concrete(element));
         Evaluator[] inputs = elements.stream().map(item -> cast(item, type.element()).evaluator()).toArray(Evaluator[]::new);

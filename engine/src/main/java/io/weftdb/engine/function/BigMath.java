@@ -20,7 +20,8 @@ final class BigMath {
         if (x.signum() == 0) {
             return BigDecimal.ONE;
         }
-        int halvings = Math.max(0, x.abs().precision() - x.abs().scale() + 4);
+        // Halve until |x| < 2^-10, so the series converges in few terms; squaring back costs a digit per halving.
+        int halvings = Math.max(0, (int) Math.ceil(Math.log(Math.max(x.abs().doubleValue(), 1e-300)) / Math.log(2)) + 10);
         MathContext working = new MathContext(context.getPrecision() + halvings + 10, RoundingMode.HALF_EVEN);
         BigDecimal reduced = x.divide(TWO.pow(halvings), working);
         BigDecimal term = BigDecimal.ONE;

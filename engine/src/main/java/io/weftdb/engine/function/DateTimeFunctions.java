@@ -8,6 +8,7 @@ import io.weftdb.engine.expr.EvaluationContext;
 import io.weftdb.engine.expr.Evaluator;
 import io.weftdb.engine.expr.ExpressionCompiler;
 import io.weftdb.engine.value.Casts;
+import io.weftdb.engine.value.TextFormat;
 import io.weftdb.ir.error.ErrorCode;
 import io.weftdb.ir.error.SqlException;
 import io.weftdb.ir.expr.BinaryOperator;
@@ -363,6 +364,17 @@ final class DateTimeFunctions {
             throw FunctionErrors.outOfRange("timestamp out of range: \"" + seconds + "\"");
         }
         BigDecimal micros = BigDecimal.valueOf(seconds).movePointRight(6).setScale(0, RoundingMode.HALF_EVEN);
-        return Instant.EPOCH.plus(micros.longValueExact(), ChronoUnit.MICROS);
+        try {
+            Instant instant = Instant.EPOCH.plus(micros.longValueExact(), ChronoUnit.MICROS);
+            // PostgreSQL's timestamps end in the year 294276.
+            if (instant.isAfter(Instant.parse("+294276-12-31T23:59:59.999999Z"))
+                    || instant.isBefore(Instant.parse("-4713-11-24T00:00:00Z"))) {
+                throw new ArithmeticException();
+            }
+            return instant;
+        } catch (ArithmeticException | DateTimeException e) {
+            throw new SqlException(ErrorCode.DATETIME_FIELD_OVERFLOW,
+                    "timestamp out of range: \"" + TextFormat.formatFloat(seconds, false) + "\"");
+        }
     }
 }

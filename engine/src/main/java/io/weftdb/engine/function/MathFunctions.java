@@ -29,6 +29,7 @@ final class MathFunctions {
     private static final DataType NUMERIC = DataType.NUMERIC;
     private static final int MIN_SIGNIFICANT_DIGITS = 16;
     private static final int MAX_SCALE = 1000;
+    private static final int MAX_RESULT_DIGITS = 6000;
 
     private MathFunctions() {
     }
@@ -203,13 +204,21 @@ final class MathFunctions {
             return exponent.signum() == 0 ? BigDecimal.ONE.setScale(resultScale(0, base, exponent))
                     : BigDecimal.ZERO.setScale(resultScale(0, base, exponent));
         }
-        double log10 = Math.log10(Math.abs(base.doubleValue())) * exponent.doubleValue();
-        if (Double.isInfinite(log10) || Math.abs(log10) > 131072) {
+        double log10 = Math.log10(Math.abs(base.abs().doubleValue())) * exponent.doubleValue();
+        if (Double.isInfinite(log10) || log10 > 131072) {
             throw FunctionErrors.outOfRange("value overflows numeric format");
+        }
+        if (log10 <= -MAX_RESULT_DIGITS) {
+            return BigDecimal.ZERO.setScale(resultScale(0, base, exponent));
         }
         int scale = resultScale(log10, base, exponent);
         MathContext context = new MathContext((int) Math.max(1, log10 + 1) + scale + 5, RoundingMode.HALF_EVEN);
         BigDecimal result;
+        if (integral) {
+            // Integer powers keep a fixed 16 decimals (or the inputs' scale), not 16 significant digits.
+            scale = Math.max(MIN_SIGNIFICANT_DIGITS, Math.max(base.scale(), Math.max(exponent.scale(), 0)));
+            context = new MathContext((int) Math.max(1, log10 + 1) + scale + 5, RoundingMode.HALF_EVEN);
+        }
         if (integral && exponent.abs().compareTo(BigDecimal.valueOf(1_000_000)) <= 0) {
             int n = exponent.intValueExact();
             result = n >= 0 ? base.pow(n, context) : BigDecimal.ONE.divide(base.pow(-n, context), context);
@@ -247,8 +256,12 @@ final class MathFunctions {
 
     private static BigDecimal exp(BigDecimal value) {
         double log10 = value.doubleValue() * 0.434294481903252;
-        if (log10 > 131072) {
+        // numeric.c's limits: results beyond 6000 decimal digits overflow, below them underflow to zero.
+        if (log10 >= MAX_RESULT_DIGITS) {
             throw FunctionErrors.outOfRange("value overflows numeric format");
+        }
+        if (log10 <= -MAX_RESULT_DIGITS) {
+            return BigDecimal.ZERO.setScale(MAX_SCALE);
         }
         int scale = resultScale(Math.max(log10, -MAX_SCALE), value);
         MathContext context = new MathContext((int) Math.max(1, log10 + 1) + scale + 5, RoundingMode.HALF_EVEN);
@@ -271,17 +284,8 @@ final class MathFunctions {
 
     private static BigDecimal ln(BigDecimal value) {
         checkLogarithmArgument(value.signum());
-        // numeric.c's ln_var scale: 16 digits less the digits of the argument's decimal weight.
-        int decimalDigits = (baseTenThousandWeight(value) + 1) * 4;
-        int scale;
-        if (decimalDigits > 1) {
-            scale = MIN_SIGNIFICANT_DIGITS - (int) Math.log10(decimalDigits - 1);
-        } else if (decimalDigits < 1) {
-            scale = MIN_SIGNIFICANT_DIGITS - (int) Math.log10(1 - decimalDigits);
-        } else {
-            scale = MIN_SIGNIFICANT_DIGITS;
-        }
-        scale = Math.max(0, Math.min(MAX_SCALE, Math.max(scale, value.scale())));
+        // numeric.c's numeric_ln: 16 digits less the estimated decimal weight of the result.
+        int scale = Math.max(0, Math.min(MAX_SCALE, Math.max(MIN_SIGNIFICANT_DIGITS - lnDecimalWeight(value), value.scale())));
         return BigMath.ln(value, new MathContext(scale + 10, RoundingMode.HALF_EVEN)).setScale(scale, RoundingMode.HALF_UP);
     }
 
@@ -305,7 +309,9 @@ final class MathFunctions {
             BigDecimal offset = x.subtract(BigDecimal.ONE).abs();
             return offset.signum() == 0 ? 0 : offset.precision() - offset.scale() - 1;
         }
-        return (int) Math.log10(Math.abs(Math.log(x.doubleValue())));
+        int exponent = x.precision() - x.scale() - 1;
+        double ln = Math.log(x.movePointLeft(exponent).doubleValue()) + exponent * Math.log(10);
+        return (int) Math.log10(Math.abs(ln));
     }
 
     /** A function of one double; the inverse sine and cosine reject arguments outside [-1, 1]. */

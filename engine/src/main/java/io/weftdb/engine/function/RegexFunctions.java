@@ -37,8 +37,8 @@ public final class RegexFunctions {
                 of(TEXT_ARRAY, (v, c) -> match((String) v[0], (String) v[1], ""), TEXT, TEXT),
                 of(TEXT_ARRAY, (v, c) -> match((String) v[0], (String) v[1], (String) v[2]), TEXT, TEXT, TEXT));
         registry.register("regexp_like",
-                of(DataType.BOOLEAN, (v, c) -> compile((String) v[1], "").matcher((String) v[0]).find(), TEXT, TEXT),
-                of(DataType.BOOLEAN, (v, c) -> compile((String) v[1], (String) v[2]).matcher((String) v[0]).find(),
+                of(DataType.BOOLEAN, (v, c) -> matcher((String) v[1], "", (String) v[0]).find(), TEXT, TEXT),
+                of(DataType.BOOLEAN, (v, c) -> matcher((String) v[1], (String) v[2], (String) v[0]).find(),
                         TEXT, TEXT, TEXT));
         registry.register("regexp_split_to_array",
                 of(TEXT_ARRAY, (v, c) -> split((String) v[0], (String) v[1], ""), TEXT, TEXT),
@@ -57,7 +57,7 @@ public final class RegexFunctions {
 
     /** Whether {@code text} contains a match: the {@code ~} family of operators. */
     public static boolean find(String text, String pattern, boolean caseInsensitive) {
-        return compile(pattern, caseInsensitive ? "i" : "").matcher(text).find();
+        return matcher(pattern, caseInsensitive ? "i" : "", text).find();
     }
 
     /** Compiles a PostgreSQL pattern with regexp flags (i, c, g ignored here, n/p/w, x, s, t). */
@@ -95,6 +95,52 @@ public final class RegexFunctions {
         return compiled;
     }
 
+    /** A matcher over the text that gives up on runaway backtracking (see {@link BoundedText}). */
+    private static Matcher matcher(String pattern, String flags, String text) {
+        return compile(pattern, flags).matcher(new BoundedText(text));
+    }
+
+    /**
+     * The text a pattern runs over, counting the characters the matcher reads. Java's backtracking
+     * engine takes exponential time on patterns such as {@code (a+)+$} that PostgreSQL's engine
+     * runs quickly; past a generous budget the statement fails instead of hanging.
+     */
+    private static final class BoundedText implements CharSequence {
+        private static final long BASE_BUDGET = 50_000_000L;
+        private static final long BUDGET_PER_CHARACTER = 2_000L;
+        private final String text;
+        private long remaining;
+
+        BoundedText(String text) {
+            this.text = text;
+            this.remaining = BASE_BUDGET + BUDGET_PER_CHARACTER * text.length();
+        }
+
+        @Override
+        public char charAt(int index) {
+            if (--remaining < 0) {
+                throw new SqlException(ErrorCode.INVALID_REGULAR_EXPRESSION,
+                        "invalid regular expression: regular expression is too complex");
+            }
+            return text.charAt(index);
+        }
+
+        @Override
+        public int length() {
+            return text.length();
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return text.subSequence(start, end);
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
     private static String translate(String pattern) {
         String translated = pattern.replace("[:alpha:]", "\\p{Alpha}").replace("[:digit:]", "\\d")
                 .replace("[:alnum:]", "\\p{Alnum}").replace("[:upper:]", "\\p{Upper}").replace("[:lower:]", "\\p{Lower}")
@@ -106,7 +152,7 @@ public final class RegexFunctions {
     }
 
     private static String replace(String text, String pattern, String replacement, String flags) {
-        Matcher matcher = compile(pattern, flags).matcher(text);
+        Matcher matcher = matcher(pattern, flags, text);
         boolean global = flags.indexOf('g') >= 0;
         StringBuilder out = new StringBuilder();
         int last = 0;
@@ -156,7 +202,7 @@ public final class RegexFunctions {
             throw new SqlException(ErrorCode.INVALID_PARAMETER_VALUE,
                     "regexp_split_to_array() does not support the \"global\" option");
         }
-        Matcher matcher = compile(pattern, flags).matcher(text);
+        Matcher matcher = matcher(pattern, flags, text);
         List<String> parts = new ArrayList<>();
         int start = 0;
         int from = 0;
@@ -179,12 +225,12 @@ public final class RegexFunctions {
     }
 
     private static String firstMatch(String text, String pattern) {
-        Matcher matcher = compile(pattern, "").matcher(text);
+        Matcher matcher = matcher(pattern, "", text);
         return matcher.find() ? matcher.group() : null;
     }
 
     private static long firstMatchPosition(String text, String pattern) {
-        Matcher matcher = compile(pattern, "").matcher(text);
+        Matcher matcher = matcher(pattern, "", text);
         return matcher.find() ? text.codePointCount(0, matcher.start()) + 1 : 0;
     }
 
@@ -193,7 +239,7 @@ public final class RegexFunctions {
             throw new SqlException(ErrorCode.INVALID_PARAMETER_VALUE, "regexp_match() does not support the \"global\" option")
                     .withHint("Use the regexp_matches function instead.");
         }
-        Matcher matcher = compile(pattern, flags).matcher(text);
+        Matcher matcher = matcher(pattern, flags, text);
         if (!matcher.find()) {
             return null;
         }
@@ -215,7 +261,7 @@ public final class RegexFunctions {
         }
         int offset = start > text.codePointCount(0, text.length()) ? text.length()
                 : text.offsetByCodePoints(0, (int) start - 1);
-        Matcher matcher = compile(pattern, flags).matcher(text);
+        Matcher matcher = matcher(pattern, flags, text);
         matcher.region(offset, text.length());
         long count = 0;
         while (matcher.find()) {
@@ -226,7 +272,7 @@ public final class RegexFunctions {
 
     /** substring(text FROM pattern): the first parenthesised group's match, else the whole match. */
     static String substring(String text, String pattern) {
-        Matcher matcher = compile(pattern, "").matcher(text);
+        Matcher matcher = matcher(pattern, "", text);
         if (!matcher.find()) {
             return null;
         }
@@ -273,7 +319,7 @@ public final class RegexFunctions {
         String expression = markers == 2 ? "(?:" + regex + ")" : "(" + regex + ")";
         Matcher matcher;
         try {
-            matcher = Pattern.compile(expression, Pattern.DOTALL).matcher(text);
+            matcher = Pattern.compile(expression, Pattern.DOTALL).matcher(new BoundedText(text));
         } catch (PatternSyntaxException e) {
             throw new SqlException(ErrorCode.INVALID_REGULAR_EXPRESSION, "invalid regular expression: " + e.getDescription());
         }

@@ -20,6 +20,7 @@ final class StringFunctions {
     private static final DataType TEXT = DataType.TEXT;
     private static final DataType INT = DataType.INTEGER;
     private static final DataType BIGINT = DataType.BIGINT;
+    private static final long MAX_RESULT_LENGTH = 64L * 1024 * 1024;
 
     private StringFunctions() {
     }
@@ -222,8 +223,12 @@ final class StringFunctions {
         return left ? padding + text : text + padding;
     }
 
+    /**
+     * Results are built in memory, so a requested length is capped well below PostgreSQL's 1 GB
+     * (which would exhaust a default heap) rather than let one call take the server down.
+     */
     private static void checkLength(long length) {
-        if (length > 268_435_455L) {
+        if (length > MAX_RESULT_LENGTH) {
             throw new SqlException(ErrorCode.PROGRAM_LIMIT_EXCEEDED, "requested length too large");
         }
     }

@@ -61,6 +61,15 @@ class MathFunctionsTest {
     }
 
     @Test
+    void integerPowersKeepSixteenDecimalsAndHugeResultsOverflowOrVanish() {
+        assertThat(call("power", numeric("0.001"), integer(5))).isEqualTo("0.0000000000000010");
+        assertThat(call("power", numeric("100"), numeric("2.5"))).isEqualTo("100000.00000000000");
+        assertThat(call("ln", numeric("123456.789"))).isEqualTo("11.723646487185881");
+        assertThat(errorOf("exp", numeric("100000"))).isEqualTo(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE);
+        assertThat(call("exp", numeric("-100000"))).matches("0\\.0{1000}");
+    }
+
+    @Test
     void domainErrorsCarryPostgresSqlStates() {
         assertThat(errorOf("sqrt", integer(-1))).isEqualTo(ErrorCode.INVALID_ARGUMENT_FOR_POWER_FUNCTION);
         assertThat(errorOf("power", integer(0), integer(-1))).isEqualTo(ErrorCode.INVALID_ARGUMENT_FOR_POWER_FUNCTION);

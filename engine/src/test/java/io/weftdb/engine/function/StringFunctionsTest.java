@@ -131,6 +131,18 @@ class StringFunctionsTest {
     }
 
     @Test
+    void runawayBacktrackingFailsInsteadOfHanging() {
+        assertThat(errorOf("regexp_like", literal("a".repeat(19) + "b".repeat(100)), literal("(.*a){20}")))
+                .isEqualTo(ErrorCode.INVALID_REGULAR_EXPRESSION);
+    }
+
+    @Test
+    void hugeResultsAreRefusedBeforeTheyExhaustMemory() {
+        assertThat(errorOf("lpad", literal("x"), integer(100_000_000))).isEqualTo(ErrorCode.PROGRAM_LIMIT_EXCEEDED);
+        assertThat(errorOf("repeat", literal("abc"), integer(100_000_000))).isEqualTo(ErrorCode.PROGRAM_LIMIT_EXCEEDED);
+    }
+
+    @Test
     void strictFunctionsReturnNullForNullArguments() {
         assertThat(call("upper", nullOf(DataType.TEXT))).isNull();
         assertThat(call("lpad", nullOf(DataType.TEXT), integer(3))).isNull();
