@@ -1,9 +1,9 @@
 package io.weftdb.engine.aggregate;
 
 /**
- * The running state of one aggregate for one group. The caller skips rows whose first argument is
- * NULL (every aggregate here ignores NULL inputs) and rows rejected by FILTER, so {@link #add} sees
- * only the rows that count.
+ * The running state of one aggregate for one group. The caller skips rows rejected by FILTER and,
+ * unless the aggregate counts NULLs, rows whose first argument is NULL, so {@link #add} sees only
+ * the rows that count.
  */
 public interface Accumulator {
     void add(Object[] arguments);

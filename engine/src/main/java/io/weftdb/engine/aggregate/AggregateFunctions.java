@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 /** The built-in aggregates and PostgreSQL's choice of result type for each argument type. */
 public final class AggregateFunctions {
     private static final Set<String> NAMES = Set.of("count", "sum", "avg", "min", "max", "bool_and", "bool_or", "every",
-            "string_agg");
+            "string_agg", "array_agg", "json_agg", "jsonb_agg", "json_object_agg", "jsonb_object_agg");
 
     private AggregateFunctions() {
     }
@@ -41,6 +41,15 @@ public final class AggregateFunctions {
             }
             throw undefined(lower, types, position);
         }
+        if (lower.equals("json_object_agg") || lower.equals("jsonb_object_agg")) {
+            // The planner passes the key as text and the value already turned into json text.
+            if (types.size() != 2) {
+                throw undefined(lower, types, position);
+            }
+            boolean binary = lower.startsWith("jsonb");
+            return new AggregateFunction(lower, List.of(DataType.TEXT, DataType.JSON), binary ? DataType.JSONB : DataType.JSON,
+                    () -> new JsonObjectAggAccumulator(binary), true);
+        }
         if (types.size() != 1) {
             throw undefined(lower, types, position);
         }
@@ -57,6 +66,19 @@ public final class AggregateFunctions {
                 }
                 boolean max = lower.equals("max");
                 yield new AggregateFunction(lower, List.of(argument), argument, () -> new ExtremeAccumulator(max));
+            }
+            case "array_agg" -> {
+                if (kind == TypeKind.ARRAY) {
+                    throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, "array_agg of arrays is not supported", position);
+                }
+                DataType element = kind == TypeKind.UNKNOWN ? DataType.TEXT : type;
+                yield new AggregateFunction(lower, List.of(element), DataType.arrayOf(element), ArrayAggAccumulator::new, true);
+            }
+            case "json_agg", "jsonb_agg" -> {
+                // The planner passes each value already turned into json text (to_json).
+                boolean binary = lower.equals("jsonb_agg");
+                yield new AggregateFunction(lower, List.of(DataType.JSON), binary ? DataType.JSONB : DataType.JSON,
+                        () -> new JsonAggAccumulator(binary), true);
             }
             case "bool_and", "bool_or", "every" -> {
                 if (kind != TypeKind.BOOLEAN && kind != TypeKind.UNKNOWN) {

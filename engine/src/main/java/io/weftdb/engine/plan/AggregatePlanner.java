@@ -219,13 +219,9 @@ final class AggregatePlanner {
             rejectNested(argument);
         }
         rejectNested(call.filter());
-        if (!call.orderBy().isEmpty()) {
-            throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, "ORDER BY inside aggregate calls is not supported yet",
-                    call.position());
-        }
         List<BoundExpr> arguments = new ArrayList<>();
         List<DataType> types = new ArrayList<>();
-        for (Expr argument : call.arguments()) {
+        for (Expr argument : aggregateArguments(call)) {
             BoundExpr bound = compiler.compile(argument);
             arguments.add(bound);
             types.add(bound.type());
@@ -236,7 +232,38 @@ final class AggregatePlanner {
             cast.add(ExpressionCompiler.cast(arguments.get(i), function.argumentTypes().get(i), Casts.Context.IMPLICIT));
         }
         BoundExpr filter = call.filter() == null ? null : compiler.compileCondition(call.filter(), "FILTER");
-        return new BoundAggregate(function, cast, filter, call.distinct());
+        List<BoundExpr> orderBy = new ArrayList<>();
+        List<SortNode.SortKey> orderKeys = new ArrayList<>();
+        for (SortItem item : call.orderBy()) {
+            rejectNested(item.expression());
+            if (call.distinct() && call.arguments().stream().map(ExprTrees::withoutPositions)
+                    .noneMatch(ExprTrees.withoutPositions(item.expression())::equals)) {
+                throw new SqlException(ErrorCode.INVALID_COLUMN_REFERENCE,
+                        "in an aggregate with DISTINCT, ORDER BY expressions must appear in argument list",
+                        item.expression().position());
+            }
+            orderKeys.add(new SortNode.SortKey(orderBy.size(), item.descending(), item.effectiveNullsFirst()));
+            orderBy.add(compiler.compile(item.expression()));
+        }
+        return new BoundAggregate(function, cast, filter, call.distinct(), orderBy, orderKeys);
+    }
+
+    /**
+     * The arguments an aggregate call's function receives: as written, except that the json
+     * aggregates receive each value as json text (to_json/to_jsonb) and each key as text.
+     */
+    static List<Expr> aggregateArguments(Expr.FunctionCall call) {
+        String name = call.name().name().toLowerCase(java.util.Locale.ROOT);
+        List<Expr> arguments = call.arguments();
+        return switch (name) {
+            case "json_agg", "jsonb_agg" -> arguments.size() != 1 ? arguments
+                    : List.of(Expr.FunctionCall.of(name.equals("json_agg") ? "to_json" : "to_jsonb", arguments, call.position()));
+            case "json_object_agg", "jsonb_object_agg" -> arguments.size() != 2 ? arguments : List.of(
+                    new Expr.Cast(arguments.get(0), DataType.TEXT, call.position()),
+                    Expr.FunctionCall.of(name.startsWith("jsonb") ? "to_jsonb" : "to_json", List.of(arguments.get(1)),
+                            call.position()));
+            default -> arguments;
+        };
     }
 
     private static void rejectNested(Expr expr) {

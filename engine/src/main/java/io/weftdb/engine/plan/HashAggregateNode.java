@@ -83,13 +83,17 @@ public record HashAggregateNode(PlanNode input, List<BoundExpr> groupKeys, List<
         private final Object[] keys;
         private final Accumulator[] accumulators = new Accumulator[aggregates.size()];
         private final List<Set<RowKey>> distinctSeen;
+        /** For aggregates with ORDER BY: each counted row's arguments and order values, fed in order at the end. */
+        private final List<List<Object[][]>> pending;
 
         Group(Object[] keys) {
             this.keys = keys;
             this.distinctSeen = new ArrayList<>(aggregates.size());
+            this.pending = new ArrayList<>(aggregates.size());
             for (int i = 0; i < accumulators.length; i++) {
                 accumulators[i] = aggregates.get(i).function().newAccumulator();
                 distinctSeen.add(aggregates.get(i).distinct() ? new HashSet<>() : null);
+                pending.add(aggregates.get(i).ordered() ? new ArrayList<>() : null);
             }
         }
 
@@ -104,10 +108,19 @@ public record HashAggregateNode(PlanNode input, List<BoundExpr> groupKeys, List<
                 for (int a = 0; a < arguments.length; a++) {
                     arguments[a] = argumentExprs.get(a).evaluate(in, context);
                 }
-                if (arguments.length > 0 && arguments[0] == null) {
+                if (arguments.length > 0 && arguments[0] == null && !aggregate.function().countsNulls()) {
                     continue;
                 }
                 if (distinctSeen.get(i) != null && !distinctSeen.get(i).add(new RowKey(arguments))) {
+                    continue;
+                }
+                if (pending.get(i) != null) {
+                    List<BoundExpr> orderBy = aggregate.orderBy();
+                    Object[] order = new Object[orderBy.size()];
+                    for (int k = 0; k < order.length; k++) {
+                        order[k] = orderBy.get(k).evaluate(in, context);
+                    }
+                    pending.get(i).add(new Object[][] {arguments, order});
                     continue;
                 }
                 accumulators[i].add(arguments);
@@ -118,6 +131,14 @@ public record HashAggregateNode(PlanNode input, List<BoundExpr> groupKeys, List<
             Object[] out = new Object[keys.length + accumulators.length];
             System.arraycopy(keys, 0, out, 0, keys.length);
             for (int i = 0; i < accumulators.length; i++) {
+                if (pending.get(i) != null) {
+                    java.util.Comparator<Object[]> order = SortNode.ordering(aggregates.get(i).orderKeys());
+                    pending.get(i).sort((a, b) -> order.compare(a[1], b[1]));
+                    for (Object[][] counted : pending.get(i)) {
+                        accumulators[i].add(counted[0]);
+                    }
+                    pending.set(i, new ArrayList<>());
+                }
                 out[keys.length + i] = accumulators[i].result();
             }
             return out;

@@ -33,6 +33,11 @@ public record SortNode(PlanNode input, List<SortKey> keys, BoundExpr rowsWanted)
     }
 
     public Comparator<Object[]> comparator() {
+        return ordering(keys);
+    }
+
+    /** The order {@code keys} put rows in: SQL's NULLS FIRST/LAST and ASC/DESC per key. */
+    public static Comparator<Object[]> ordering(List<SortKey> keys) {
         return (a, b) -> {
             for (SortKey key : keys) {
                 Object x = a[key.position()];

@@ -155,7 +155,7 @@ sealed interface WindowFunction {
             for (int k = 0; k < values.length; k++) {
                 values[k] = arguments.get(k).evaluate(row, context);
             }
-            if (!star && values.length > 0 && values[0] == null) {
+            if (!star && values.length > 0 && values[0] == null && !function.countsNulls()) {
                 return;
             }
             accumulator.add(values);

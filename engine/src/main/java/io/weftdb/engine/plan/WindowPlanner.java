@@ -221,7 +221,7 @@ final class WindowPlanner {
                 }
                 List<BoundExpr> bound = new ArrayList<>();
                 List<DataType> types = new ArrayList<>();
-                for (Expr argument : arguments) {
+                for (Expr argument : AggregatePlanner.aggregateArguments(call)) {
                     BoundExpr expr = compiler.compile(argument);
                     bound.add(expr);
                     types.add(expr.type());

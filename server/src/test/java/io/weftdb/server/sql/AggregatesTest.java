@@ -110,4 +110,34 @@ class AggregatesTest {
                 .contains("aggregate functions are not allowed in GROUP BY");
         assertThat(sql.error("SELECT sum(region) FROM sales").code()).isEqualTo(ErrorCode.UNDEFINED_FUNCTION);
     }
+
+    @Test
+    void orderByInsideAnAggregateOrdersTheRowsItSees() {
+        sql.execute("CREATE TABLE s (g text, name text, n integer)");
+        sql.execute("INSERT INTO s VALUES ('a', 'x', 3), ('a', 'y', 1), ('a', 'z', 2), ('b', 'q', 1), ('b', NULL, 5)");
+        assertThat(sql.query("SELECT g, string_agg(name, ',' ORDER BY n), string_agg(name, ',' ORDER BY n DESC) "
+                + "FROM s GROUP BY g ORDER BY g")).containsExactly(List.of("a", "y,z,x", "x,z,y"), List.of("b", "q", "q"));
+        assertThat(sql.value("SELECT array_agg(n ORDER BY name NULLS FIRST) FROM s")).isEqualTo("{5,1,3,1,2}");
+        assertThat(sql.value("SELECT string_agg(DISTINCT name, ',' ORDER BY name) FROM s")).isEqualTo("q,x,y,z");
+        assertThat(sql.error("SELECT string_agg(DISTINCT name, ',' ORDER BY n) FROM s").code())
+                .isEqualTo(ErrorCode.INVALID_COLUMN_REFERENCE);
+    }
+
+    @Test
+    void arrayAndJsonAggregatesKeepNullsAndFollowTheirOrder() {
+        sql.execute("CREATE TABLE s (g text, name text, n integer)");
+        sql.execute("INSERT INTO s VALUES ('a', 'x', 3), ('a', 'y', 1), ('a', 'z', 2), ('b', 'q', 1), ('b', NULL, 5)");
+        assertThat(sql.query("SELECT g, array_agg(name ORDER BY n), json_agg(name ORDER BY n), jsonb_agg(n ORDER BY n DESC) "
+                + "FROM s GROUP BY g ORDER BY g")).containsExactly(
+                List.of("a", "{y,z,x}", "[\"y\", \"z\", \"x\"]", "[3, 2, 1]"),
+                List.of("b", "{q,NULL}", "[\"q\", null]", "[5, 1]"));
+        assertThat(sql.value("SELECT json_object_agg(name, n ORDER BY n, name) FROM s WHERE name IS NOT NULL"))
+                .isEqualTo("{ \"q\" : 1, \"y\" : 1, \"z\" : 2, \"x\" : 3 }");
+        assertThat(sql.value("SELECT jsonb_object_agg(coalesce(name, 'none'), n) FROM s"))
+                .isEqualTo("{\"q\": 1, \"x\": 3, \"y\": 1, \"z\": 2, \"none\": 5}");
+        assertThat(sql.value("SELECT array_agg(n) FILTER (WHERE n > 10) FROM s")).isNull();
+        assertThat(sql.query("SELECT name, array_agg(n) OVER (ORDER BY n, name) FROM s ORDER BY n, name"))
+                .containsExactly(List.of("q", "{1}"), List.of("y", "{1,1}"), List.of("z", "{1,1,2}"),
+                        List.of("x", "{1,1,2,3}"), java.util.Arrays.asList(null, "{1,1,2,3,5}"));
+    }
 }
