@@ -271,6 +271,7 @@ final class DateTimeFormat {
         private int month = 1;
         private int day = 1;
         private int dayOfYear;
+        private Integer julianDay;
         private int hour;
         private int minute;
         private int second;
@@ -428,7 +429,9 @@ final class DateTimeFormat {
                 }
                 case "TZ", "TZH", "TZM", "OF" -> throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED,
                         "formatting field \"" + pattern + "\" is only supported in to_char");
-                default -> digits(pattern, 10);
+                case "J" -> julianDay = digits(pattern, 8);
+                // Fields PostgreSQL also reads but does not use to build the date (Q, W, D, CC...).
+                default -> digits(pattern, 9);
             }
         }
 
@@ -460,7 +463,8 @@ final class DateTimeFormat {
             }
             int isoYear = yearGiven && bc ? 1 - year : year;
             try {
-                LocalDate date = dayOfYear > 0 ? LocalDate.ofYearDay(isoYear, dayOfYear) : LocalDate.of(isoYear, month, day);
+                LocalDate date = julianDay != null ? LocalDate.EPOCH.with(JulianFields.JULIAN_DAY, julianDay)
+                        : dayOfYear > 0 ? LocalDate.ofYearDay(isoYear, dayOfYear) : LocalDate.of(isoYear, month, day);
                 return date.atTime(hour, minute, second, micros * 1000);
             } catch (DateTimeException e) {
                 throw new SqlException(ErrorCode.DATETIME_FIELD_OVERFLOW, "date/time field value out of range: \"" + text + "\"");

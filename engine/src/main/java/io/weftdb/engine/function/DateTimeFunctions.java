@@ -86,10 +86,10 @@ final class DateTimeFunctions {
                 of(TIMESTAMPTZ, (v, c) -> makeTimestamp(v).atZone(zone((String) v[6])).toInstant(),
                         INT, INT, INT, INT, INT, DOUBLE, TEXT));
         registry.register("make_interval", makeInterval());
-        registry.register("justify_days", of(INTERVAL, (v, c) -> justifyDays((Interval) v[0]), INTERVAL));
-        registry.register("justify_hours", of(INTERVAL, (v, c) -> justifyHours((Interval) v[0]), INTERVAL));
+        registry.register("justify_days", of(INTERVAL, (v, c) -> justified(() -> justifyDays((Interval) v[0])), INTERVAL));
+        registry.register("justify_hours", of(INTERVAL, (v, c) -> justified(() -> justifyHours((Interval) v[0])), INTERVAL));
         registry.register("justify_interval",
-                of(INTERVAL, (v, c) -> justifyInterval((Interval) v[0]), INTERVAL));
+                of(INTERVAL, (v, c) -> justified(() -> justifyInterval((Interval) v[0])), INTERVAL));
         registry.register("timezone",
                 of(TIMESTAMP, (v, c) -> LocalDateTime.ofInstant((Instant) v[1], zone((String) v[0])), TEXT, TIMESTAMPTZ),
                 of(TIMESTAMPTZ, (v, c) -> ((LocalDateTime) v[1]).atZone(zone((String) v[0])).toInstant(), TEXT, TIMESTAMP));
@@ -267,15 +267,24 @@ final class DateTimeFunctions {
                             Math.multiplyExact(fields[5], 60 * MICROS_PER_SECOND)), Math.round(seconds * MICROS_PER_SECOND));
                     return new Interval(months, days, micros);
                 } catch (ArithmeticException e) {
-                    throw FunctionErrors.outOfRange("interval out of range");
+                    throw FunctionErrors.intervalOutOfRange();
                 }
             }, parameters);
         }
         return overloads;
     }
 
+    /** Justifying moves amounts between fields; one that no longer fits is PostgreSQL's "interval out of range". */
+    private static Interval justified(java.util.function.Supplier<Interval> justification) {
+        try {
+            return justification.get();
+        } catch (ArithmeticException e) {
+            throw FunctionErrors.intervalOutOfRange();
+        }
+    }
+
     static Interval justifyDays(Interval interval) {
-        int months = interval.months() + interval.days() / 30;
+        int months = Math.addExact(interval.months(), interval.days() / 30);
         int days = interval.days() % 30;
         if (months > 0 && days < 0) {
             days += 30;
@@ -325,12 +334,12 @@ final class DateTimeFunctions {
     /** interval_mul: fractional months carry into days (30 per month), fractional days into time. */
     static Interval multiply(Interval span, double factor) {
         if (Double.isNaN(factor) || Double.isInfinite(factor)) {
-            throw FunctionErrors.outOfRange("interval out of range");
+            throw FunctionErrors.intervalOutOfRange();
         }
         double monthsExact = span.months() * factor;
         double daysExact = span.days() * factor;
         if (Math.abs(monthsExact) > Integer.MAX_VALUE || Math.abs(daysExact) > Integer.MAX_VALUE) {
-            throw FunctionErrors.outOfRange("interval out of range");
+            throw FunctionErrors.intervalOutOfRange();
         }
         int months = (int) monthsExact;
         int days = (int) daysExact;
@@ -343,7 +352,7 @@ final class DateTimeFunctions {
         days += (int) monthRemainderDays;
         double micros = Math.rint(span.micros() * factor + secondRemainder * MICROS_PER_SECOND);
         if (Math.abs(micros) >= 9.2e18) {
-            throw FunctionErrors.outOfRange("interval out of range");
+            throw FunctionErrors.intervalOutOfRange();
         }
         return new Interval(months, days, (long) micros);
     }

@@ -71,7 +71,7 @@ final class Format {
             if (i < format.length() && format.charAt(i) == '*') {
                 i++;
                 Object widthValue = nextArgument < values.length ? values[nextArgument++].evaluate(row, context) : missing();
-                width = widthValue == null ? 0 : Integer.parseInt((String) widthValue);
+                width = widthValue == null ? 0 : width((String) widthValue);
                 if (width < 0) {
                     leftAlign = true;
                     width = -width;
@@ -117,6 +117,14 @@ final class Format {
             }
         }
         return out.toString();
+    }
+
+    private static int width(String text) {
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new SqlException(ErrorCode.INVALID_TEXT_REPRESENTATION, "invalid input syntax for type integer: \"" + text + "\"");
+        }
     }
 
     private static Object missing() {

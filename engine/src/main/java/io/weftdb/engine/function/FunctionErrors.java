@@ -16,6 +16,10 @@ final class FunctionErrors {
         return new SqlException(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, message);
     }
 
+    static SqlException intervalOutOfRange() {
+        return new SqlException(ErrorCode.DATETIME_FIELD_OVERFLOW, "interval out of range");
+    }
+
     static SqlException divisionByZero() {
         return new SqlException(ErrorCode.DIVISION_BY_ZERO, "division by zero");
     }

@@ -5,8 +5,11 @@ import io.weftdb.engine.expr.EvaluationContext;
 import io.weftdb.engine.expr.Evaluator;
 import io.weftdb.engine.expr.ExpressionCompiler;
 import io.weftdb.engine.value.Casts;
+import io.weftdb.ir.error.ErrorCode;
+import io.weftdb.ir.error.SqlException;
 import io.weftdb.ir.type.DataType;
 import io.weftdb.ir.type.TypeKind;
+import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -165,7 +168,14 @@ public record Overload(List<DataType> parameters, boolean variadic, DataType res
                     return null;
                 }
             }
-            return function.apply(values, context);
+            try {
+                return function.apply(values, context);
+            } catch (ArithmeticException e) {
+                // Exact arithmetic in a body overflowed: the value does not fit the result type.
+                throw new SqlException(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: overflow");
+            } catch (DateTimeException e) {
+                throw new SqlException(ErrorCode.DATETIME_FIELD_OVERFLOW, "date/time field value out of range");
+            }
         }, result, constant);
     }
 }
