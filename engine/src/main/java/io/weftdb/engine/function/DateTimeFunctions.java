@@ -64,6 +64,7 @@ final class DateTimeFunctions {
         // date_part is extract returning double precision; a date is read as a timestamp, as PostgreSQL casts it.
         registry.register("date_part",
                 of(DOUBLE, (v, c) -> datePart(v[0], v[1], TIMESTAMP, c), TEXT, TIMESTAMP),
+                of(DOUBLE, (v, c) -> datePart(v[0], ((LocalDate) v[1]).atStartOfDay(), TIMESTAMP, c), TEXT, DATE),
                 of(DOUBLE, (v, c) -> datePart(v[0], v[1], TIMESTAMPTZ, c), TEXT, TIMESTAMPTZ),
                 of(DOUBLE, (v, c) -> datePart(v[0], v[1], TIME, c), TEXT, TIME),
                 of(DOUBLE, (v, c) -> datePart(v[0], v[1], INTERVAL, c), TEXT, INTERVAL));

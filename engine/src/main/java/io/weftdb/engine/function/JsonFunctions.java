@@ -437,14 +437,14 @@ final class JsonFunctions {
         if (arguments.size() != 1) {
             return null;
         }
-        Evaluator input = jsonOf(arguments.get(0), binary);
-        Evaluator raw = arguments.get(0).evaluator();
+        Evaluator input = arguments.get(0).evaluator();
+        DataType type = arguments.get(0).type();
         return new BoundExpr((row, context) -> {
-            if (raw.evaluate(row, context) == null) {
+            Object value = input.evaluate(row, context);
+            if (value == null) {
                 return null;
             }
-            Object json = input.evaluate(row, context);
-            return binary ? Json.write(json) : json;
+            return binary ? Json.write(tree(value, type, context)) : jsonText(value, type, context);
         }, binary ? JSONB : JSON, arguments.get(0).constant());
     }
 

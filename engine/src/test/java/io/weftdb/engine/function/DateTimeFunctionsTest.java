@@ -56,6 +56,8 @@ class DateTimeFunctionsTest {
         assertThat(call("extract", literal("isoyear"), date("2021-01-01"))).isEqualTo("2020");
         assertThat(call("extract", literal("julian"), date("2020-01-01"))).isEqualTo("2458850");
         assertThat(typeOf("date_part", literal("year"), date("2020-03-04"))).isEqualTo("double precision");
+        // A date is read as a timestamp without time zone, so its epoch does not depend on the session's zone.
+        assertThat(callIn(ZoneId.of("Asia/Tokyo"), "date_part", literal("epoch"), date("2020-01-01"))).isEqualTo("1577836800");
     }
 
     @Test
