@@ -45,8 +45,16 @@ selectCore
     : SELECT distinctClause? selectList?
       fromClause?
       (WHERE where=expression)?
-      (GROUP BY groupBy+=expression (COMMA groupBy+=expression)*)?
+      (GROUP BY groupBy+=groupingElement (COMMA groupBy+=groupingElement)*)?
       (HAVING having=expression)?
+    ;
+
+groupingElement
+    : ROLLUP LEFT_PAREN expression (COMMA expression)* RIGHT_PAREN                                  #rollupGrouping
+    | CUBE LEFT_PAREN expression (COMMA expression)* RIGHT_PAREN                                    #cubeGrouping
+    | GROUPING SETS LEFT_PAREN groupingElement (COMMA groupingElement)* RIGHT_PAREN                 #groupingSetsGrouping
+    | LEFT_PAREN RIGHT_PAREN                                                                        #emptyGrouping
+    | expression                                                                                    #expressionGrouping
     ;
 
 distinctClause

@@ -28,6 +28,7 @@ final class AggregatePlanner {
     /** Names of the aggregation's output columns; the leading '?' keeps them apart from user names. */
     private static final String KEY_PREFIX = "?group?";
     private static final String AGGREGATE_PREFIX = "?aggregate?";
+    private static final String GROUPING_PREFIX = "?grouping?";
 
     /** The aggregation (and HAVING filter) and the clauses rewritten to read its output. */
     record Grouped(PlanNode plan, List<Query.SelectItem> items, List<Expr> distinctOn, List<SortItem> orderBy,
@@ -40,6 +41,11 @@ final class AggregatePlanner {
     private final List<BoundExpr> keys = new ArrayList<>();
     private final List<Expr> aggregateShapes = new ArrayList<>();
     private final List<BoundAggregate> aggregates = new ArrayList<>();
+    /** ROLLUP/CUBE/GROUPING SETS: each set as indices into the keys; empty for a plain GROUP BY. */
+    private final List<int[]> groupingSets = new ArrayList<>();
+    /** Each GROUPING(...) call as the indices of the keys it names. */
+    private final List<int[]> groupingCalls = new ArrayList<>();
+    private final List<Expr> groupingCallShapes = new ArrayList<>();
 
     AggregatePlanner(PlanNode source, ExpressionCompiler compiler) {
         this.source = source;
@@ -65,7 +71,7 @@ final class AggregatePlanner {
     }
 
     static boolean needsAggregation(Query.Select select) {
-        return !select.groupBy().isEmpty() || select.having() != null
+        return !select.groupBy().isEmpty() || !select.groupingSets().isEmpty() || select.having() != null
                 || select.items().stream().anyMatch(item -> containsAggregate(item.expression()))
                 || select.orderBy().stream().anyMatch(item -> containsAggregate(item.expression()));
     }
@@ -74,6 +80,13 @@ final class AggregatePlanner {
         List<Query.SelectItem> items = expandStars(select.items());
         for (Expr groupBy : select.groupBy()) {
             addKey(resolveGroupBy(groupBy, items, source.output()));
+        }
+        for (List<Expr> set : select.groupingSets()) {
+            int[] keyIndices = new int[set.size()];
+            for (int i = 0; i < keyIndices.length; i++) {
+                keyIndices[i] = keyShapes.indexOf(ExprTrees.withoutPositions(resolveGroupBy(set.get(i), items, source.output())));
+            }
+            groupingSets.add(keyIndices);
         }
         List<Query.SelectItem> rewrittenItems = new ArrayList<>();
         for (Query.SelectItem item : items) {
@@ -104,7 +117,11 @@ final class AggregatePlanner {
             columns.add(new Scope.Column(null, AGGREGATE_PREFIX + i, aggregates.get(i).function().resultType()));
             namesForSubqueries.add(columns.get(columns.size() - 1));
         }
-        PlanNode plan = new HashAggregateNode(source, keys, aggregates, new Scope(columns));
+        for (int i = 0; i < groupingCalls.size(); i++) {
+            columns.add(new Scope.Column(null, GROUPING_PREFIX + i, DataType.INTEGER));
+            namesForSubqueries.add(columns.get(columns.size() - 1));
+        }
+        PlanNode plan = new HashAggregateNode(source, keys, aggregates, groupingSets, groupingCalls, new Scope(columns));
         Scope subqueryScope = new Scope(namesForSubqueries);
         if (having != null) {
             plan = new FilterNode(plan, compiler.withScope(plan.output()).withScopeForSubqueries(subqueryScope)
@@ -165,6 +182,9 @@ final class AggregatePlanner {
 
     private void addKey(Expr expr) {
         rejectAggregates(expr, "GROUP BY");
+        if (keyShapes.contains(ExprTrees.withoutPositions(expr))) {
+            return; // ROLLUP (a, b), (a) names a once
+        }
         BoundExpr bound = compiler.compile(expr);
         if (bound.type().kind() == TypeKind.UNKNOWN) {
             bound = ExpressionCompiler.cast(bound, DataType.TEXT, Casts.Context.IMPLICIT);
@@ -189,12 +209,50 @@ final class AggregatePlanner {
     }
 
     private static boolean isOutputColumn(Expr.ColumnRef ref) {
-        return ref.name().size() == 1
-                && (ref.name().name().startsWith(KEY_PREFIX) || ref.name().name().startsWith(AGGREGATE_PREFIX));
+        return ref.name().size() == 1 && (ref.name().name().startsWith(KEY_PREFIX)
+                || ref.name().name().startsWith(AGGREGATE_PREFIX) || ref.name().name().startsWith(GROUPING_PREFIX));
+    }
+
+    static boolean isGroupingCall(Expr expr) {
+        return expr instanceof Expr.FunctionCall call && call.over() == null && call.name().size() == 1
+                && call.name().name().equalsIgnoreCase("grouping");
+    }
+
+    /** GROUPING(a, b): a bit per argument, set when that key is not in the row's grouping set. */
+    private Expr groupingReference(Expr.FunctionCall call) {
+        Expr shape = ExprTrees.withoutPositions(call);
+        int index = groupingCallShapes.indexOf(shape);
+        if (index < 0) {
+            if (call.arguments().isEmpty() || call.arguments().size() > 31) {
+                throw new SqlException(ErrorCode.SYNTAX_ERROR, "GROUPING must have between 1 and 31 arguments",
+                        call.position());
+            }
+            int[] keyIndices = new int[call.arguments().size()];
+            for (int i = 0; i < keyIndices.length; i++) {
+                Expr argument = call.arguments().get(i);
+                keyIndices[i] = keyShapes.indexOf(ExprTrees.withoutPositions(argument));
+                if (keyIndices[i] < 0 && argument instanceof Expr.ColumnRef ref) {
+                    int column = source.output().resolve(ref.name(), ref.position());
+                    keyIndices[i] = keyColumns.indexOf(column);
+                }
+                if (keyIndices[i] < 0) {
+                    throw new SqlException(ErrorCode.GROUPING_ERROR,
+                            "arguments to GROUPING must be grouping expressions of the associated query level",
+                            argument.position());
+                }
+            }
+            groupingCalls.add(keyIndices);
+            groupingCallShapes.add(shape);
+            index = groupingCalls.size() - 1;
+        }
+        return new Expr.ColumnRef(QualifiedName.of(GROUPING_PREFIX + index), call.position());
     }
 
     /** The output column {@code expr} is, or null when its parts must be looked at instead. */
     private Expr outputReference(Expr expr) {
+        if (isGroupingCall(expr)) {
+            return groupingReference((Expr.FunctionCall) expr);
+        }
         Expr shape = ExprTrees.withoutPositions(expr);
         int column = expr instanceof Expr.ColumnRef ref ? source.output().resolve(ref.name(), ref.position()) : -1;
         for (int i = 0; i < keyShapes.size(); i++) {

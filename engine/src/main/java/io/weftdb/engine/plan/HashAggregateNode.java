@@ -22,11 +22,17 @@ import java.util.Set;
  * <p>The hash table holds one entry per group in memory (plus the values seen by each DISTINCT
  * aggregate); there is no spilling to disk yet, so a very large number of groups can exhaust the heap.
  */
-public record HashAggregateNode(PlanNode input, List<BoundExpr> groupKeys, List<BoundAggregate> aggregates, Scope output)
-        implements PlanNode {
+public record HashAggregateNode(PlanNode input, List<BoundExpr> groupKeys, List<BoundAggregate> aggregates,
+                                List<int[]> groupingSets, List<int[]> groupingCalls, Scope output) implements PlanNode {
     public HashAggregateNode {
         groupKeys = List.copyOf(groupKeys);
         aggregates = List.copyOf(aggregates);
+        groupingSets = List.copyOf(groupingSets);
+        groupingCalls = List.copyOf(groupingCalls);
+    }
+
+    public HashAggregateNode(PlanNode input, List<BoundExpr> groupKeys, List<BoundAggregate> aggregates, Scope output) {
+        this(input, groupKeys, aggregates, List.of(), List.of(), output);
     }
 
     @Override
@@ -64,30 +70,71 @@ public record HashAggregateNode(PlanNode input, List<BoundExpr> groupKeys, List<
     private Map<RowKey, Group> aggregate(RowSource source, EvaluationContext context) {
         // Insertion order keeps the output in first-seen order, which makes unordered results stable.
         Map<RowKey, Group> groups = new LinkedHashMap<>();
+        List<int[]> sets = groupingSets.isEmpty() ? List.of(allKeys()) : groupingSets;
         while (source.next()) {
             Object[] in = source.row();
-            Object[] keys = new Object[groupKeys.size()];
-            for (int i = 0; i < keys.length; i++) {
-                keys[i] = groupKeys.get(i).evaluate(in, context);
+            Object[] values = new Object[groupKeys.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = groupKeys.get(i).evaluate(in, context);
             }
-            groups.computeIfAbsent(new RowKey(keys), key -> new Group(keys)).add(in, context);
+            for (int set = 0; set < sets.size(); set++) {
+                // A key outside the grouping set reads as NULL; the set's number keeps its groups apart.
+                Object[] keys = new Object[values.length + 1];
+                for (int index : sets.get(set)) {
+                    keys[index] = values[index];
+                }
+                keys[values.length] = set;
+                int number = set;
+                groups.computeIfAbsent(new RowKey(keys), key -> new Group(keys, number)).add(in, context);
+            }
         }
-        if (groups.isEmpty() && groupKeys.isEmpty()) {
-            groups.put(new RowKey(new Object[0]), new Group(new Object[0]));
+        if (groups.isEmpty()) {
+            // Over no rows, each empty grouping set (and a query without GROUP BY) still yields one row.
+            for (int set = 0; set < sets.size(); set++) {
+                if (sets.get(set).length == 0) {
+                    Object[] keys = new Object[groupKeys.size() + 1];
+                    keys[groupKeys.size()] = set;
+                    groups.put(new RowKey(keys), new Group(keys, set));
+                }
+            }
         }
         return groups;
+    }
+
+    private int[] allKeys() {
+        int[] all = new int[groupKeys.size()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        return all;
+    }
+
+    /** GROUPING(...) for a row of grouping set {@code set}: bit set for each named key outside it. */
+    private int groupingValue(int[] keyIndices, int set) {
+        int[] members = groupingSets.isEmpty() ? allKeys() : groupingSets.get(set);
+        int value = 0;
+        for (int keyIndex : keyIndices) {
+            boolean present = false;
+            for (int member : members) {
+                present |= member == keyIndex;
+            }
+            value = (value << 1) | (present ? 0 : 1);
+        }
+        return value;
     }
 
     /** One group's key values and the running state of each aggregate. */
     private final class Group {
         private final Object[] keys;
+        private final int set;
         private final Accumulator[] accumulators = new Accumulator[aggregates.size()];
         private final List<Set<RowKey>> distinctSeen;
         /** For aggregates with ORDER BY: each counted row's arguments and order values, fed in order at the end. */
         private final List<List<Object[][]>> pending;
 
-        Group(Object[] keys) {
+        Group(Object[] keys, int set) {
             this.keys = keys;
+            this.set = set;
             this.distinctSeen = new ArrayList<>(aggregates.size());
             this.pending = new ArrayList<>(aggregates.size());
             for (int i = 0; i < accumulators.length; i++) {
@@ -128,8 +175,12 @@ public record HashAggregateNode(PlanNode input, List<BoundExpr> groupKeys, List<
         }
 
         Object[] row() {
-            Object[] out = new Object[keys.length + accumulators.length];
-            System.arraycopy(keys, 0, out, 0, keys.length);
+            int keyCount = groupKeys.size();
+            Object[] out = new Object[keyCount + accumulators.length + groupingCalls.size()];
+            System.arraycopy(keys, 0, out, 0, keyCount);
+            for (int i = 0; i < groupingCalls.size(); i++) {
+                out[keyCount + accumulators.length + i] = (long) groupingValue(groupingCalls.get(i), set);
+            }
             for (int i = 0; i < accumulators.length; i++) {
                 if (pending.get(i) != null) {
                     java.util.Comparator<Object[]> order = SortNode.ordering(aggregates.get(i).orderKeys());
@@ -139,7 +190,7 @@ public record HashAggregateNode(PlanNode input, List<BoundExpr> groupKeys, List<
                     }
                     pending.set(i, new ArrayList<>());
                 }
-                out[keys.length + i] = accumulators[i].result();
+                out[keyCount + i] = accumulators[i].result();
             }
             return out;
         }

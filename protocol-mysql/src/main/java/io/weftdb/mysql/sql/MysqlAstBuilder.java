@@ -128,8 +128,7 @@ final class MysqlAstBuilder {
         }
         return switch (body) {
             case Query.Select select when select.orderBy().isEmpty() && select.limit() == null && select.offset() == null ->
-                    new Query.Select(select.with(), select.distinct(), select.distinctOn(), select.items(), select.from(),
-                            select.where(), select.groupBy(), select.having(), orderBy, limit[0], limit[1], lock);
+                    select.withTail(select.with(), orderBy, limit[0], limit[1], lock);
             case Query.SetOperation set when set.orderBy().isEmpty() && set.limit() == null && set.offset() == null ->
                     new Query.SetOperation(set.with(), set.operator(), set.all(), set.left(), set.right(), orderBy,
                             limit[0], limit[1]);

@@ -136,9 +136,8 @@ final class AstBuilder extends PostgresSqlGrammarBaseVisitor<Object> {
                 return body;
             }
             return switch (body) {
-                case Query.Select select -> new Query.Select(
-                        merge(select.with(), with, "WITH", withAt), select.distinct(), select.distinctOn(),
-                        select.items(), select.from(), select.where(), select.groupBy(), select.having(),
+                case Query.Select select -> select.withTail(
+                        merge(select.with(), with, "WITH", withAt),
                         merge(select.orderBy(), orderBy, "ORDER BY", orderByAt),
                         merge(select.limit(), limit, "LIMIT", limitAt),
                         merge(select.offset(), offset, "OFFSET", offsetAt),
@@ -293,9 +292,102 @@ final class AstBuilder extends PostgresSqlGrammarBaseVisitor<Object> {
                 ctx.selectList() == null ? List.of() : selectList(ctx.selectList()),
                 ctx.fromClause() == null ? List.of() : fromItems(ctx.fromClause().fromItem()),
                 optionalExpression(ctx.where),
-                expressions(ctx.groupBy),
+                groupByExpressions(ctx.groupBy),
                 optionalExpression(ctx.having),
-                List.of(), null, null, Query.LockMode.NONE);
+                List.of(), null, null, Query.LockMode.NONE,
+                groupingSets(ctx.groupBy));
+    }
+
+    /** Every expression GROUP BY names, in ROLLUP/CUBE/GROUPING SETS too (the engine drops repeats). */
+    private List<Expr> groupByExpressions(List<GroupingElementContext> elements) {
+        if (elements.stream().allMatch(element -> element instanceof ExpressionGroupingContext)) {
+            return elements.stream().map(element -> expression(((ExpressionGroupingContext) element).expression())).toList();
+        }
+        List<Expr> expressions = new ArrayList<>();
+        for (List<Expr> set : expandGrouping(elements)) {
+            expressions.addAll(set);
+        }
+        return expressions;
+    }
+
+    /**
+     * The grouping sets of a GROUP BY with ROLLUP, CUBE or GROUPING SETS: each element's sets, and
+     * the cross product of the elements' sets, as PostgreSQL defines them. Empty for a plain GROUP BY.
+     */
+    private List<List<Expr>> groupingSets(List<GroupingElementContext> elements) {
+        if (elements.stream().allMatch(element -> element instanceof ExpressionGroupingContext)) {
+            return List.of();
+        }
+        return expandGrouping(elements);
+    }
+
+    private List<List<Expr>> expandGrouping(List<GroupingElementContext> elements) {
+        List<List<Expr>> product = List.of(List.of());
+        for (GroupingElementContext element : elements) {
+            List<List<Expr>> next = new ArrayList<>();
+            for (List<Expr> left : product) {
+                for (List<Expr> right : groupingSetsOf(element)) {
+                    List<Expr> combined = new ArrayList<>(left);
+                    combined.addAll(right);
+                    next.add(combined);
+                }
+            }
+            product = next;
+        }
+        return product;
+    }
+
+    private List<List<Expr>> groupingSetsOf(GroupingElementContext element) {
+        return switch (element) {
+            case RollupGroupingContext rollup -> {
+                List<List<Expr>> units = rollup.expression().stream().map(this::groupingUnit).toList();
+                List<List<Expr>> sets = new ArrayList<>();
+                for (int size = units.size(); size >= 0; size--) {
+                    List<Expr> set = new ArrayList<>();
+                    units.subList(0, size).forEach(set::addAll);
+                    sets.add(set);
+                }
+                yield sets;
+            }
+            case CubeGroupingContext cube -> {
+                List<List<Expr>> units = cube.expression().stream().map(this::groupingUnit).toList();
+                List<List<Expr>> sets = new ArrayList<>();
+                int count = units.size();
+                // PostgreSQL's order: from the full set down, each subset keeping the units' order.
+                for (int size = count; size >= 0; size--) {
+                    for (int mask = (1 << count) - 1; mask >= 0; mask--) {
+                        if (Integer.bitCount(mask) != size) {
+                            continue;
+                        }
+                        List<Expr> set = new ArrayList<>();
+                        for (int i = 0; i < count; i++) {
+                            if ((mask & (1 << (count - 1 - i))) != 0) {
+                                set.addAll(units.get(i));
+                            }
+                        }
+                        sets.add(set);
+                    }
+                }
+                yield sets;
+            }
+            case GroupingSetsGroupingContext groupingSets -> {
+                List<List<Expr>> sets = new ArrayList<>();
+                for (GroupingElementContext inner : groupingSets.groupingElement()) {
+                    sets.addAll(inner instanceof ExpressionGroupingContext expression
+                            ? List.of(groupingUnit(expression.expression())) : groupingSetsOf(inner));
+                }
+                yield sets;
+            }
+            case EmptyGroupingContext empty -> List.of(List.of());
+            case ExpressionGroupingContext expression -> List.of(List.of(expression(expression.expression())));
+            default -> throw new IllegalStateException(element.getClass().getSimpleName());
+        };
+    }
+
+    /** One unit of ROLLUP/CUBE/GROUPING SETS: {@code (a, b)} groups by both together. */
+    private List<Expr> groupingUnit(ExpressionContext context) {
+        Expr expr = expression(context);
+        return expr instanceof Expr.RowConstructor row ? row.fields() : List.of(expr);
     }
 
     private List<Query.SelectItem> selectList(SelectListContext ctx) {

@@ -140,4 +140,24 @@ class AggregatesTest {
                 .containsExactly(List.of("q", "{1}"), List.of("y", "{1,1}"), List.of("z", "{1,1,2}"),
                         List.of("x", "{1,1,2,3}"), java.util.Arrays.asList(null, "{1,1,2,3,5}"));
     }
+
+    @Test
+    void rollupCubeAndGroupingSetsAggregateEachSet() {
+        sql.execute("CREATE TABLE sales2 (region text, product text, qty integer)");
+        sql.execute("INSERT INTO sales2 VALUES ('n', 'a', 1), ('n', 'b', 2), ('s', 'a', 3), ('s', 'a', 4)");
+        assertThat(sql.query("SELECT region, product, sum(qty), grouping(region, product) FROM sales2 "
+                + "GROUP BY ROLLUP (region, product) ORDER BY 1, 2")).containsExactly(
+                Arrays.asList("n", "a", "1", "0"), Arrays.asList("n", "b", "2", "0"), Arrays.asList("n", null, "3", "1"),
+                Arrays.asList("s", "a", "7", "0"), Arrays.asList("s", null, "7", "1"), Arrays.asList(null, null, "10", "3"));
+        assertThat(sql.query("SELECT region, product, sum(qty) FROM sales2 GROUP BY CUBE (region, product) ORDER BY 1, 2"))
+                .containsExactly(Arrays.asList("n", "a", "1"), Arrays.asList("n", "b", "2"), Arrays.asList("n", null, "3"),
+                        Arrays.asList("s", "a", "7"), Arrays.asList("s", null, "7"), Arrays.asList(null, "a", "8"),
+                        Arrays.asList(null, "b", "2"), Arrays.asList(null, null, "10"));
+        assertThat(sql.query("SELECT region, product, count(*) FROM sales2 GROUP BY GROUPING SETS ((region), (product), ()) "
+                + "ORDER BY 1, 2")).containsExactly(Arrays.asList("n", null, "2"), Arrays.asList("s", null, "2"),
+                Arrays.asList(null, "a", "3"), Arrays.asList(null, "b", "1"), Arrays.asList(null, null, "4"));
+        assertThat(sql.query("SELECT count(*) FROM sales2 WHERE false GROUP BY ROLLUP (region)")).containsExactly(List.of("0"));
+        assertThat(sql.query("SELECT region, sum(qty) FROM sales2 GROUP BY region, ROLLUP (product) ORDER BY 1, 2"))
+                .containsExactly(List.of("n", "1"), List.of("n", "2"), List.of("n", "3"), List.of("s", "7"), List.of("s", "7"));
+    }
 }

@@ -10,10 +10,13 @@ public sealed interface Query extends Statement {
     /**
      * {@code SELECT}. {@code from} is empty for a FROM-less select; several from items are a comma
      * (cross) join. {@code distinctOn} non-empty means DISTINCT ON; {@code distinct} plain DISTINCT.
+     * {@code groupingSets} is empty for a plain GROUP BY; with ROLLUP, CUBE or GROUPING SETS it lists
+     * every grouping set (each a list of expressions, possibly empty), and {@code groupBy} holds each
+     * distinct expression they use.
      */
     record Select(List<With> with, boolean distinct, List<Expr> distinctOn, List<SelectItem> items,
                   List<FromItem> from, Expr where, List<Expr> groupBy, Expr having, List<SortItem> orderBy,
-                  Expr limit, Expr offset, LockMode lockMode) implements Query {
+                  Expr limit, Expr offset, LockMode lockMode, List<List<Expr>> groupingSets) implements Query {
         public Select {
             with = List.copyOf(with);
             distinctOn = List.copyOf(distinctOn);
@@ -21,6 +24,22 @@ public sealed interface Query extends Statement {
             from = List.copyOf(from);
             groupBy = List.copyOf(groupBy);
             orderBy = List.copyOf(orderBy);
+            groupingSets = groupingSets.stream().map(List::copyOf).toList();
+        }
+
+        /** A SELECT with a plain GROUP BY (or none). */
+        public Select(List<With> with, boolean distinct, List<Expr> distinctOn, List<SelectItem> items,
+                      List<FromItem> from, Expr where, List<Expr> groupBy, Expr having, List<SortItem> orderBy,
+                      Expr limit, Expr offset, LockMode lockMode) {
+            this(with, distinct, distinctOn, items, from, where, groupBy, having, orderBy, limit, offset, lockMode,
+                    List.of());
+        }
+
+        /** The same SELECT with other WITH, ORDER BY, LIMIT, OFFSET and locking clauses. */
+        public Select withTail(List<With> newWith, List<SortItem> newOrderBy, Expr newLimit, Expr newOffset,
+                               LockMode newLockMode) {
+            return new Select(newWith, distinct, distinctOn, items, from, where, groupBy, having, newOrderBy, newLimit,
+                    newOffset, newLockMode, groupingSets);
         }
     }
 
