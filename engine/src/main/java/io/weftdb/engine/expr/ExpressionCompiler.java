@@ -760,7 +760,24 @@ public final class ExpressionCompiler {
         for (Expr argument : call.arguments()) {
             arguments.add(compile(argument));
         }
-        return functions.bind(name.toLowerCase(Locale.ROOT), arguments, call.position());
+        String function = name.toLowerCase(Locale.ROOT);
+        inferParameterArguments(function, call.arguments(), arguments);
+        return functions.bind(function, arguments, call.position());
+    }
+
+    /** A bare parameter passed to a function takes the type the function expects there ($1 in lower($1) is text). */
+    private void inferParameterArguments(String function, List<Expr> sources, List<BoundExpr> arguments) {
+        boolean untypedParameter = false;
+        for (int i = 0; i < sources.size(); i++) {
+            untypedParameter |= sources.get(i) instanceof Expr.Parameter && arguments.get(i).type().kind() == TypeKind.UNKNOWN;
+        }
+        List<DataType> expected = untypedParameter ? functions.argumentTypes(function, arguments) : null;
+        if (expected == null) {
+            return;
+        }
+        for (int i = 0; i < sources.size(); i++) {
+            arguments.set(i, withParameterType(sources.get(i), arguments.get(i), expected.get(i)));
+        }
     }
 
     private BoundExpr compileSpecial(Expr.SpecialValue special) {

@@ -3,6 +3,7 @@ package io.weftdb.engine.function;
 import io.weftdb.engine.expr.BoundExpr;
 import io.weftdb.ir.error.ErrorCode;
 import io.weftdb.ir.error.SqlException;
+import io.weftdb.ir.type.DataType;
 import io.weftdb.ir.type.TypeKind;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,8 +41,15 @@ public final class FunctionRegistry {
 
     /** Registers overloads resolved together by PostgreSQL's rules (see {@link Overload#resolve}). */
     public void register(String name, Overload... overloads) {
-        List<Overload> candidates = List.of(overloads);
-        register(name, arguments -> Overload.resolve(candidates, arguments));
+        register(name, new OverloadGroup(List.of(overloads)));
+    }
+
+    /** Overloads registered together; unlike other definitions, it can say which types it gives its arguments. */
+    private record OverloadGroup(List<Overload> candidates) implements FunctionDefinition {
+        @Override
+        public BoundExpr bind(List<BoundExpr> arguments) {
+            return Overload.resolve(candidates, arguments);
+        }
     }
 
     /** Adds a binary operator; its definition returns null for operand types it does not take. */
@@ -69,6 +77,24 @@ public final class FunctionRegistry {
                     .withHint("No function matches the given name and argument types. You might need to add explicit type casts.");
         }
         return bound;
+    }
+
+    /**
+     * The types the function that binds these arguments takes for them, so an untyped parameter
+     * can be given its type ({@code lower($1)}: text); null when that function takes any type.
+     */
+    public List<DataType> argumentTypes(String name, List<BoundExpr> arguments) {
+        List<FunctionDefinition> definitions = functions.get(name);
+        if (definitions == null) {
+            return null;
+        }
+        for (FunctionDefinition definition : definitions) {
+            if (definition.bind(arguments) != null) {
+                return definition instanceof OverloadGroup group
+                        ? Overload.chosenParameterTypes(group.candidates(), arguments) : null;
+            }
+        }
+        return null;
     }
 
     /** The library's binding of {@code left symbol right}, or null to leave it to the built-in operators. */

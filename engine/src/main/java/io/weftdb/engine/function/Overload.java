@@ -77,6 +77,24 @@ public record Overload(List<DataType> parameters, boolean variadic, DataType res
     }
 
     private static BoundExpr resolve(List<Overload> candidates, List<BoundExpr> arguments, boolean anchored) {
+        Overload best = choose(candidates, arguments, anchored);
+        return best == null ? null : best.bind(arguments);
+    }
+
+    /** The parameter types the chosen overload gives each argument (UNKNOWN where it takes any type). */
+    public static List<DataType> chosenParameterTypes(List<Overload> candidates, List<BoundExpr> arguments) {
+        Overload best = choose(candidates, arguments, false);
+        if (best == null) {
+            return null;
+        }
+        List<DataType> types = new ArrayList<>(arguments.size());
+        for (int i = 0; i < arguments.size(); i++) {
+            types.add(best.parameter(i));
+        }
+        return types;
+    }
+
+    private static Overload choose(List<Overload> candidates, List<BoundExpr> arguments, boolean anchored) {
         Overload best = null;
         int bestExact = -1;
         int bestPreferred = -1;
@@ -108,7 +126,7 @@ public record Overload(List<DataType> parameters, boolean variadic, DataType res
                 bestPreferred = preferred;
             }
         }
-        return best == null ? null : best.bind(arguments);
+        return best;
     }
 
     private static boolean exactMatch(DataType argument, DataType parameter) {

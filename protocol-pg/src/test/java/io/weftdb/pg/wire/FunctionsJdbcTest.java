@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ParameterMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -97,6 +98,29 @@ class FunctionsJdbcTest {
             assertThat(rows.getBigDecimal(2)).isEqualByComparingTo(new BigDecimal("1577836801.5"));
             assertThat(rows.getString(3)).isEqualTo("04 Mar 2020");
             assertThat(rows.getString(4)).isEqualTo("1 year 1 mon 20 days");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"extended", "binary"})
+    void describedParametersTakeTheTypesTheFunctionExpects(String mode) throws SQLException {
+        try (Connection connection = connect(mode);
+             PreparedStatement statement = connection.prepareStatement("SELECT make_date(?, ?, ?), lower(?), 2 = ANY(?)")) {
+            ParameterMetaData parameters = statement.getParameterMetaData();
+            assertThat(parameters.getParameterTypeName(1)).isEqualTo("int4");
+            assertThat(parameters.getParameterTypeName(4)).isEqualTo("text");
+            assertThat(parameters.getParameterTypeName(5)).isEqualTo("_int4");
+            statement.setInt(1, 2020);
+            statement.setInt(2, 2);
+            statement.setInt(3, 29);
+            statement.setString(4, "ABC");
+            statement.setString(5, "{1,2}");
+            try (ResultSet rows = statement.executeQuery()) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(1)).isEqualTo("2020-02-29");
+                assertThat(rows.getString(2)).isEqualTo("abc");
+                assertThat(rows.getBoolean(3)).isTrue();
+            }
         }
     }
 
