@@ -376,6 +376,15 @@ public final class ArrayFunctions {
 
     /** array[i]: 1-based; an index outside the array gives NULL, as in PostgreSQL. */
     public static BoundExpr subscript(BoundExpr array, BoundExpr index, int position) {
+        if (array.type().kind() == TypeKind.JSONB) {
+            // jsonb['key'] and jsonb[0] are jsonb -> 'key' and jsonb -> 0 (PostgreSQL 14).
+            BoundExpr access = FunctionRegistry.DEFAULT.bindOperator("->", array, index);
+            if (access == null) {
+                throw new SqlException(ErrorCode.DATATYPE_MISMATCH, "subscript type " + index.type().sqlName()
+                        + " is not supported", position).withHint("jsonb subscript must be coercible to either integer or text.");
+            }
+            return access;
+        }
         if (!isArray(array)) {
             throw new SqlException(ErrorCode.DATATYPE_MISMATCH, "cannot subscript type " + array.type().sqlName()
                     + " because it does not support subscripting", position);

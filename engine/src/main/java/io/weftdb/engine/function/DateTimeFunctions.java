@@ -74,6 +74,13 @@ final class DateTimeFunctions {
                 of(TIMESTAMPTZ, (v, c) -> truncateInZone((String) v[0], (Instant) v[1], zone((String) v[2])),
                         TEXT, TIMESTAMPTZ, TEXT),
                 of(INTERVAL, (v, c) -> DateParts.truncate((String) v[0], (Interval) v[1]), TEXT, INTERVAL));
+        registry.register("date_bin",
+                of(TIMESTAMP, (v, c) -> bin((Interval) v[0], (LocalDateTime) v[1], (LocalDateTime) v[2]), INTERVAL, TIMESTAMP, TIMESTAMP),
+                of(TIMESTAMPTZ, (v, c) -> {
+                    LocalDateTime binned = bin((Interval) v[0], LocalDateTime.ofInstant((Instant) v[1], java.time.ZoneOffset.UTC),
+                            LocalDateTime.ofInstant((Instant) v[2], java.time.ZoneOffset.UTC));
+                    return binned.toInstant(java.time.ZoneOffset.UTC);
+                }, INTERVAL, TIMESTAMPTZ, TIMESTAMPTZ));
         registry.register("age",
                 of(INTERVAL, (v, c) -> age((LocalDateTime) v[0], (LocalDateTime) v[1]), TIMESTAMP, TIMESTAMP),
                 of(INTERVAL, (v, c) -> age(local((Instant) v[0], c), local((Instant) v[1], c)), TIMESTAMPTZ, TIMESTAMPTZ),
@@ -177,6 +184,20 @@ final class DateTimeFunctions {
     private static Instant truncateInZone(String field, Instant instant, ZoneId zone) {
         LocalDateTime truncated = DateParts.truncate(field, LocalDateTime.ofInstant(instant, zone));
         return truncated.atZone(zone).toInstant();
+    }
+
+    /** date_bin: the start of the stride-wide bin, counted from origin, that holds source. */
+    private static LocalDateTime bin(Interval stride, LocalDateTime source, LocalDateTime origin) {
+        if (stride.months() != 0) {
+            throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                    "timestamps cannot be binned into intervals containing months or years");
+        }
+        long strideMicros = Math.addExact(Math.multiplyExact((long) stride.days(), MICROS_PER_DAY), stride.micros());
+        if (strideMicros <= 0) {
+            throw new SqlException(ErrorCode.DATETIME_FIELD_OVERFLOW, "stride must be greater than zero");
+        }
+        long offset = ChronoUnit.MICROS.between(origin, source);
+        return origin.plus(Math.floorDiv(offset, strideMicros) * strideMicros, ChronoUnit.MICROS);
     }
 
     /**

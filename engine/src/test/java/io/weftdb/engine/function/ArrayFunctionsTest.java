@@ -50,6 +50,15 @@ class ArrayFunctionsTest {
     }
 
     @Test
+    void jsonbSubscriptsAreKeyAndIndexAccess() {
+        BoundExpr document = typed("{\"a\":{\"b\":[1,2,3]}}", DataType.JSONB);
+        BoundExpr inner = ArrayFunctions.subscript(document, literal("a"), 0);
+        assertThat(show(ArrayFunctions.subscript(ArrayFunctions.subscript(inner, literal("b"), 0), integer(-1), 0)))
+                .isEqualTo("3");
+        assertThat(show(ArrayFunctions.subscript(document, literal("x"), 0))).isNull();
+    }
+
+    @Test
     void anyAndAllFollowThreeValuedLogic() {
         assertThat(show(ArrayFunctions.quantified(BinaryOperator.EQUAL, integer(2), ints("{1,2,3}"), false, 0))).isEqualTo("t");
         assertThat(show(ArrayFunctions.quantified(BinaryOperator.NOT_EQUAL, integer(2), ints("{1,3}"), true, 0))).isEqualTo("t");

@@ -78,6 +78,18 @@ class DateTimeFunctionsTest {
     }
 
     @Test
+    void dateBinCountsStridesFromTheOrigin() {
+        assertThat(call("date_bin", interval("15 minutes"), timestamp("2020-02-11 15:44:17"), timestamp("2001-01-01 00:02:30")))
+                .isEqualTo("2020-02-11 15:32:30");
+        assertThat(call("date_bin", interval("1 hour"), timestamp("1999-12-31 23:59"), timestamp("2001-01-01")))
+                .isEqualTo("1999-12-31 23:00:00");
+        assertThat(errorOf("date_bin", interval("1 month"), timestamp("2020-02-11"), timestamp("2001-01-01")))
+                .isEqualTo(ErrorCode.FEATURE_NOT_SUPPORTED);
+        assertThat(errorOf("date_bin", interval("0 minutes"), timestamp("2020-02-11"), timestamp("2001-01-01")))
+                .isEqualTo(ErrorCode.DATETIME_FIELD_OVERFLOW);
+    }
+
+    @Test
     void ageSubtractsFieldByFieldBorrowingFromTheMonth() {
         assertThat(call("age", timestamp("2020-03-04"), timestamp("2019-01-15 10:00"))).isEqualTo("1 year 1 mon 19 days 14:00:00");
         assertThat(call("age", timestamp("2019-01-15"), timestamp("2020-03-04 10:00")))
