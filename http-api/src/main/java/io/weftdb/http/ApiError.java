@@ -30,7 +30,7 @@ final class ApiError extends RuntimeException {
     }
 
     static ApiError of(SqlException e) {
-        return new ApiError(SqlStates.httpStatus(e.code()), SqlStates.of(e.code()), e.getMessage(), e.position(),
+        return new ApiError(HttpStatuses.httpStatus(e.code()), e.code().sqlState(), e.getMessage(), e.position(),
                 e.detail(), e.hint(), 0);
     }
 

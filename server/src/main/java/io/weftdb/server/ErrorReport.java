@@ -1,7 +1,6 @@
 package io.weftdb.server;
 
 import io.weftdb.ir.error.SqlException;
-import io.weftdb.pg.error.PgSqlState;
 
 /**
  * Error text as psql shows it with its default verbosity (libpq's {@code pqBuildErrorMessage3}):
@@ -35,7 +34,7 @@ final class ErrorReport {
     static String format(SqlException error, String queryText, boolean withSqlState) {
         StringBuilder out = new StringBuilder("ERROR:  ");
         if (withSqlState) {
-            out.append(PgSqlState.of(error.code())).append(": ");
+            out.append(error.code().sqlState()).append(": ");
         }
         out.append(error.getMessage()).append('\n');
         if (queryText != null && error.position() > 0) {

@@ -19,7 +19,6 @@ import io.weftdb.ir.stmt.Query;
 import io.weftdb.ir.stmt.Statement;
 import io.weftdb.ir.stmt.TransactionControl;
 import io.weftdb.ir.type.DataType;
-import io.weftdb.pg.error.PgSqlState;
 import io.weftdb.ir.parse.ParsedStatement;
 import io.weftdb.pg.sql.PostgresSqlLexer;
 import io.weftdb.pg.sql.PostgresSqlParser;
@@ -200,7 +199,7 @@ final class PgSession {
         } catch (ProtocolViolation violation) {
             fatal(violation.sqlState(), violation.getMessage());
         } catch (RuntimeException e) {
-            fatal(PgSqlState.of(ErrorCode.INTERNAL_ERROR), "internal error: " + e);
+            fatal(ErrorCode.INTERNAL_ERROR.sqlState(), "internal error: " + e);
         }
     }
 
@@ -351,7 +350,7 @@ final class PgSession {
         try {
             opened = engine.openSession(new SessionOptions(user, database));
         } catch (SqlException e) {
-            fatal(PgSqlState.of(e.code()), e.getMessage());
+            fatal(e.code().sqlState(), e.getMessage());
             return;
         }
         session = opened;
@@ -366,7 +365,7 @@ final class PgSession {
                 }
             }
         } catch (SqlException e) {
-            fatal(PgSqlState.of(e.code()), e.getMessage());
+            fatal(e.code().sqlState(), e.getMessage());
             return;
         }
         int secret = keys.register(opened.id(), opened);
@@ -462,7 +461,7 @@ final class PgSession {
         } catch (MessageOutput.ClientGone | ProtocolViolation e) {
             throw e;
         } catch (RuntimeException e) {
-            out.send(ErrorResponse.error(PgSqlState.of(ErrorCode.INTERNAL_ERROR), "internal error: " + e));
+            out.send(ErrorResponse.error(ErrorCode.INTERNAL_ERROR.sqlState(), "internal error: " + e));
             discardUntilSync = true;
         }
         afterStatement();
@@ -531,7 +530,7 @@ final class PgSession {
         } catch (MessageOutput.ClientGone e) {
             throw e;
         } catch (RuntimeException e) {
-            out.send(ErrorResponse.error(PgSqlState.of(ErrorCode.INTERNAL_ERROR), "internal error: " + e));
+            out.send(ErrorResponse.error(ErrorCode.INTERNAL_ERROR.sqlState(), "internal error: " + e));
         }
         endSimpleQuery();
     }
@@ -916,7 +915,7 @@ final class PgSession {
     }
 
     private void sendError(SqlException e) {
-        out.send(new ErrorResponse(ErrorResponse.Kind.ERROR, ErrorResponse.SEVERITY_ERROR, PgSqlState.of(e.code()),
+        out.send(new ErrorResponse(ErrorResponse.Kind.ERROR, ErrorResponse.SEVERITY_ERROR, e.code().sqlState(),
                 e.getMessage(), e.detail(), e.hint(), e.position()));
     }
 

@@ -1,21 +1,19 @@
-package io.weftdb.pg.error;
+package io.weftdb.ir.error;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.weftdb.ir.error.ErrorCategory;
-import io.weftdb.ir.error.ErrorCode;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
-class PgSqlStateTest {
+class ErrorCodeSqlStateTest {
 
     @ParameterizedTest
     @EnumSource(ErrorCode.class)
     void everyErrorCodeMapsToAFiveCharacterSqlState(ErrorCode code) {
-        assertThat(PgSqlState.of(code)).matches("[0-9A-Z]{5}");
+        assertThat(code.sqlState()).matches("[0-9A-Z]{5}");
     }
 
     @ParameterizedTest
@@ -32,19 +30,19 @@ class PgSqlStateTest {
         "INTERNAL_ERROR, XX000",
     })
     void mapsToThePostgresqlCode(ErrorCode code, String sqlState) {
-        assertThat(PgSqlState.of(code)).isEqualTo(sqlState);
+        assertThat(code.sqlState()).isEqualTo(sqlState);
     }
 
     @Test
     void integrityErrorsFallInPostgresqlClass23() {
         Arrays.stream(ErrorCode.values())
                 .filter(code -> code.category() == ErrorCategory.INTEGRITY)
-                .forEach(code -> assertThat(PgSqlState.of(code)).as(code.name()).startsWith("23"));
+                .forEach(code -> assertThat(code.sqlState()).as(code.name()).startsWith("23"));
     }
 
     @Test
     void distinctEngineCodesKeepDistinctSqlStates() {
-        assertThat(Arrays.stream(ErrorCode.values()).map(PgSqlState::of).distinct().count())
+        assertThat(Arrays.stream(ErrorCode.values()).map(ErrorCode::sqlState).distinct().count())
                 .isEqualTo(ErrorCode.values().length);
     }
 }
