@@ -6,6 +6,7 @@ import io.weftdb.engine.expr.BoundExpr;
 import io.weftdb.engine.expr.EvaluationContext;
 import io.weftdb.engine.expr.Evaluator;
 import io.weftdb.engine.value.Json;
+import io.weftdb.engine.value.JsonText;
 import io.weftdb.engine.value.TextFormat;
 import io.weftdb.ir.error.ErrorCode;
 import io.weftdb.ir.error.SqlException;
@@ -38,30 +39,40 @@ final class JsonFunctions {
     }
 
     static void registerInto(FunctionRegistry registry) {
+        registry.registerOperator("->",
+                of(JSONB, (v, c) -> write(field(Json.parse((String) v[0]), (String) v[1])), JSONB, TEXT),
+                of(JSONB, (v, c) -> write(element(Json.parse((String) v[0]), (Long) v[1])), JSONB, INT),
+                of(JSON, (v, c) -> JsonText.field((String) v[0], (String) v[1]), JSON, TEXT),
+                of(JSON, (v, c) -> JsonText.element((String) v[0], (Long) v[1]), JSON, INT));
+        registry.registerOperator("->>",
+                of(TEXT, (v, c) -> text(field(Json.parse((String) v[0]), (String) v[1])), JSONB, TEXT),
+                of(TEXT, (v, c) -> text(element(Json.parse((String) v[0]), (Long) v[1])), JSONB, INT),
+                of(TEXT, (v, c) -> rawText(JsonText.field((String) v[0], (String) v[1])), JSON, TEXT),
+                of(TEXT, (v, c) -> rawText(JsonText.element((String) v[0], (Long) v[1])), JSON, INT));
+        registry.registerOperator("#>",
+                of(JSONB, (v, c) -> write(path(Json.parse((String) v[0]), list(v[1]))), JSONB, TEXT_ARRAY),
+                of(JSON, (v, c) -> rawPath((String) v[0], list(v[1])), JSON, TEXT_ARRAY));
+        registry.registerOperator("#>>",
+                of(TEXT, (v, c) -> text(path(Json.parse((String) v[0]), list(v[1]))), JSONB, TEXT_ARRAY),
+                of(TEXT, (v, c) -> rawText(rawPath((String) v[0], list(v[1]))), JSON, TEXT_ARRAY));
+        registry.register("jsonb_extract_path",
+                of(JSONB, (v, c) -> write(path(Json.parse((String) v[0]), strings(v, 1))), JSONB, TEXT).repeatingLast());
+        registry.register("jsonb_extract_path_text",
+                of(TEXT, (v, c) -> text(path(Json.parse((String) v[0]), strings(v, 1))), JSONB, TEXT).repeatingLast());
+        registry.register("json_extract_path",
+                of(JSON, (v, c) -> rawPath((String) v[0], strings(v, 1)), JSON, TEXT).repeatingLast());
+        registry.register("json_extract_path_text",
+                of(TEXT, (v, c) -> rawText(rawPath((String) v[0], strings(v, 1))), JSON, TEXT).repeatingLast());
         for (DataType type : List.of(JSONB, JSON)) {
             boolean binary = type == JSONB;
-            registry.registerOperator("->",
-                    of(type, (v, c) -> write(field(Json.parse((String) v[0]), (String) v[1]), binary), type, TEXT),
-                    of(type, (v, c) -> write(element(Json.parse((String) v[0]), (Long) v[1]), binary), type, INT));
-            registry.registerOperator("->>",
-                    of(TEXT, (v, c) -> text(field(Json.parse((String) v[0]), (String) v[1])), type, TEXT),
-                    of(TEXT, (v, c) -> text(element(Json.parse((String) v[0]), (Long) v[1])), type, INT));
-            registry.registerOperator("#>", of(type, (v, c) -> write(path(Json.parse((String) v[0]), list(v[1])), binary),
-                    type, TEXT_ARRAY));
-            registry.registerOperator("#>>", of(TEXT, (v, c) -> text(path(Json.parse((String) v[0]), list(v[1]))),
-                    type, TEXT_ARRAY));
             String prefix = binary ? "jsonb_" : "json_";
             registry.register(prefix + "array_length", of(INT, (v, c) -> arrayLength(Json.parse((String) v[0])), type));
             registry.register(prefix + "typeof", of(TEXT, (v, c) -> typeOf(Json.parse((String) v[0])), type));
-            registry.register(prefix + "extract_path", of(type, (v, c) -> write(path(Json.parse((String) v[0]),
-                    strings(v, 1)), binary), type, TEXT).repeatingLast());
-            registry.register(prefix + "extract_path_text", of(TEXT, (v, c) -> text(path(Json.parse((String) v[0]),
-                    strings(v, 1))), type, TEXT).repeatingLast());
             registry.register(prefix + "build_object", arguments -> buildObject(arguments, binary));
             registry.register(prefix + "build_array", arguments -> buildArray(arguments, binary));
             registry.register(binary ? "to_jsonb" : "to_json", arguments -> toJson(arguments, binary));
-            registry.register(prefix + "strip_nulls", of(type, (v, c) -> write(stripNulls(Json.parse((String) v[0])), binary),
-                    type));
+            registry.register(prefix + "strip_nulls", of(type, (v, c) -> binary ? write(stripNulls(Json.parse((String) v[0])))
+                    : Json.writeCompact(stripNulls(Json.parse((String) v[0]))), type));
         }
         registry.registerOperator("@>", of(BOOLEAN, (v, c) -> contains(Json.parse((String) v[0]), Json.parse((String) v[1]), true),
                 JSONB, JSONB));
@@ -135,12 +146,37 @@ final class JsonFunctions {
         return current;
     }
 
-    /** jsonb in its canonical form; json compactly, which is how most stored documents are written. */
-    private static String write(Object node, boolean binary) {
-        if (node == null) {
+    private static String write(Object node) {
+        return node == null ? null : Json.write(node);
+    }
+
+    /** json's #> path over the document's own text: keys, or indexes where the value is an array. */
+    private static String rawPath(String json, List<String> keys) {
+        String current = json;
+        for (String key : keys) {
+            if (current == null || key == null) {
+                return null;
+            }
+            String trimmed = current.strip();
+            if (trimmed.startsWith("[")) {
+                try {
+                    current = JsonText.element(trimmed, Long.parseLong(key.strip()));
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+            } else {
+                current = JsonText.field(trimmed, key);
+            }
+        }
+        return current;
+    }
+
+    /** ->> on json: a string unescaped, null as SQL NULL, anything else as written. */
+    private static String rawText(String raw) {
+        if (raw == null) {
             return null;
         }
-        return binary ? Json.write(node) : Json.writeCompact(node);
+        return raw.startsWith("\"") ? (String) Json.parse(raw) : raw.equals("null") ? null : raw;
     }
 
     /** ->> and #>>: a string unquoted, JSON null as SQL NULL, anything else as JSON text. */

@@ -38,6 +38,15 @@ class JsonFunctionsTest {
     }
 
     @Test
+    void jsonKeepsTheTextOfItsPartsAsWritten() {
+        BoundExpr document = json("{\"a\": [1,  2 ,{\"x\" : 1}], \"a\": [ 3 ], \"s\": \"x\\\"y\"}");
+        assertThat(operator(document, "->", literal("a"))).isEqualTo("[ 3 ]");
+        assertThat(operator(document, "->>", literal("s"))).isEqualTo("x\"y");
+        assertThat(operator(json("[1, [2,  3]]"), "#>", literal("{1,1}"))).isEqualTo("3");
+        assertThat(call("json_extract_path", json("{\"a\":{\"b\": [ 1 ]}}"), literal("a"))).isEqualTo("{\"b\": [ 1 ]}");
+    }
+
+    @Test
     void containmentAndKeyTests() {
         assertThat(operator(jsonb("{\"a\":1,\"b\":2}"), "@>", literal("{\"a\":1}"))).isEqualTo("t");
         assertThat(operator(jsonb("{\"a\":1}"), "<@", literal("{\"a\":1,\"b\":2}"))).isEqualTo("t");
