@@ -47,8 +47,16 @@ final class JoinPlanner {
         }
         conjuncts.addAll(whereConjuncts);
         List<Unit> units = new ArrayList<>();
+        BitSet lateral = new BitSet();
+        Scope left = Scope.EMPTY;
         for (FromItem item : items) {
-            units.add(new Unit(item, planner.planFromItem(item, List.of()).output(), new ArrayList<>()));
+            boolean readsLeft = !units.isEmpty() && readsEarlierItems(item, left);
+            if (readsLeft) {
+                lateral.set(units.size());
+            }
+            Scope scope = (readsLeft ? planner.planLateral(item, left) : planner.planFromItem(item, List.of())).output();
+            units.add(new Unit(item, scope, new ArrayList<>()));
+            left = left.concat(scope);
         }
         List<JoinConjunct> joinConjuncts = new ArrayList<>();
         List<Expr> lastFilters = new ArrayList<>();
@@ -62,6 +70,9 @@ final class JoinPlanner {
                 joinConjuncts.add(new JoinConjunct(conjunct, owners));
             }
         }
+        if (!lateral.isEmpty()) {
+            return filter(joinInOrder(units, lateral, joinConjuncts), lastFilters, "WHERE");
+        }
         List<PlanNode> plans = new ArrayList<>();
         for (Unit unit : units) {
             PlanNode plan = planner.planFromItem(unit.item(), unit.filters());
@@ -69,6 +80,56 @@ final class JoinPlanner {
         }
         PlanNode joined = joinAll(units, plans, joinConjuncts);
         return filter(joined, lastFilters, "WHERE");
+    }
+
+    /**
+     * Whether {@code item} reads the items to its left: a LATERAL derived table, or a function in
+     * FROM whose arguments name one of their columns (functions are implicitly LATERAL in PostgreSQL).
+     */
+    private static boolean readsEarlierItems(FromItem item, Scope left) {
+        return switch (item) {
+            case FromItem.DerivedTable derived -> derived.lateral();
+            case FromItem.FunctionTable function -> function.lateral() || function.call().arguments().stream()
+                    .anyMatch(argument -> ExprTrees.find(argument, node -> node instanceof Expr.ColumnRef ref
+                            && left.find(ref.name(), ref.position()) >= 0) != null);
+            default -> false;
+        };
+    }
+
+    /**
+     * With LATERAL items the FROM list joins in its written order: each lateral item runs for every
+     * row of the items before it; the others join as usual (hash joins on equalities).
+     */
+    private PlanNode joinInOrder(List<Unit> units, BitSet lateral, List<JoinConjunct> joinConjuncts) {
+        PlanNode plan = null;
+        BitSet joined = new BitSet();
+        List<JoinConjunct> pending = new ArrayList<>(joinConjuncts);
+        for (int i = 0; i < units.size(); i++) {
+            Unit unit = units.get(i);
+            BitSet after = (BitSet) joined.clone();
+            after.set(i);
+            List<Expr> applicable = new ArrayList<>();
+            for (var iterator = pending.iterator(); iterator.hasNext(); ) {
+                JoinConjunct conjunct = iterator.next();
+                BitSet outside = (BitSet) conjunct.units().clone();
+                outside.andNot(after);
+                if (outside.isEmpty()) {
+                    applicable.add(conjunct.expr());
+                    iterator.remove();
+                }
+            }
+            if (lateral.get(i)) {
+                PlanNode right = filter(planner.planLateral(unit.item(), plan.output()), unit.filters(), "WHERE");
+                Scope scope = QueryPlanner.join(plan.output(), right.output());
+                plan = new LateralJoinNode(plan, right, applicable.isEmpty() ? null : compileAll(scope, applicable),
+                        FromItem.JoinType.INNER, scope);
+            } else {
+                PlanNode right = filter(planner.planFromItem(unit.item(), unit.filters()), unit.filters(), "WHERE");
+                plan = plan == null ? filter(right, applicable, "WHERE") : join(plan, right, joined, i, units, applicable);
+            }
+            joined.set(i);
+        }
+        return plan;
     }
 
     /** Inner and cross joins dissolve into the list; outer, NATURAL and USING joins stay whole. */
@@ -327,6 +388,9 @@ final class JoinPlanner {
      */
     PlanNode planExplicit(FromItem.Join join) {
         PlanNode left = planner.planFromItem(join.left(), List.of());
+        if (readsEarlierItems(join.right(), left.output())) {
+            return planLateralJoin(join, left);
+        }
         PlanNode right = planner.planFromItem(join.right(), List.of());
         Scope scope = QueryPlanner.join(left.output(), right.output());
         List<String> using = join.natural() ? commonColumns(left.output(), right.output()) : join.using();
@@ -366,6 +430,27 @@ final class JoinPlanner {
                 : new HashJoinNode(left, right, leftKeys, rightKeys, rest, type, scope);
         return using.isEmpty() ? plan : mergeUsingColumns(plan, using, leftUsing, rightUsing, left.output().columns().size(),
                 type);
+    }
+
+    /** {@code a [LEFT] JOIN LATERAL (...) ON ...}: only INNER and LEFT can see the left row, as in PostgreSQL. */
+    private PlanNode planLateralJoin(FromItem.Join join, PlanNode left) {
+        if (join.type() == FromItem.JoinType.RIGHT || join.type() == FromItem.JoinType.FULL) {
+            throw new SqlException(io.weftdb.ir.error.ErrorCode.INVALID_COLUMN_REFERENCE,
+                    "The combining JOIN type must be INNER or LEFT for a LATERAL reference.");
+        }
+        if (join.natural() || !join.using().isEmpty()) {
+            throw new SqlException(io.weftdb.ir.error.ErrorCode.FEATURE_NOT_SUPPORTED,
+                    "NATURAL and USING joins with a LATERAL item are not supported");
+        }
+        PlanNode right = planner.planLateral(join.right(), left.output());
+        Scope scope = QueryPlanner.join(left.output(), right.output());
+        BoundExpr condition = null;
+        if (join.condition() != null) {
+            AggregatePlanner.rejectAggregates(join.condition(), "JOIN conditions");
+            condition = compileAll(scope, QueryPlanner.conjuncts(join.condition()));
+        }
+        FromItem.JoinType type = join.type() == FromItem.JoinType.LEFT ? FromItem.JoinType.LEFT : FromItem.JoinType.INNER;
+        return new LateralJoinNode(left, right, condition, type, scope);
     }
 
     /** The names both sides have, in the left side's order: what NATURAL joins on. */

@@ -50,6 +50,14 @@ public final class QueryPlanner {
         this.subqueries = new SubqueryPlanner(this);
     }
 
+    /**
+     * A LATERAL item (or a function in FROM reading earlier items): planned like a subquery whose
+     * enclosing row is the row of the items to its left, {@code left}.
+     */
+    PlanNode planLateral(FromItem item, Scope left) {
+        return nested(new OuterScopes(left, outer)).planFromItem(item, List.of());
+    }
+
     /** A planner for a subquery whose expressions may reference the enclosing queries' {@code scopes}. */
     QueryPlanner nested(OuterScopes scopes) {
         return new QueryPlanner(names, parameters, scopes, ctes);
@@ -471,9 +479,6 @@ public final class QueryPlanner {
         return switch (item) {
             case FromItem.TableRef ref -> planTable(ref, conjuncts);
             case FromItem.DerivedTable derived -> {
-                if (derived.lateral()) {
-                    throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, "LATERAL is not supported yet", derived.position());
-                }
                 yield realias(plan(derived.query()), derived.alias(), derived.columnAliases(), derived.position());
             }
             case FromItem.Join join -> planJoin(join);
@@ -488,9 +493,6 @@ public final class QueryPlanner {
      */
     private PlanNode planFunctionTable(FromItem.FunctionTable table) {
         Expr.FunctionCall call = table.call();
-        if (table.lateral()) {
-            throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, "LATERAL is not supported yet", table.position());
-        }
         if (call.over() != null || call.distinct() || call.filter() != null || !call.orderBy().isEmpty()
                 || call.starArgument()) {
             throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, "this form of function call is not supported in FROM",

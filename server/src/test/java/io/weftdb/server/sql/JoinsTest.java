@@ -97,4 +97,24 @@ class JoinsTest {
         assertThat(sql.error("SELECT * FROM a, b WHERE id = 1").code()).isEqualTo(ErrorCode.AMBIGUOUS_COLUMN);
         assertThat(sql.error("SELECT * FROM a, a").code()).isEqualTo(ErrorCode.DUPLICATE_ALIAS);
     }
+
+    @Test
+    void lateralItemsRunForEachRowToTheirLeft() {
+        sql.execute("CREATE TABLE dept (id integer PRIMARY KEY, name text)");
+        sql.execute("CREATE TABLE emp (id integer, dept integer, salary integer)");
+        sql.execute("INSERT INTO dept VALUES (1, 'eng'), (2, 'ops'), (3, 'empty')");
+        sql.execute("INSERT INTO emp VALUES (1, 1, 100), (2, 1, 90), (3, 1, 80), (4, 2, 50)");
+        assertThat(sql.query("SELECT d.name, top.salary FROM dept d, LATERAL (SELECT salary FROM emp WHERE emp.dept = d.id "
+                + "ORDER BY salary DESC LIMIT 2) top ORDER BY 1, 2"))
+                .containsExactly(row("eng", "90"), row("eng", "100"), row("ops", "50"));
+        assertThat(sql.query("SELECT d.name, top.salary FROM dept d LEFT JOIN LATERAL (SELECT salary FROM emp "
+                + "WHERE emp.dept = d.id ORDER BY salary LIMIT 1) top ON true ORDER BY 1"))
+                .containsExactly(row("empty", null), row("eng", "80"), row("ops", "50"));
+        assertThat(sql.query("SELECT d.id, g FROM dept d, generate_series(1, d.id) g ORDER BY 1, 2"))
+                .containsExactly(row("1", "1"), row("2", "1"), row("2", "2"), row("3", "1"), row("3", "2"), row("3", "3"));
+        assertThat(sql.query("SELECT d.name, c.n FROM dept d CROSS JOIN LATERAL (SELECT count(*) AS n FROM emp "
+                + "WHERE emp.dept = d.id) c WHERE c.n > 0 ORDER BY 1")).containsExactly(row("eng", "3"), row("ops", "1"));
+        assertThat(sql.error("SELECT * FROM dept d RIGHT JOIN LATERAL (SELECT d.id) x ON true").code())
+                .isEqualTo(ErrorCode.INVALID_COLUMN_REFERENCE);
+    }
 }
