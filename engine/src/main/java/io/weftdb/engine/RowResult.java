@@ -18,6 +18,18 @@ public non-sealed interface RowResult extends StatementResult, AutoCloseable {
     /** Rows produced so far. */
     long rowCount();
 
+    /**
+     * Ends the statement as failed although its rows did not fail: the statement is undone (an
+     * implicit transaction around it rolls back instead of committing, an explicit block is failed).
+     * For a client that went away mid-stream, so that a half-delivered statement leaves nothing
+     * behind. Does nothing once the result has ended.
+     *
+     * <p>The default just closes: right for rows that hold no statement open (made up by a protocol).
+     */
+    default void abort() {
+        close();
+    }
+
     @Override
     void close();
 }

@@ -81,6 +81,8 @@ public final class Session implements AutoCloseable {
     private Instant transactionStart;
     private StatementRows openResult;
     private boolean closed;
+    /** {@link #terminate()} was called; the session's own thread closes it at its next call. */
+    private volatile boolean terminateRequested;
 
     Session(Engine engine, int id, String user, DatabaseDef database) {
         this.engine = engine;
@@ -139,11 +141,28 @@ public final class Session implements AutoCloseable {
     }
 
     /**
+     * Ends the session at an administrator's request, from any thread: the running statement is
+     * cancelled (57014), and the session's next call closes it, rolling back, and fails with 57P01.
+     * The closing is left to the session's own thread because the cancelled statement may still be
+     * unwinding there, reading the transaction's snapshot.
+     */
+    public void terminate() {
+        terminateRequested = true;
+        cancel();
+    }
+
+    /** Whether {@link #terminate()} was called (the session is still listed until it closes). */
+    public boolean terminating() {
+        return terminateRequested;
+    }
+
+    /**
      * Runs one statement. Rows are returned as a stream that must be consumed or closed before the
      * next statement (an open one is closed first).
      */
     public StatementResult execute(Statement statement, List<Object> parameters) {
-        if (closed) {
+        if (closed || terminateRequested) {
+            close();
             throw new SqlException(ErrorCode.ADMIN_SHUTDOWN, "terminating connection due to administrator command");
         }
         closeOpenResult();
@@ -209,7 +228,8 @@ public final class Session implements AutoCloseable {
     }
 
     private void requireCopy(Copy copy, Copy.Direction direction) {
-        if (closed) {
+        if (closed || terminateRequested) {
+            close();
             throw new SqlException(ErrorCode.ADMIN_SHUTDOWN, "terminating connection due to administrator command");
         }
         closeOpenResult();
@@ -764,6 +784,11 @@ public final class Session implements AutoCloseable {
         @Override
         public void close() {
             finish(true);
+        }
+
+        @Override
+        public void abort() {
+            finish(false);
         }
 
         private void finish(boolean success) {

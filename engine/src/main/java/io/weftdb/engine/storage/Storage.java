@@ -27,6 +27,16 @@ public interface Storage extends AutoCloseable {
     /** Flushes memory buffers so a restart replays little; called on clean shutdown. */
     void flush();
 
+    /**
+     * Writes a consistent copy of the whole store as of one instant into {@code target}, a directory
+     * that must not exist yet (its parent is created), while reads and writes go on. The copy opens as
+     * a store of its own: this is how a live database is backed up.
+     *
+     * @throws StorageException UNUSABLE when {@code target} exists or the store cannot copy itself,
+     *     IO when writing the copy fails
+     */
+    void checkpoint(java.nio.file.Path target);
+
     /** Implementation counters for status and metrics pages (name -> value). */
     java.util.Map<String, String> statistics();
 

@@ -55,6 +55,13 @@ public final class InMemoryStorage implements Storage {
     public void flush() {
     }
 
+    /** Nothing of this store is on disk, so there is nothing a checkpoint could copy. */
+    @Override
+    public void checkpoint(java.nio.file.Path target) {
+        throw new StorageException(StorageException.Reason.UNUSABLE,
+                "the in-memory store keeps no files and cannot write a checkpoint to " + target);
+    }
+
     @Override
     public Map<String, String> statistics() {
         return Map.of();

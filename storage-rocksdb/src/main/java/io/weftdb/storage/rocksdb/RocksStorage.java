@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
+import org.rocksdb.Checkpoint;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
@@ -201,6 +202,31 @@ public final class RocksStorage implements Storage {
             db.flush(flushOptions, Arrays.asList(families));
         } catch (RocksDBException failure) {
             throw RocksFailures.io("flush", failure);
+        }
+    }
+
+    /**
+     * RocksDB's checkpoint: SST files are hard-linked (copied across file systems) and the
+     * write-ahead log still needed is copied, so every keyspace is captured at the same sequence
+     * number without stopping writers.
+     */
+    @Override
+    public void checkpoint(Path target) {
+        requireOpen();
+        Path absolute = target.toAbsolutePath();
+        if (Files.exists(absolute)) {
+            throw new StorageException(StorageException.Reason.UNUSABLE, "backup directory " + absolute + " already exists");
+        }
+        try {
+            Files.createDirectories(absolute.getParent());
+        } catch (IOException | SecurityException failure) {
+            throw new StorageException(StorageException.Reason.UNUSABLE,
+                    "backup directory " + absolute + " cannot be created: " + failure, failure);
+        }
+        try (Checkpoint checkpoint = Checkpoint.create(db)) {
+            checkpoint.createCheckpoint(absolute.toString());
+        } catch (RocksDBException failure) {
+            throw RocksFailures.io("checkpoint into " + absolute, failure);
         }
     }
 
