@@ -1,6 +1,7 @@
 package io.weftdb.engine.function;
 
 import io.weftdb.engine.expr.BoundExpr;
+import io.weftdb.engine.expr.EvaluationContext;
 import io.weftdb.engine.expr.Evaluator;
 import io.weftdb.engine.expr.ExpressionCompiler;
 import io.weftdb.engine.expr.TypeRules;
@@ -33,7 +34,7 @@ public final class ArrayFunctions {
         registry.register("array_lower", arguments -> dimensionFunction(arguments, true, INT, list -> 1L));
         registry.register("array_ndims", arguments -> dimensionFunction(arguments, false, INT, list -> 1L));
         registry.register("cardinality", arguments -> arguments.size() == 1 && isArray(arguments.get(0))
-                ? strict(arguments, INT, values -> (long) list(values[0]).size()) : null);
+                ? strict(arguments, INT, (values, context) -> (long) list(values[0]).size()) : null);
         registry.register("array_dims",
                 arguments -> dimensionFunction(arguments, false, TEXT, list -> "[1:" + list.size() + "]"));
         registry.register("array_append", arguments -> arguments.size() == 2 ? append(arguments.get(0), arguments.get(1)) : null);
@@ -61,7 +62,7 @@ public final class ArrayFunctions {
     }
 
     private interface Body {
-        Object apply(Object[] values);
+        Object apply(Object[] values, EvaluationContext context);
     }
 
     private static BoundExpr strict(List<BoundExpr> arguments, DataType result, Body body) {
@@ -74,8 +75,8 @@ public final class ArrayFunctions {
                     return null;
                 }
             }
-            return body.apply(values);
-        }, result, arguments.stream().allMatch(BoundExpr::constant));
+            return body.apply(values, context);
+        }, result, Overload.foldable(arguments));
     }
 
     /** Evaluates arguments without skipping NULLs: for functions where a NULL element is meaningful. */
@@ -86,8 +87,8 @@ public final class ArrayFunctions {
             for (int i = 0; i < inputs.length; i++) {
                 values[i] = inputs[i].evaluate(row, context);
             }
-            return body.apply(values);
-        }, result, arguments.stream().allMatch(BoundExpr::constant));
+            return body.apply(values, context);
+        }, result, Overload.foldable(arguments));
     }
 
     private static BoundExpr cast(BoundExpr argument, DataType target) {
@@ -102,7 +103,7 @@ public final class ArrayFunctions {
             return null;
         }
         List<BoundExpr> converted = withDimension ? List.of(arguments.get(0), cast(arguments.get(1), INT)) : arguments;
-        return strict(converted, result, values -> {
+        return strict(converted, result, (values, context) -> {
             List<Object> items = list(values[0]);
             if (items.isEmpty() || withDimension && (Long) values[1] != 1) {
                 return null;
@@ -129,7 +130,7 @@ public final class ArrayFunctions {
         DataType type = array.type().kind() == TypeKind.ARRAY ? array.type()
                 : DataType.arrayOf(TypeRules.concrete(element.type()));
         BoundExpr item = cast(element, type.element());
-        return lenient(List.of(cast(array, type), item), type, values -> {
+        return lenient(List.of(cast(array, type), item), type, (values, context) -> {
             List<Object> items = values[0] == null ? new ArrayList<>() : new ArrayList<>(list(values[0]));
             items.add(values[1]);
             return Collections.unmodifiableList(items);
@@ -142,7 +143,7 @@ public final class ArrayFunctions {
         }
         DataType type = array.type().kind() == TypeKind.ARRAY ? array.type()
                 : DataType.arrayOf(TypeRules.concrete(element.type()));
-        return lenient(List.of(cast(element, type.element()), cast(array, type)), type, values -> {
+        return lenient(List.of(cast(element, type.element()), cast(array, type)), type, (values, context) -> {
             List<Object> items = new ArrayList<>();
             items.add(values[0]);
             if (values[1] != null) {
@@ -157,7 +158,7 @@ public final class ArrayFunctions {
             return null;
         }
         DataType type = commonArray(left, right);
-        return lenient(List.of(cast(left, type), cast(right, type)), type, values -> {
+        return lenient(List.of(cast(left, type), cast(right, type)), type, (values, context) -> {
             if (values[0] == null || values[1] == null) {
                 return values[0] == null ? values[1] : values[0];
             }
@@ -190,7 +191,7 @@ public final class ArrayFunctions {
             return null;
         }
         DataType type = commonArray(left, right);
-        return strict(List.of(cast(left, type), cast(right, type)), DataType.BOOLEAN, values -> {
+        return strict(List.of(cast(left, type), cast(right, type)), DataType.BOOLEAN, (values, context) -> {
             List<Object> container = list(values[0]);
             for (Object wanted : list(values[1])) {
                 boolean found = wanted != null && container.stream().anyMatch(item -> item != null && ValueOrder.equal(item, wanted));
@@ -214,7 +215,7 @@ public final class ArrayFunctions {
         if (arguments.size() == 3) {
             converted.add(cast(arguments.get(2), INT));
         }
-        return lenient(converted, INT, values -> {
+        return lenient(converted, INT, (values, context) -> {
             if (values[0] == null || values.length == 3 && values[2] == null) {
                 return null;
             }
@@ -239,7 +240,7 @@ public final class ArrayFunctions {
             return null;
         }
         DataType type = arguments.get(0).type();
-        return lenient(List.of(arguments.get(0), cast(arguments.get(1), type.element())), DataType.arrayOf(INT), values -> {
+        return lenient(List.of(arguments.get(0), cast(arguments.get(1), type.element())), DataType.arrayOf(INT), (values, context) -> {
             if (values[0] == null) {
                 return null;
             }
@@ -259,7 +260,7 @@ public final class ArrayFunctions {
             return null;
         }
         DataType type = arguments.get(0).type();
-        return lenient(List.of(arguments.get(0), cast(arguments.get(1), type.element())), type, values -> {
+        return lenient(List.of(arguments.get(0), cast(arguments.get(1), type.element())), type, (values, context) -> {
             if (values[0] == null) {
                 return null;
             }
@@ -273,7 +274,7 @@ public final class ArrayFunctions {
         }
         DataType type = arguments.get(0).type();
         return lenient(List.of(arguments.get(0), cast(arguments.get(1), type.element()), cast(arguments.get(2), type.element())),
-                type, values -> {
+                type, (values, context) -> {
                     if (values[0] == null) {
                         return null;
                     }
@@ -292,7 +293,7 @@ public final class ArrayFunctions {
             return null;
         }
         List<BoundExpr> converted = arguments.stream().map(argument -> cast(argument, TEXT)).toList();
-        return lenient(converted, DataType.arrayOf(TEXT), values -> {
+        return lenient(converted, DataType.arrayOf(TEXT), (values, context) -> {
             String text = (String) values[0];
             if (text == null) {
                 return null;
@@ -327,7 +328,7 @@ public final class ArrayFunctions {
         if (arguments.size() == 3) {
             converted.add(cast(arguments.get(2), TEXT));
         }
-        return lenient(converted, TEXT, values -> {
+        return lenient(converted, TEXT, (values, context) -> {
             if (values[0] == null || values[1] == null) {
                 return null;
             }
@@ -342,7 +343,7 @@ public final class ArrayFunctions {
                     out.append((String) values[1]);
                 }
                 first = false;
-                out.append(item == null ? nullString : io.weftdb.engine.value.TextFormat.format(item, element));
+                out.append(item == null ? nullString : io.weftdb.engine.value.TextFormat.format(item, element, context.timeZone()));
             }
             return out.toString();
         });
@@ -371,7 +372,7 @@ public final class ArrayFunctions {
                 items.add(input.evaluate(row, context));
             }
             return Collections.unmodifiableList(items);
-        }, type, elements.stream().allMatch(BoundExpr::constant));
+        }, type, Overload.foldable(elements));
     }
 
     /** array[i]: 1-based; an index outside the array gives NULL, as in PostgreSQL. */
@@ -450,7 +451,7 @@ public final class ArrayFunctions {
                 }
             }
             return sawNull ? null : all;
-        }, DataType.BOOLEAN, left.constant() && array.constant());
+        }, DataType.BOOLEAN, Overload.foldable(List.of(left, array)) && !Overload.readsTimeZone(common));
     }
 
     private static boolean holds(BinaryOperator operator, int comparison) {

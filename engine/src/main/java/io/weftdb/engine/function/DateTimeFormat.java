@@ -243,7 +243,8 @@ final class DateTimeFormat {
         }
         boolean utc = fields.zone().normalized().equals(ZoneOffset.UTC) && !fields.zone().getId().startsWith("+");
         String name = utc ? "UTC" : fields.zone() instanceof ZoneOffset ? offset(fields.offsetSeconds())
-                : DateTimeFormatter.ofPattern("zzz", Locale.ROOT).format(ZonedDateTime.now(fields.zone()));
+                : DateTimeFormatter.ofPattern("zzz", Locale.US).format(ZonedDateTime.of(fields.date(),
+                        java.time.LocalTime.of((int) fields.hour(), fields.minute(), fields.second()), fields.zone()));
         return lower ? name.toLowerCase(Locale.ROOT) : name;
     }
 

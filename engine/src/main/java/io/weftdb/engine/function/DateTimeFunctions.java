@@ -84,8 +84,9 @@ final class DateTimeFunctions {
         registry.register("age",
                 of(INTERVAL, (v, c) -> age((LocalDateTime) v[0], (LocalDateTime) v[1]), TIMESTAMP, TIMESTAMP),
                 of(INTERVAL, (v, c) -> age(local((Instant) v[0], c), local((Instant) v[1], c)), TIMESTAMPTZ, TIMESTAMPTZ),
-                of(INTERVAL, (v, c) -> age(today(c), (LocalDateTime) v[0]), TIMESTAMP),
-                of(INTERVAL, (v, c) -> age(today(c), local((Instant) v[0], c)), TIMESTAMPTZ));
+                // age(x) counts from today's midnight, so it depends on when it runs.
+                of(INTERVAL, (v, c) -> age(today(c), (LocalDateTime) v[0]), TIMESTAMP).volatileResult(),
+                of(INTERVAL, (v, c) -> age(today(c), local((Instant) v[0], c)), TIMESTAMPTZ).volatileResult());
         registry.register("make_date", of(DATE, (v, c) -> makeDate((Long) v[0], (Long) v[1], (Long) v[2]), INT, INT, INT));
         registry.register("make_time", of(TIME, (v, c) -> makeTime((Long) v[0], (Long) v[1], (Double) v[2]), INT, INT, DOUBLE));
         registry.register("make_timestamp", of(TIMESTAMP, (v, c) -> makeTimestamp(v), INT, INT, INT, INT, INT, DOUBLE));
@@ -158,7 +159,7 @@ final class DateTimeFunctions {
             Object p = x.evaluate(row, context);
             Object q = p == null ? null : y.evaluate(row, context);
             return q == null ? null : Arithmetic.temporal(BinaryOperator.SUBTRACT, p, common.kind(), q, common.kind());
-        }, INTERVAL, left.constant() && right.constant());
+        }, INTERVAL, Overload.foldable(List.of(left, right)) && common.kind() != TypeKind.TIMESTAMPTZ);
     }
 
     static ZoneId zone(String name) {

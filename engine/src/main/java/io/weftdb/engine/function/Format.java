@@ -22,7 +22,7 @@ final class Format {
             return null;
         }
         Evaluator[] values = arguments.stream().map(StringFunctions.ValueText::of).toArray(Evaluator[]::new);
-        boolean constant = arguments.stream().allMatch(BoundExpr::constant);
+        boolean constant = Overload.foldable(arguments);
         return new BoundExpr((row, context) -> {
             Object format = values[0].evaluate(row, context);
             return format == null ? null : format((String) format, values, row, context);

@@ -481,7 +481,7 @@ final class JsonFunctions {
                 return null;
             }
             return binary ? Json.write(tree(value, type, context)) : jsonText(value, type, context);
-        }, binary ? JSONB : JSON, arguments.get(0).constant());
+        }, binary ? JSONB : JSON, Overload.foldable(arguments));
     }
 
     private static BoundExpr buildObject(List<BoundExpr> arguments, boolean binary) {
@@ -512,7 +512,7 @@ final class JsonFunctions {
                 }
             }
             return binary ? Json.write(tree) : text.append('}').toString();
-        }, binary ? JSONB : JSON, arguments.stream().allMatch(BoundExpr::constant));
+        }, binary ? JSONB : JSON, Overload.foldable(arguments));
     }
 
     private static BoundExpr buildArray(List<BoundExpr> arguments, boolean binary) {
@@ -526,6 +526,6 @@ final class JsonFunctions {
                 text.append(i > 0 ? ", " : "").append(value);
             }
             return binary ? Json.write(Collections.unmodifiableList(items)) : text.append(']').toString();
-        }, binary ? JSONB : JSON, arguments.stream().allMatch(BoundExpr::constant));
+        }, binary ? JSONB : JSON, Overload.foldable(arguments));
     }
 }

@@ -164,16 +164,29 @@ public record Overload(List<DataType> parameters, boolean variadic, DataType res
         };
     }
 
+    /**
+     * Whether a call over these arguments may be folded to a constant when planned: every argument
+     * is constant and none is shown or converted in the session's time zone, which planning does
+     * not know (PostgreSQL's stable functions).
+     */
+    public static boolean foldable(List<BoundExpr> arguments) {
+        return arguments.stream().allMatch(argument -> argument.constant() && !readsTimeZone(argument.type()));
+    }
+
+    static boolean readsTimeZone(DataType type) {
+        return type.kind() == TypeKind.TIMESTAMPTZ || type.kind() == TypeKind.ARRAY && readsTimeZone(type.element());
+    }
+
     private BoundExpr bind(List<BoundExpr> arguments) {
         List<Evaluator> evaluators = new ArrayList<>(arguments.size());
-        boolean constant = !isVolatile;
+        boolean constant = !isVolatile && !readsTimeZone(result);
         for (int i = 0; i < arguments.size(); i++) {
             BoundExpr argument = arguments.get(i);
             DataType parameter = parameter(i);
             BoundExpr converted = parameter.kind() == TypeKind.UNKNOWN ? argument
                     : ExpressionCompiler.cast(argument, parameter, Casts.Context.IMPLICIT);
             evaluators.add(converted.evaluator());
-            constant &= argument.constant();
+            constant &= argument.constant() && !readsTimeZone(argument.type()) && !readsTimeZone(parameter);
         }
         Evaluator[] inputs = evaluators.toArray(Evaluator[]::new);
         boolean skipNulls = strict;

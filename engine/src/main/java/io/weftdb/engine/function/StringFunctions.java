@@ -330,7 +330,7 @@ final class StringFunctions {
         return new BoundExpr((row, context) -> {
             Object text = input.evaluate(row, context);
             return text == null ? (nullable ? "NULL" : null) : Quoting.literal((String) text);
-        }, TEXT, arguments.get(0).constant());
+        }, TEXT, Overload.foldable(arguments));
     }
 
     /** concat(any...) skips NULLs; concat_ws(separator, any...) is NULL only for a NULL separator. */
@@ -339,7 +339,7 @@ final class StringFunctions {
             return null;
         }
         Evaluator[] parts = arguments.stream().map(ValueText::of).toArray(Evaluator[]::new);
-        boolean constant = arguments.stream().allMatch(BoundExpr::constant);
+        boolean constant = Overload.foldable(arguments);
         return new BoundExpr((row, context) -> {
             String separator = "";
             int first = 0;

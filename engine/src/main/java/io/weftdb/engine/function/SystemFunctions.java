@@ -62,7 +62,7 @@ final class SystemFunctions {
                 }
             }
             return count;
-        }, DataType.INTEGER, arguments.stream().allMatch(BoundExpr::constant));
+        }, DataType.INTEGER, Overload.foldable(arguments));
     }
 
     private static BoundExpr nullIf(List<BoundExpr> arguments) {
@@ -87,7 +87,7 @@ final class SystemFunctions {
             Object cb = Casts.cast(b, rightType, common, Casts.Context.IMPLICIT, context.timeZone());
             return ValueOrder.equal(ca, cb) ? null : a;
         }, leftType.kind() == TypeKind.UNKNOWN ? common : leftType,
-                arguments.get(0).constant() && arguments.get(1).constant());
+                Overload.foldable(arguments));
     }
 
     private static BoundExpr sessionFunction(String name, List<BoundExpr> arguments) {
@@ -136,7 +136,7 @@ final class SystemFunctions {
                 }
             }
             return body.apply(values);
-        }, resultType, arguments.stream().allMatch(BoundExpr::constant));
+        }, resultType, Overload.foldable(arguments));
     }
 
     private static Object extreme(Object[] values, int sign) {

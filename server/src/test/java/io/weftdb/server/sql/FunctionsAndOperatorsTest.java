@@ -81,6 +81,15 @@ class FunctionsAndOperatorsTest {
     }
 
     @Test
+    void constantsShownInTheSessionTimeZoneAreNotFoldedWhilePlanning() {
+        sql.execute("SET TIME ZONE 'America/New_York'");
+        assertThat(sql.query("SELECT to_char(timestamptz '2020-07-01 12:00+00', 'HH24 TZ OF'), "
+                + "extract(timezone_hour FROM timestamptz '2020-07-01 12:00+00'), concat(timestamptz '2020-01-01 12:00+00'), "
+                + "date_part('epoch', date '2020-01-01')"))
+                .containsExactly(List.of("08 EDT -04", "-4", "2020-01-01 07:00:00-05", "1577836800"));
+    }
+
+    @Test
     void jsonbOperatorsOverAColumn() {
         assertThat(sql.query("SELECT doc -> 'a', doc -> 'a' -> 'b' ->> 1, doc #>> '{a,b,2}', doc ? 'k', doc @> '{\"k\":\"v\"}', "
                 + "jsonb_typeof(doc -> 'k') FROM t WHERE id = 1"))
