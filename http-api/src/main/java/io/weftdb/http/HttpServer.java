@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * The HTTP/JSON API over one engine (see docs/http-api.md): SQL in any dialect the launcher hands
@@ -37,11 +38,23 @@ public final class HttpServer {
     private final ScheduledExecutorService timers;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final RequestCounters requests = new RequestCounters();
+    /** The same for {@code POST /v1/sql} alone: the console's query rate and latency charts. */
+    private final RequestCounters sqlRequests = new RequestCounters();
     private volatile boolean stopping;
     private volatile int boundPort;
     private Undertow undertow;
 
+    /** A server that is the only listener: {@code /v1/status} lists just itself. */
     public HttpServer(Engine engine, Map<String, SqlParser> parsers, HttpServerConfig config) {
+        this(engine, parsers, config, List::of);
+    }
+
+    /**
+     * @param listeners every listener of the server, this one included, for {@code /v1/status}
+     *                  (asked on each request; an empty list stands for this one alone)
+     */
+    public HttpServer(Engine engine, Map<String, SqlParser> parsers, HttpServerConfig config,
+                      Supplier<List<ListenerStatus>> listeners) {
         this.config = config;
         this.timers = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "weftdb-http-timers");
@@ -53,16 +66,20 @@ public final class HttpServer {
         this.auth = new BearerAuth(config.authToken());
         RequestSessions requestSessions = new RequestSessions(engine, sessions);
         SqlEndpoint sql = new SqlEndpoint(parsers, requestSessions, queries, config);
-        SessionsEndpoint sessionsEndpoint = new SessionsEndpoint(sessions, queries, config.sessionIdleTimeout(),
+        SessionsEndpoint sessionsEndpoint = new SessionsEndpoint(engine, sessions, queries, config.sessionIdleTimeout(),
                 config.maxRequestBytes());
         CatalogEndpoint catalog = new CatalogEndpoint(engine);
-        OperationsEndpoint operations = new OperationsEndpoint(engine, sessions, queries, config.tls().isPresent(),
-                this::port, () -> stopping);
+        OperationsEndpoint operations = new OperationsEndpoint(engine, sessions, queries, () -> {
+            List<ListenerStatus> all = listeners.get();
+            return all.isEmpty() ? List.of(new ListenerStatus("HTTP", port(), config.tls().isPresent())) : all;
+        }, () -> stopping);
+        BackupEndpoint backups = new BackupEndpoint(engine.storage(), config.maxRequestBytes());
         BulkEndpoint bulk = new BulkEndpoint(requestSessions);
-        MetricsEndpoint metrics = new MetricsEndpoint(engine, sessions, queries, requests);
+        MetricsEndpoint metrics = new MetricsEndpoint(engine, sessions, queries, requests, sqlRequests);
         ConsoleEndpoint console = new ConsoleEndpoint();
         this.router = new Router()
                 .addOpen("GET", "/", (exchange, p) -> console.page(exchange))
+                .addOpen("GET", "/console/{file}", (exchange, p) -> console.asset(exchange, p.get(0)))
                 .addOpen("GET", "/v1/health", (exchange, p) -> operations.health(exchange))
                 .add("GET", "/v1/ready", (exchange, p) -> operations.ready(exchange))
                 .add("GET", "/v1/status", (exchange, p) -> operations.status(exchange))
@@ -72,6 +89,7 @@ public final class HttpServer {
                 .add("POST", "/v1/sessions", (exchange, p) -> sessionsEndpoint.open(exchange))
                 .add("DELETE", "/v1/sessions/{id}", (exchange, p) -> sessionsEndpoint.close(exchange, p.get(0)))
                 .add("GET", "/v1/queries", (exchange, p) -> operations.queries(exchange))
+                .add("POST", "/v1/admin/backup", (exchange, p) -> backups.backup(exchange))
                 .add("DELETE", "/v1/queries/{id}", (exchange, p) -> sessionsEndpoint.cancel(exchange, p.get(0)))
                 .add("GET", "/v1/databases", (exchange, p) -> catalog.databases(exchange))
                 .add("GET", "/v1/databases/{db}/tables", (exchange, p) -> catalog.tables(exchange, p.get(0)))
@@ -159,7 +177,11 @@ public final class HttpServer {
                 serve(exchange);
             } finally {
                 inFlight.decrementAndGet();
-                requests.record(exchange.getStatusCode(), System.nanoTime() - started);
+                long elapsed = System.nanoTime() - started;
+                requests.record(exchange.getStatusCode(), elapsed);
+                if (exchange.getRequestPath().equals("/v1/sql")) {
+                    sqlRequests.record(exchange.getStatusCode(), elapsed);
+                }
                 exchange.endExchange();
             }
         }

@@ -23,9 +23,12 @@ final class MetricsEndpoint {
     private final HttpSessions sessions;
     private final RunningQueries queries;
     private final RequestCounters requests;
+    private final RequestCounters sqlRequests;
     private final Instant startedAt = Instant.now();
 
-    MetricsEndpoint(Engine engine, HttpSessions sessions, RunningQueries queries, RequestCounters requests) {
+    MetricsEndpoint(Engine engine, HttpSessions sessions, RunningQueries queries, RequestCounters requests,
+                    RequestCounters sqlRequests) {
+        this.sqlRequests = sqlRequests;
         this.engine = engine;
         this.sessions = sessions;
         this.queries = queries;
@@ -41,6 +44,13 @@ final class MetricsEndpoint {
         }
         gauge(text, "weftdb_http_request_seconds_total", "counter", "Time spent answering HTTP API requests.",
                 requests.seconds());
+        family(text, "weftdb_http_sql_requests_total", "counter", "POST /v1/sql requests answered, by status code.");
+        for (Map.Entry<Integer, Long> entry : sqlRequests.byStatus().entrySet()) {
+            text.append("weftdb_http_sql_requests_total{status=\"").append(entry.getKey()).append("\"} ")
+                    .append(entry.getValue()).append('\n');
+        }
+        gauge(text, "weftdb_http_sql_request_seconds_total", "counter", "Time spent answering POST /v1/sql requests.",
+                sqlRequests.seconds());
         gauge(text, "weftdb_sessions", "gauge", "Open sessions, of every protocol.", engine.sessions().size());
         gauge(text, "weftdb_http_sessions", "gauge", "Sessions opened with POST /v1/sessions.", sessions.list().size());
         gauge(text, "weftdb_http_running_queries", "gauge", "HTTP requests running statements.", queries.list().size());

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
  * Health and status: {@code GET /v1/health} (the process answers), {@code /v1/ready} (it takes
@@ -28,18 +28,16 @@ final class OperationsEndpoint {
     private final Engine engine;
     private final HttpSessions sessions;
     private final RunningQueries queries;
-    private final boolean tls;
-    private final IntSupplier port;
+    private final Supplier<List<ListenerStatus>> listeners;
     private final BooleanSupplier stopping;
     private final Instant startedAt = Instant.now();
 
-    OperationsEndpoint(Engine engine, HttpSessions sessions, RunningQueries queries, boolean tls, IntSupplier port,
-                       BooleanSupplier stopping) {
+    OperationsEndpoint(Engine engine, HttpSessions sessions, RunningQueries queries,
+                       Supplier<List<ListenerStatus>> listeners, BooleanSupplier stopping) {
         this.engine = engine;
         this.sessions = sessions;
         this.queries = queries;
-        this.tls = tls;
-        this.port = port;
+        this.listeners = listeners;
         this.stopping = stopping;
     }
 
@@ -68,17 +66,20 @@ final class OperationsEndpoint {
             storageBytes += engine.storage().approximateSize(keyspace, new byte[0], PAST_EVERY_KEY);
         }
         long totalBytes = storageBytes;
+        List<ListenerStatus> serving = listeners.get();
         Exchanges.sendJson(exchange, 200, json -> {
             json.writeStartObject();
             json.writeStringField("version", version());
             json.writeStringField("startedAt", startedAt.toString());
             json.writeNumberField("uptimeMs", Instant.now().toEpochMilli() - startedAt.toEpochMilli());
             json.writeArrayFieldStart("listeners");
-            json.writeStartObject();
-            json.writeStringField("protocol", "HTTP");
-            json.writeNumberField("port", port.getAsInt());
-            json.writeBooleanField("tls", tls);
-            json.writeEndObject();
+            for (ListenerStatus listener : serving) {
+                json.writeStartObject();
+                json.writeStringField("protocol", listener.protocol());
+                json.writeNumberField("port", listener.port());
+                json.writeBooleanField("tls", listener.tls());
+                json.writeEndObject();
+            }
             json.writeEndArray();
             json.writeNumberField("sessions", engine.sessions().size());
             json.writeNumberField("httpSessions", sessions.list().size());
@@ -114,6 +115,9 @@ final class OperationsEndpoint {
                 String httpId = sessions.idOf(session.id());
                 if (httpId != null) {
                     json.writeStringField("httpSession", httpId);
+                }
+                if (session.terminating()) {
+                    json.writeBooleanField("terminating", true);
                 }
                 json.writeEndObject();
             }

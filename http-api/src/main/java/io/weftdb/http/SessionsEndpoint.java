@@ -3,23 +3,34 @@ package io.weftdb.http;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.undertow.server.HttpServerExchange;
+import io.weftdb.engine.Engine;
+import io.weftdb.engine.Session;
 import io.weftdb.engine.SessionOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.regex.Pattern;
 
 /**
  * {@code POST /v1/sessions} (body optional: {@code {"database"}}) opens a session kept between
  * requests and answers its id; {@code DELETE /v1/sessions/{id}} stops what it runs, rolls back its
- * transaction and ends it; {@code DELETE /v1/queries/{id}} cancels a running request's statement.
+ * transaction and ends it, whether {@code id} is an HTTP session's id or the number of any engine
+ * session (a PostgreSQL or MySQL connection's too, as {@code GET /v1/sessions} lists them);
+ * {@code DELETE /v1/queries/{id}} cancels a running request's statement.
  */
 final class SessionsEndpoint {
+    /** Engine session numbers; HTTP session ids are 32 hex digits and are looked up first. */
+    private static final Pattern ENGINE_SESSION_ID = Pattern.compile("[1-9][0-9]{0,8}");
+
+    private final Engine engine;
     private final HttpSessions sessions;
     private final RunningQueries queries;
     private final Duration idleTimeout;
     private final long maxRequestBytes;
 
-    SessionsEndpoint(HttpSessions sessions, RunningQueries queries, Duration idleTimeout, long maxRequestBytes) {
+    SessionsEndpoint(Engine engine, HttpSessions sessions, RunningQueries queries, Duration idleTimeout,
+                     long maxRequestBytes) {
+        this.engine = engine;
         this.sessions = sessions;
         this.queries = queries;
         this.idleTimeout = idleTimeout;
@@ -39,10 +50,30 @@ final class SessionsEndpoint {
     }
 
     void close(HttpServerExchange exchange, String id) {
-        if (!sessions.close(id)) {
+        if (!sessions.close(id) && !terminate(id)) {
             throw ApiError.notFound("08003", "session " + id + " does not exist");
         }
         exchange.setStatusCode(204);
+    }
+
+    /**
+     * Ends the engine session numbered {@code id}: an HTTP session is closed at once; another
+     * protocol's is terminated (its statement cancelled, its transaction rolled back, and its
+     * connection answered 57P01 from then on), as pg_terminate_backend does.
+     */
+    private boolean terminate(String id) {
+        if (!ENGINE_SESSION_ID.matcher(id).matches()) {
+            return false;
+        }
+        Session session = engine.sessions().get(Integer.parseInt(id));
+        if (session == null) {
+            return false;
+        }
+        String httpId = sessions.idOf(session.id());
+        if (httpId == null || !sessions.close(httpId)) {
+            session.terminate();
+        }
+        return true;
     }
 
     void cancel(HttpServerExchange exchange, String id) {

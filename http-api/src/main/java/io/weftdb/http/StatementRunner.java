@@ -66,7 +66,10 @@ final class StatementRunner {
         switch (result) {
             case CommandResult command -> out.endResult(command.commandTag(), command.rowCount(), session.takeNotices());
             case RowResult rows -> {
-                try (rows) {
+                // Until the rows run out, a failure to deliver them (the client hung up) undoes the
+                // statement: an implicit transaction rolls back rather than committing half-sent work.
+                boolean exhausted = false;
+                try {
                     out.beginRows(rows.columns(), session.settings().timeZone());
                     long lastFlush = System.nanoTime();
                     long sinceCheck = 0;
@@ -81,7 +84,12 @@ final class StatementRunner {
                             }
                         }
                     }
+                    exhausted = true;
                     out.endResult(rows.commandTag(), rows.rowCount(), session.takeNotices());
+                } finally {
+                    if (!exhausted) {
+                        rows.abort();
+                    }
                 }
             }
         }

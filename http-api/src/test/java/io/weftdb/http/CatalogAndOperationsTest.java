@@ -109,6 +109,12 @@ class CatalogAndOperationsTest {
         assertThat(page.headers().firstValue("Content-Type")).contains("text/html; charset=utf-8");
         assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy ->
                 assertThat(policy).contains("connect-src 'self'"));
-        assertThat(page.body()).contains("<title>WeftDB console</title>", "fetch(\"/v1/sql\"");
+        assertThat(page.body()).contains("<title>WeftDB console</title>", "src=\"/console/console.js\"");
+        HttpResponse<String> script = api.get("/console/console.js");
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.headers().firstValue("Content-Type")).contains("text/javascript; charset=utf-8");
+        assertThat(script.body()).contains("fetch(\"/v1/sql\"");
+        assertThat(api.get("/console/console.css").headers().firstValue("Content-Type")).contains("text/css; charset=utf-8");
+        assertThat(api.get("/console/other.js").statusCode()).isEqualTo(404);
     }
 }
