@@ -2,7 +2,12 @@
 parser grammar MysqlDataChange;
 
 insertStatement
-    : INSERT IGNORE? INTO? qualifiedName columnList? insertSource onDuplicateKeyUpdate?
+    : INSERT IGNORE? INTO? qualifiedName columnList? insertSource rowAlias? onDuplicateKeyUpdate?
+    ;
+
+/* MySQL 8.0.19's name for the proposed row: INSERT ... VALUES (...) AS new [(a, b)] ON DUPLICATE KEY UPDATE. */
+rowAlias
+    : AS identifier columnList?
     ;
 
 replaceStatement

@@ -279,6 +279,40 @@ public final class Session implements AutoCloseable {
     }
 
     /**
+     * Locks {@code tables} until the open transaction block ends (MySQL's LOCK TABLES): an
+     * exclusive table lock, so other sessions' writes and DDL on them wait, while their reads go
+     * on from their snapshots. Waits like any lock (lock_timeout, deadlock detection, cancel).
+     *
+     * @throws SqlException 25P01 outside a transaction block; 42P01 for an unknown table; 42809 for a view
+     */
+    public void lockTables(List<QualifiedName> tables) {
+        if (!explicitBlock || failed) {
+            throw new SqlException(failed ? ErrorCode.IN_FAILED_SQL_TRANSACTION : ErrorCode.NO_ACTIVE_SQL_TRANSACTION,
+                    failed ? "current transaction is aborted, commands ignored until end of transaction block"
+                            : "LOCK TABLE can only be used in transaction blocks");
+        }
+        closeOpenResult();
+        Transaction running = transaction;
+        running.beginStatement();
+        NameContext names = names(running);
+        long lockTimeout = settings.millis("lock_timeout");
+        if (lockTimeout == 0) {
+            lockTimeout = engine.options().defaultLockTimeoutMillis();
+        }
+        for (QualifiedName name : tables) {
+            if (!(names.relation(name, 0) instanceof io.weftdb.engine.catalog.TableDef table)) {
+                throw new SqlException(ErrorCode.WRONG_OBJECT_TYPE, "\"" + name.name() + "\" is not a table");
+            }
+            try {
+                engine.transactions().locks().acquire(running, io.weftdb.engine.txn.LockKey.table(table.id()),
+                        io.weftdb.engine.txn.LockManager.Mode.EXCLUSIVE, lockTimeout);
+            } catch (RuntimeException e) {
+                throw translate(e);
+            }
+        }
+    }
+
+    /**
      * Plans {@code statement} without running it, for protocols that describe prepared statements
      * (PostgreSQL's Describe). Reads the catalog the session sees now; changes nothing.
      */
@@ -289,7 +323,7 @@ public final class Session implements AutoCloseable {
             catalog = engine.transactions().committedCatalog();
         }
         NameContext names = new NameContext(catalog, database, settings.searchPath(), user);
-        QueryPlanner planner = new QueryPlanner(names, parameterTypes);
+        QueryPlanner planner = new QueryPlanner(names, parameterTypes, engine.statistics());
         List<ResultColumn> columns = switch (statement) {
             case Query query -> columns(planner.plan(query).output());
             case DataChange change -> {
@@ -396,7 +430,7 @@ public final class Session implements AutoCloseable {
     private StatementResult dispatch(Statement statement, List<Object> parameters, Transaction running) {
         ParameterTypes parameterTypes = ParameterTypes.none();
         ExecutionEnvironment environment = environment(running, parameters);
-        QueryPlanner planner = new QueryPlanner(names(running), parameterTypes);
+        QueryPlanner planner = new QueryPlanner(names(running), parameterTypes, engine.statistics());
         return switch (statement) {
             case Query query -> {
                 rejectLocking(query);
@@ -450,17 +484,22 @@ public final class Session implements AutoCloseable {
                 }
             }
             long executionNanos = System.nanoTime() - start;
-            text = plan.explain(profile::annotation)
+            text = plan.explain(node -> estimate(planner, node) + profile.annotation(node))
                     + String.format(Locale.ROOT, "Planning Time: %.3f ms%nExecution Time: %.3f ms", planningNanos / 1e6,
                     executionNanos / 1e6);
         } else {
-            text = plan.explain();
+            text = plan.explain(node -> estimate(planner, node));
         }
         List<Object[]> lines = new ArrayList<>();
         for (String line : text.split("\n")) {
             lines.add(new Object[] {line});
         }
         return new StatementRows(List.of(new ResultColumn("QUERY PLAN", DataType.TEXT)), new ListRowSource(lines), "EXPLAIN");
+    }
+
+    /** The planner's row estimate as EXPLAIN shows it after each node. */
+    private static String estimate(QueryPlanner planner, PlanNode node) {
+        return "  (rows=" + planner.estimatedRows(node) + ")";
     }
 
     private static List<ResultColumn> columns(Scope scope) {

@@ -21,13 +21,17 @@ import io.weftdb.ir.stmt.TransactionControl;
 import io.weftdb.ir.type.Bytes;
 import io.weftdb.ir.type.DataType;
 import io.weftdb.ir.type.Interval;
+import io.weftdb.mysql.error.MysqlException;
+import io.weftdb.mysql.error.MysqlVendorError;
 import io.weftdb.mysql.sql.MysqlSqlGrammar.*;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
@@ -47,9 +51,14 @@ final class MysqlAstBuilder {
             "timestampdiff", "timestampadd", "substring_index", "inet_aton", "inet_ntoa", "json_extract",
             "json_object", "json_array", "field", "find_in_set", "sleep", "get_lock", "release_lock", "benchmark");
 
+    /** The name ON DUPLICATE KEY UPDATE gives the proposed row: the engine's ON CONFLICT spelling. */
+    private static final String PROPOSED_ROW = "excluded";
+
     private final SourceText source;
     private final SessionFacts facts;
     private int parameterCount;
+    /** Set while translating an ON DUPLICATE KEY UPDATE list, whose names mean the existing or the proposed row. */
+    private DuplicateKeyNames duplicateKey;
 
     MysqlAstBuilder(SourceText source, SessionFacts facts) {
         this.source = source;
@@ -102,10 +111,19 @@ final class MysqlAstBuilder {
             case DescribeStatementContext describe -> List.of(new MysqlCommand.ShowColumns(
                     qualifiedName(describe.qualifiedName()), false, null));
             case ExplainStatementContext explain -> engine(new Explain(query(explain.query()), false, false));
-            case LockTablesContext lock -> throw unsupported("LOCK TABLES / UNLOCK TABLES", lock);
+            case LockTablesContext lock -> List.of(lockTables(lock));
             case KillStatementContext kill -> List.of(new MysqlCommand.Kill(Long.parseLong(kill.INTEGER_LITERAL().getText()),
                     kill.QUERY() != null));
             default -> throw new IllegalStateException("unhandled statement " + child.getClass().getSimpleName());
+        };
+    }
+
+    private MysqlCommand lockTables(LockTablesContext ctx) {
+        return switch (ctx) {
+            case LockContext lock -> new MysqlCommand.LockTables(lock.lockedTable().stream()
+                    .map(table -> qualifiedName(table.qualifiedName())).toList());
+            case UnlockContext ignored -> new MysqlCommand.UnlockTables();
+            default -> throw new IllegalStateException("unhandled LOCK statement");
         };
     }
 
@@ -116,6 +134,17 @@ final class MysqlAstBuilder {
     // ---------------------------------------------------------------------------------------- queries
 
     Query query(QueryContext ctx) {
+        // A subquery inside ON DUPLICATE KEY UPDATE has its own names.
+        DuplicateKeyNames enclosing = duplicateKey;
+        duplicateKey = null;
+        try {
+            return queryWithTail(ctx);
+        } finally {
+            duplicateKey = enclosing;
+        }
+    }
+
+    private Query queryWithTail(QueryContext ctx) {
         Query body = queryExpression(ctx.queryExpression());
         List<SortItem> orderBy = ctx.orderByClause() == null ? List.of() : orderBy(ctx.orderByClause());
         Expr[] limit = limit(ctx.limitClause());
@@ -177,8 +206,8 @@ final class MysqlAstBuilder {
             }
         }
         return new Query.Select(List.of(), ctx.DISTINCT() != null, List.of(), items, from,
-                ctx.where == null ? null : expression(ctx.where), groupBy,
-                ctx.having == null ? null : expression(ctx.having), List.of(), null, null, Query.LockMode.NONE);
+                ctx.where == null ? null : condition(ctx.where), groupBy,
+                ctx.having == null ? null : condition(ctx.having), List.of(), null, null, Query.LockMode.NONE);
     }
 
     /** An unaliased expression is named by its source text, as MySQL names result columns. */
@@ -222,7 +251,7 @@ final class MysqlAstBuilder {
             return new FromItem.Join(type, left, right, null, List.of(), false);
         }
         if (criteria.ON() != null) {
-            return new FromItem.Join(type, left, right, expression(criteria.expression()), List.of(), false);
+            return new FromItem.Join(type, left, right, condition(criteria.expression()), List.of(), false);
         }
         return new FromItem.Join(type, left, right, null, criteria.identifier().stream().map(MysqlAstBuilder::name).toList(),
                 false);
@@ -270,9 +299,6 @@ final class MysqlAstBuilder {
     // ---------------------------------------------------------------------------------------- data change
 
     private Statement insert(InsertStatementContext ctx) {
-        if (ctx.onDuplicateKeyUpdate() != null) {
-            throw unsupported("INSERT ... ON DUPLICATE KEY UPDATE", ctx.onDuplicateKeyUpdate());
-        }
         QualifiedName table = qualifiedName(ctx.qualifiedName());
         List<String> columns = columnList(ctx.columnList());
         Query source;
@@ -306,9 +332,82 @@ final class MysqlAstBuilder {
             case QuerySourceContext query -> source = query(query.query());
             default -> throw new IllegalStateException("unhandled insert source");
         }
-        DataChange.OnConflict onConflict = ctx.IGNORE() == null ? null
-                : new DataChange.OnConflict(List.of(), null, true, List.of(), null);
+        DataChange.OnConflict onConflict;
+        if (ctx.onDuplicateKeyUpdate() != null) {
+            onConflict = onDuplicateKeyUpdate(ctx.onDuplicateKeyUpdate(), table, columns, ctx.rowAlias());
+        } else {
+            onConflict = ctx.IGNORE() == null ? null : new DataChange.OnConflict(List.of(), null, true, List.of(), null);
+        }
         return new DataChange.Insert(List.of(), table, null, columns, source, onConflict, List.of());
+    }
+
+    /**
+     * ON DUPLICATE KEY UPDATE is ON CONFLICT DO UPDATE without a target (the row holding any unique
+     * key, primary key first). VALUES(col) and the row alias's columns are the proposed row
+     * ({@code excluded.col}); other unqualified columns are the existing row's. Without the client's
+     * CLIENT_FOUND_ROWS a row the assignments would leave as it is is not written and not counted,
+     * as MySQL counts changed rows only.
+     */
+    private DataChange.OnConflict onDuplicateKeyUpdate(OnDuplicateKeyUpdateContext ctx, QualifiedName table,
+                                                       List<String> columns, RowAliasContext alias) {
+        duplicateKey = DuplicateKeyNames.of(table.name(), alias == null ? null : name(alias.identifier()),
+                alias == null ? List.of() : columnList(alias.columnList()), columns);
+        try {
+            List<DataChange.Assignment> assignments = new ArrayList<>();
+            Expr changed = null;
+            boolean comparable = !facts.foundRows();
+            for (AssignmentContext assignment : ctx.assignment()) {
+                String column = qualifiedName(assignment.qualifiedName()).name();
+                Expr value = expressionOrDefault(assignment.expressionOrDefault());
+                assignments.add(new DataChange.Assignment(column, value));
+                comparable &= !(value instanceof Expr.DefaultValue);
+                if (comparable) {
+                    Expr differs = new Expr.IsDistinctFrom(new Expr.ColumnRef(QualifiedName.of(table.name(), column), 0),
+                            value, false, 0);
+                    changed = changed == null ? differs : new Expr.Binary(BinaryOperator.OR, changed, differs, 0);
+                }
+            }
+            return new DataChange.OnConflict(List.of(), null, false, assignments, comparable ? changed : null);
+        } finally {
+            duplicateKey = null;
+        }
+    }
+
+    /**
+     * How names read inside ON DUPLICATE KEY UPDATE: {@code table} names the existing row,
+     * {@code rowAlias} (or null) the proposed one, whose columns {@code aliasColumns} may rename.
+     */
+    private record DuplicateKeyNames(String table, String rowAlias, Map<String, String> aliasColumns) {
+        static DuplicateKeyNames of(String table, String rowAlias, List<String> aliasNames, List<String> insertColumns) {
+            Map<String, String> renamed = new HashMap<>();
+            if (!aliasNames.isEmpty()) {
+                if (aliasNames.size() != insertColumns.size()) {
+                    throw new MysqlException(MysqlVendorError.ER_WRONG_VALUE_COUNT_ON_ROW,
+                            "Column count doesn't match value count at row 1");
+                }
+                for (int i = 0; i < aliasNames.size(); i++) {
+                    renamed.put(aliasNames.get(i), insertColumns.get(i));
+                }
+            }
+            return new DuplicateKeyNames(table, rowAlias, renamed);
+        }
+
+        Expr resolve(QualifiedName name, int position) {
+            List<String> parts = name.parts();
+            if (parts.size() == 1) {
+                String renamed = aliasColumns.get(parts.getFirst());
+                return renamed != null ? proposed(renamed, position)
+                        : new Expr.ColumnRef(QualifiedName.of(table, parts.getFirst()), position);
+            }
+            if (parts.size() == 2 && parts.getFirst().equals(rowAlias)) {
+                return proposed(aliasColumns.getOrDefault(parts.get(1), parts.get(1)), position);
+            }
+            return new Expr.ColumnRef(name, position);
+        }
+
+        static Expr proposed(String column, int position) {
+            return new Expr.ColumnRef(QualifiedName.of(PROPOSED_ROW, column), position);
+        }
     }
 
     private Statement update(UpdateStatementContext ctx) {
@@ -868,14 +967,50 @@ final class MysqlAstBuilder {
     Expr expression(ExpressionContext ctx) {
         return switch (ctx) {
             case PredicateExpressionContext predicate -> predicate(predicate.predicate());
-            case LogicalNotContext not -> new Expr.Unary(UnaryOperator.NOT, expression(not.expression()), position(not));
-            case LogicalAndContext and -> new Expr.Binary(BinaryOperator.AND, expression(and.left), expression(and.right),
+            case LogicalNotContext not -> new Expr.Unary(UnaryOperator.NOT, condition(not.expression()), position(not));
+            case LogicalAndContext and -> new Expr.Binary(BinaryOperator.AND, condition(and.left), condition(and.right),
                     position(and));
-            case LogicalOrContext or -> new Expr.Binary(BinaryOperator.OR, expression(or.left), expression(or.right),
+            case LogicalOrContext or -> new Expr.Binary(BinaryOperator.OR, condition(or.left), condition(or.right),
                     position(or));
             case LogicalXorContext xor -> new Expr.Binary(BinaryOperator.NOT_EQUAL, truth(expression(xor.left)),
                     truth(expression(xor.right)), position(xor));
             default -> throw new IllegalStateException("unhandled expression");
+        };
+    }
+
+    /** An expression used as a condition (WHERE, ON, HAVING, WHEN, IF, AND/OR/NOT operands). */
+    private Expr condition(ExpressionContext ctx) {
+        return asCondition(expression(ctx));
+    }
+
+    /**
+     * MySQL takes any value as a condition (non-zero is true): {@code WHERE flag} on a TINYINT(1).
+     * The engine wants a boolean, so what is not one by its form becomes {@code <> 0}, which keeps
+     * NULL unknown and reads 0.5 as true, as MySQL does.
+     */
+    private static Expr asCondition(Expr expression) {
+        return isBoolean(expression) ? expression : new Expr.Binary(BinaryOperator.NOT_EQUAL, expression,
+                new Expr.Literal(0L, DataType.INTEGER, expression.position()), expression.position());
+    }
+
+    private static boolean isBoolean(Expr expression) {
+        return switch (expression) {
+            case Expr.Binary binary -> binary.operator().isComparison() || switch (binary.operator()) {
+                case AND, OR, REGEX_MATCH, REGEX_IMATCH, REGEX_NOT_MATCH, REGEX_NOT_IMATCH -> true;
+                default -> false;
+            };
+            case Expr.Unary unary -> unary.operator() == UnaryOperator.NOT;
+            case Expr.Cast cast -> cast.type().equals(DataType.BOOLEAN);
+            case Expr.IsPredicate ignored -> true;
+            case Expr.IsDistinctFrom ignored -> true;
+            case Expr.Between ignored -> true;
+            case Expr.InList ignored -> true;
+            case Expr.InSubquery ignored -> true;
+            case Expr.Like ignored -> true;
+            case Expr.Exists ignored -> true;
+            case Expr.Quantified ignored -> true;
+            case Expr.Literal literal -> literal.value() == null || literal.value() instanceof Boolean;
+            default -> false;
         };
     }
 
@@ -1048,7 +1183,8 @@ final class MysqlAstBuilder {
             case ConvertUsingContext convert -> expression(convert.expression());
             case CaseExpressionContext caseExpression -> new Expr.Case(
                     caseExpression.operand == null ? null : expression(caseExpression.operand),
-                    caseExpression.whenClause().stream().map(w -> new Expr.WhenClause(expression(w.condition),
+                    caseExpression.whenClause().stream().map(w -> new Expr.WhenClause(caseExpression.operand == null
+                            ? condition(w.condition) : expression(w.condition),
                             expression(w.result))).toList(),
                     caseExpression.elseResult == null ? null : expression(caseExpression.elseResult), position);
             case ExistsContext exists -> new Expr.Exists(query(exists.query()), position);
@@ -1057,7 +1193,9 @@ final class MysqlAstBuilder {
                     ? expression(parenthesized.expression(0))
                     : new Expr.RowConstructor(parenthesized.expression().stream().map(this::expression).toList(), position);
             case FunctionCallContext call -> functionCall(call);
-            case ColumnReferenceContext column -> new Expr.ColumnRef(qualifiedName(column.qualifiedName()), position);
+            case ColumnReferenceContext column -> duplicateKey == null
+                    ? new Expr.ColumnRef(qualifiedName(column.qualifiedName()), position)
+                    : duplicateKey.resolve(qualifiedName(column.qualifiedName()), position);
             default -> throw new IllegalStateException("unhandled primary expression");
         };
     }
@@ -1071,11 +1209,32 @@ final class MysqlAstBuilder {
         };
     }
 
+    /** VALUES(col): the proposed row's column inside ON DUPLICATE KEY UPDATE, NULL elsewhere (as MySQL). */
+    private Expr insertedValue(FunctionCallContext ctx) {
+        DuplicateKeyNames names = duplicateKey;
+        duplicateKey = null;
+        Expr argument;
+        try {
+            argument = ctx.expression().size() == 1 ? expression(ctx.expression(0)) : null;
+        } finally {
+            duplicateKey = names;
+        }
+        if (!(argument instanceof Expr.ColumnRef column)) {
+            throw new SqlException(ErrorCode.SYNTAX_ERROR, "You have an error in your SQL syntax; VALUES() takes a column name",
+                    position(ctx));
+        }
+        return names == null ? Expr.Literal.nullValue(position(ctx)) : DuplicateKeyNames.proposed(column.name().name(),
+                position(ctx));
+    }
+
     /** MySQL's functions: session facts become constants, MySQL names map to the engine's. */
     private Expr functionCall(FunctionCallContext ctx) {
         String name = ctx.functionName().getText().toLowerCase(Locale.ROOT);
         if (name.startsWith("`")) {
             name = name(ctx.functionName().identifier());
+        }
+        if (name.equals("values")) {
+            return insertedValue(ctx);
         }
         List<Expr> arguments = ctx.expression().stream().map(this::expression).toList();
         int position = position(ctx);
@@ -1106,7 +1265,8 @@ final class MysqlAstBuilder {
                     new Expr.SpecialValue(Expr.SpecialValueKind.LOCALTIME, position));
             case "if" -> {
                 requireArguments(ctx, arguments, 3);
-                yield new Expr.Case(null, List.of(new Expr.WhenClause(arguments.get(0), arguments.get(1))), arguments.get(2),
+                yield new Expr.Case(null, List.of(new Expr.WhenClause(asCondition(arguments.get(0)), arguments.get(1))),
+                        arguments.get(2),
                         position);
             }
             case "ifnull" -> {

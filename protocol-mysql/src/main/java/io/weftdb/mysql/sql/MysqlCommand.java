@@ -29,6 +29,15 @@ public sealed interface MysqlCommand {
     /** SET NAMES charset [COLLATE collation]; SET CHARACTER SET has a null collation. */
     record SetNames(String charset, String collation) implements MysqlCommand {}
 
+    /** LOCK TABLES t READ | WRITE, ...: READ and WRITE both keep other sessions' writes out. */
+    record LockTables(List<QualifiedName> tables) implements MysqlCommand {
+        public LockTables {
+            tables = List.copyOf(tables);
+        }
+    }
+
+    record UnlockTables() implements MysqlCommand {}
+
     /** KILL [CONNECTION | QUERY] id. */
     record Kill(long connectionId, boolean queryOnly) implements MysqlCommand {}
 

@@ -107,6 +107,11 @@ public final class MysqlSqlParser implements SqlParser {
         }
 
         @Override
+        public boolean foundRows() {
+            return false;
+        }
+
+        @Override
         public Object systemVariable(String name, boolean global) {
             throw new MysqlException(MysqlVendorError.ER_UNKNOWN_SYSTEM_VARIABLE,
                     "Unknown system variable '" + name + "' outside a MySQL connection");

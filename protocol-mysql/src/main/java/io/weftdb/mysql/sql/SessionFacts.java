@@ -17,6 +17,12 @@ public interface SessionFacts {
     long lastInsertId();
 
     /**
+     * Whether the client asked for CLIENT_FOUND_ROWS: affected-row counts then include rows a
+     * statement matched but left unchanged.
+     */
+    boolean foundRows();
+
+    /**
      * A system variable's value (a Long or a String), or null for SQL NULL.
      *
      * @throws io.weftdb.mysql.error.MysqlException ER_UNKNOWN_SYSTEM_VARIABLE for a name MySQL does not know here

@@ -88,6 +88,8 @@ final class MysqlSession {
     private String user = "";
     private volatile String database;
     private long lastInsertId;
+    /** LOCK TABLES holds locks in a transaction block that UNLOCK TABLES commits. */
+    private boolean tablesLocked;
     private List<Notice> warnings = List.of();
     private int nextStatementId = 1;
     private volatile String runningQuery;
@@ -376,6 +378,14 @@ final class MysqlSession {
                 variables.setNames(names.charset(), names.collation());
                 yield Outcome.ok();
             }
+            case MysqlCommand.LockTables lock -> {
+                lockTables(lock.tables());
+                yield Outcome.ok();
+            }
+            case MysqlCommand.UnlockTables unlock -> {
+                unlockTables();
+                yield Outcome.ok();
+            }
             case MysqlCommand.Kill kill -> kill(kill) ? Outcome.ok() : null;
             case MysqlCommand.ShowDatabases show -> Outcome.rows(show().databases(show.like()));
             case MysqlCommand.ShowTables show -> Outcome.rows(show().tables(show));
@@ -438,6 +448,35 @@ final class MysqlSession {
                 yield new Outcome(null, affected, insertId, StatementGuard.NONE);
             }
         };
+    }
+
+    /**
+     * LOCK TABLES commits the open transaction and gives up earlier table locks first, as in MySQL.
+     * The engine holds locks until a transaction ends, so they live in a transaction block that
+     * lasts until UNLOCK TABLES (or COMMIT, ROLLBACK, START TRANSACTION): the statements in between
+     * belong to it and other sessions see their changes at UNLOCK TABLES.
+     */
+    private void lockTables(List<io.weftdb.ir.QualifiedName> tables) {
+        if (session.transactionState() != Session.TransactionState.IDLE) {
+            session.execute(new TransactionControl.Commit(false), List.of());
+        }
+        tablesLocked = false;
+        session.execute(new TransactionControl.Begin(null, null), List.of());
+        try {
+            session.lockTables(tables);
+        } catch (RuntimeException e) {
+            session.execute(new TransactionControl.Rollback(false), List.of());
+            throw e;
+        }
+        tablesLocked = true;
+    }
+
+    /** UNLOCK TABLES commits the block LOCK TABLES opened; without locks it does nothing, as in MySQL. */
+    private void unlockTables() {
+        if (tablesLocked && session.transactionState() != Session.TransactionState.IDLE) {
+            session.execute(new TransactionControl.Commit(false), List.of());
+        }
+        tablesLocked = false;
     }
 
     /** DROP DATABASE of the current database leaves none selected, as in MySQL. */
@@ -591,6 +630,7 @@ final class MysqlSession {
         if (session.transactionState() != Session.TransactionState.IDLE) {
             session.execute(new TransactionControl.Rollback(false), List.of());
         }
+        tablesLocked = false;
         statements.clear();
         session.execute(new SessionCommand.ResetVariable("all"), List.of());
         variables.reset();
@@ -811,6 +851,11 @@ final class MysqlSession {
         @Override
         public long lastInsertId() {
             return lastInsertId;
+        }
+
+        @Override
+        public boolean foundRows() {
+            return Capabilities.has(capabilities, Capabilities.FOUND_ROWS);
         }
 
         @Override

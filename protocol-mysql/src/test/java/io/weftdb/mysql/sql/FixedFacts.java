@@ -14,6 +14,11 @@ record FixedFacts(String currentDatabase, long lastInsertId, Map<String, Object>
     }
 
     @Override
+    public boolean foundRows() {
+        return false;
+    }
+
+    @Override
     public long connectionId() {
         return 42;
     }

@@ -180,13 +180,59 @@ class MysqlDialectTranslationTest {
 
     @Test
     void whatTheEngineCannotDoYetIsRejectedAsNotSupported() {
-        for (String sql : List.of("INSERT INTO t VALUES (1) ON DUPLICATE KEY UPDATE a = 1", "REPLACE INTO t VALUES (1)",
+        for (String sql : List.of("REPLACE INTO t VALUES (1)",
                 "SELECT DATE_FORMAT(NOW(), '%Y')", "CREATE TEMPORARY TABLE t (a INT)", "SET @x = 1",
-                "UPDATE t SET a = 1 LIMIT 1", "CREATE TABLE t (u TIMESTAMP ON UPDATE CURRENT_TIMESTAMP)",
-                "LOCK TABLES `t` WRITE", "UNLOCK TABLES")) {
+                "UPDATE t SET a = 1 LIMIT 1", "CREATE TABLE t (u TIMESTAMP ON UPDATE CURRENT_TIMESTAMP)")) {
             assertThatThrownBy(() -> commands(sql)).as(sql).isInstanceOfSatisfying(SqlException.class,
                     e -> assertThat(e.code()).isEqualTo(ErrorCode.FEATURE_NOT_SUPPORTED));
         }
+    }
+
+    @Test
+    void onDuplicateKeyUpdateIsOnConflictWithoutTargetAndValuesOrTheRowAliasIsTheProposedRow() {
+        DataChange.Insert insert = (DataChange.Insert) statement(
+                "INSERT INTO t (a, b) VALUES (1, 2) ON DUPLICATE KEY UPDATE b = VALUES(b) + b");
+        DataChange.OnConflict onConflict = insert.onConflict();
+        assertThat(onConflict.targetColumns()).isEmpty();
+        assertThat(onConflict.doNothing()).isFalse();
+        Expr.Binary sum = (Expr.Binary) onConflict.assignments().getFirst().value();
+        assertThat(sum.left()).isEqualTo(new Expr.ColumnRef(QualifiedName.of("excluded", "b"), sum.left().position()));
+        assertThat(sum.right()).isEqualTo(new Expr.ColumnRef(QualifiedName.of("t", "b"), sum.right().position()));
+        // Without CLIENT_FOUND_ROWS a row the assignments leave unchanged is neither written nor counted.
+        assertThat(onConflict.where()).isInstanceOf(Expr.IsDistinctFrom.class);
+
+        DataChange.OnConflict aliased = ((DataChange.Insert) statement(
+                "INSERT INTO t (a, b) VALUES (1, 2) AS new (x, y) ON DUPLICATE KEY UPDATE b = new.y + x")).onConflict();
+        Expr.Binary aliasedSum = (Expr.Binary) aliased.assignments().getFirst().value();
+        assertThat(((Expr.ColumnRef) aliasedSum.left()).name()).isEqualTo(QualifiedName.of("excluded", "b"));
+        assertThat(((Expr.ColumnRef) aliasedSum.right()).name()).isEqualTo(QualifiedName.of("excluded", "a"));
+
+        assertThat(((Expr.Literal) firstItem("SELECT VALUES(a)")).value()).isNull();
+        assertThatThrownBy(() -> commands("INSERT INTO t (a) VALUES (1) AS new (x, y) ON DUPLICATE KEY UPDATE a = x"))
+                .isInstanceOfSatisfying(MysqlException.class, e -> assertThat(e.error().code()).isEqualTo(1136));
+    }
+
+    @Test
+    void anIntegerUsedAsAConditionIsComparedWithZero() {
+        Expr where = select("SELECT * FROM t WHERE flag AND NOT other OR a > 1").where();
+        Expr.Binary or = (Expr.Binary) where;
+        Expr.Binary and = (Expr.Binary) or.left();
+        assertThat(and.left()).isInstanceOfSatisfying(Expr.Binary.class, flag -> {
+            assertThat(flag.operator()).isEqualTo(BinaryOperator.NOT_EQUAL);
+            assertThat(((Expr.ColumnRef) flag.left()).name()).isEqualTo(QualifiedName.of("flag"));
+        });
+        assertThat(((Expr.Unary) and.right()).operand()).isInstanceOfSatisfying(Expr.Binary.class,
+                other -> assertThat(other.operator()).isEqualTo(BinaryOperator.NOT_EQUAL));
+        assertThat(((Expr.Binary) or.right()).operator()).isEqualTo(BinaryOperator.GREATER);
+        Expr.Case when = (Expr.Case) firstItem("SELECT IF(flag, 1, 2)");
+        assertThat(((Expr.Binary) when.whens().getFirst().condition()).operator()).isEqualTo(BinaryOperator.NOT_EQUAL);
+    }
+
+    @Test
+    void lockTablesNamesTheTablesAndUnlockTablesEndsTheLocks() {
+        assertThat(command("LOCK TABLES `t` WRITE, shop.u AS x READ LOCAL")).isEqualTo(
+                new MysqlCommand.LockTables(List.of(QualifiedName.of("t"), QualifiedName.of("shop", "u"))));
+        assertThat(command("UNLOCK TABLES")).isEqualTo(new MysqlCommand.UnlockTables());
     }
 
     @Test
