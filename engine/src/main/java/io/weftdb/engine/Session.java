@@ -323,7 +323,7 @@ public final class Session implements AutoCloseable {
             catalog = engine.transactions().committedCatalog();
         }
         NameContext names = new NameContext(catalog, database, settings.searchPath(), user);
-        QueryPlanner planner = new QueryPlanner(names, parameterTypes);
+        QueryPlanner planner = new QueryPlanner(names, parameterTypes, engine.statistics());
         List<ResultColumn> columns = switch (statement) {
             case Query query -> columns(planner.plan(query).output());
             case DataChange change -> {
@@ -430,7 +430,7 @@ public final class Session implements AutoCloseable {
     private StatementResult dispatch(Statement statement, List<Object> parameters, Transaction running) {
         ParameterTypes parameterTypes = ParameterTypes.none();
         ExecutionEnvironment environment = environment(running, parameters);
-        QueryPlanner planner = new QueryPlanner(names(running), parameterTypes);
+        QueryPlanner planner = new QueryPlanner(names(running), parameterTypes, engine.statistics());
         return switch (statement) {
             case Query query -> {
                 rejectLocking(query);
@@ -484,17 +484,22 @@ public final class Session implements AutoCloseable {
                 }
             }
             long executionNanos = System.nanoTime() - start;
-            text = plan.explain(profile::annotation)
+            text = plan.explain(node -> estimate(planner, node) + profile.annotation(node))
                     + String.format(Locale.ROOT, "Planning Time: %.3f ms%nExecution Time: %.3f ms", planningNanos / 1e6,
                     executionNanos / 1e6);
         } else {
-            text = plan.explain();
+            text = plan.explain(node -> estimate(planner, node));
         }
         List<Object[]> lines = new ArrayList<>();
         for (String line : text.split("\n")) {
             lines.add(new Object[] {line});
         }
         return new StatementRows(List.of(new ResultColumn("QUERY PLAN", DataType.TEXT)), new ListRowSource(lines), "EXPLAIN");
+    }
+
+    /** The planner's row estimate as EXPLAIN shows it after each node. */
+    private static String estimate(QueryPlanner planner, PlanNode node) {
+        return "  (rows=" + planner.estimatedRows(node) + ")";
     }
 
     private static List<ResultColumn> columns(Scope scope) {

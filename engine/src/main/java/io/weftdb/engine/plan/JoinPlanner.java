@@ -125,7 +125,14 @@ final class JoinPlanner {
                         FromItem.JoinType.INNER, scope);
             } else {
                 PlanNode right = filter(planner.planFromItem(unit.item(), unit.filters()), unit.filters(), "WHERE");
-                plan = plan == null ? filter(right, applicable, "WHERE") : join(plan, right, joined, i, units, applicable);
+                if (plan == null) {
+                    plan = filter(right, applicable, "WHERE");
+                } else {
+                    Joined step = join(plan, right, joined, i, units, applicable);
+                    // Written order matters here (later lateral items read columns by position): undo a swap.
+                    plan = step.rightFirst() ? swapBack(step.plan(), right.output().columns().size(), plan.output()
+                            .concat(right.output())) : step.plan();
+                }
             }
             joined.set(i);
         }
@@ -170,25 +177,36 @@ final class JoinPlanner {
                     iterator.remove();
                 }
             }
-            plan = join(plan, plans.get(next), joined, next, units, applicable);
+            Joined step = join(plan, plans.get(next), joined, next, units, applicable);
+            plan = step.plan();
             joined.set(next);
-            order.add(next);
+            if (step.rightFirst()) {
+                order.add(0, next);
+            } else {
+                order.add(next);
+            }
         }
         return inFromOrder(plan, order, plans);
     }
 
-    /** The relation with an equality to a constant among its filters, else the first. */
+    /**
+     * Where a join chain starts: a relation filtered by an equality to a constant (likely a key
+     * lookup), else the first in FROM order. Each join then builds its hash table on whichever side
+     * is expected to be smaller.
+     */
     private static int startingUnit(List<Unit> units) {
         for (int i = 0; i < units.size(); i++) {
-            for (Expr filter : units.get(i).filters()) {
-                if (filter instanceof Expr.Binary binary && binary.operator() == BinaryOperator.EQUAL
-                        && (binary.left() instanceof Expr.Literal || binary.right() instanceof Expr.Literal
-                        || binary.left() instanceof Expr.Parameter || binary.right() instanceof Expr.Parameter)) {
-                    return i;
-                }
+            if (units.get(i).filters().stream().anyMatch(JoinPlanner::equalsConstant)) {
+                return i;
             }
         }
         return 0;
+    }
+
+    private static boolean equalsConstant(Expr filter) {
+        return filter instanceof Expr.Binary binary && binary.operator() == BinaryOperator.EQUAL
+                && (binary.left() instanceof Expr.Literal || binary.right() instanceof Expr.Literal
+                || binary.left() instanceof Expr.Parameter || binary.right() instanceof Expr.Parameter);
     }
 
     /** The first relation, in FROM order, a pending conjunct connects to the joined ones; else the first unjoined. */
@@ -209,9 +227,12 @@ final class JoinPlanner {
         return joined.nextClearBit(0);
     }
 
+    /** A join of the relations so far with one more; {@code rightFirst} when the new one's columns come first. */
+    private record Joined(PlanNode plan, boolean rightFirst) {}
+
     /** Joins {@code right} (relation {@code rightUnit}) to {@code left} (the relations in {@code leftUnits}). */
-    private PlanNode join(PlanNode left, PlanNode right, BitSet leftUnits, int rightUnit, List<Unit> units,
-                          List<Expr> conditions) {
+    private Joined join(PlanNode left, PlanNode right, BitSet leftUnits, int rightUnit, List<Unit> units,
+                        List<Expr> conditions) {
         Scope scope = QueryPlanner.join(left.output(), right.output());
         List<BoundExpr> leftKeys = new ArrayList<>();
         List<BoundExpr> rightKeys = new ArrayList<>();
@@ -221,11 +242,35 @@ final class JoinPlanner {
                 residual.add(condition);
             }
         }
-        BoundExpr rest = residual.isEmpty() ? null : compileAll(scope, residual);
         if (leftKeys.isEmpty()) {
-            return new NestedLoopJoinNode(left, right, rest, FromItem.JoinType.INNER, scope);
+            BoundExpr rest = residual.isEmpty() ? null : compileAll(scope, residual);
+            return new Joined(new NestedLoopJoinNode(left, right, rest, FromItem.JoinType.INNER, scope), false);
         }
-        return new HashJoinNode(left, right, leftKeys, rightKeys, rest, FromItem.JoinType.INNER, scope);
+        if (buildOnLeft(left, right)) {
+            // The hash table is built on the smaller side; its columns then come first.
+            Scope swapped = right.output().concat(left.output());
+            BoundExpr rest = residual.isEmpty() ? null : compileAll(swapped, residual);
+            return new Joined(new HashJoinNode(right, left, rightKeys, leftKeys, rest, FromItem.JoinType.INNER, swapped), true);
+        }
+        BoundExpr rest = residual.isEmpty() ? null : compileAll(scope, residual);
+        return new Joined(new HashJoinNode(left, right, leftKeys, rightKeys, rest, FromItem.JoinType.INNER, scope), false);
+    }
+
+    /** Rows of [right (rightWidth columns), left] as [left, right], named by {@code scope}. */
+    private static PlanNode swapBack(PlanNode plan, int rightWidth, Scope scope) {
+        int total = scope.columns().size();
+        int leftWidth = total - rightWidth;
+        List<BoundExpr> columns = new ArrayList<>();
+        for (int i = 0; i < total; i++) {
+            int index = i < leftWidth ? rightWidth + i : i - leftWidth;
+            columns.add(new BoundExpr((row, context) -> row[index], scope.columns().get(i).type(), false));
+        }
+        return new ProjectNode(plan, columns, scope);
+    }
+
+    /** Whether the rows joined so far are expected to be fewer than the new relation's. */
+    private boolean buildOnLeft(PlanNode left, PlanNode right) {
+        return planner.estimatedRows(right) > planner.estimatedRows(left);
     }
 
     /** Adds {@code condition} as a pair of hash keys when it is {@code leftSide = rightSide}; false when not. */

@@ -9,6 +9,7 @@ import io.weftdb.engine.expr.OuterScopes;
 import io.weftdb.engine.expr.ParameterTypes;
 import io.weftdb.engine.expr.Scope;
 import io.weftdb.engine.expr.TypeRules;
+import io.weftdb.engine.stats.TableStatistics;
 import io.weftdb.engine.system.SystemTable;
 import io.weftdb.engine.system.SystemTableScanNode;
 import io.weftdb.engine.system.SystemTables;
@@ -36,18 +37,31 @@ public final class QueryPlanner {
     private final ParameterTypes parameters;
     private final OuterScopes outer;
     private final CommonTableExpressions ctes;
+    private final RowEstimates estimates;
     private final SubqueryPlanner subqueries;
 
     public QueryPlanner(NameContext names, ParameterTypes parameters) {
-        this(names, parameters, null, CommonTableExpressions.NONE);
+        this(names, parameters, new TableStatistics());
     }
 
-    private QueryPlanner(NameContext names, ParameterTypes parameters, OuterScopes outer, CommonTableExpressions ctes) {
+    /** A planner that estimates row counts from {@code statistics} (ANALYZE's table row counts). */
+    public QueryPlanner(NameContext names, ParameterTypes parameters, TableStatistics statistics) {
+        this(names, parameters, null, CommonTableExpressions.NONE, new RowEstimates(statistics));
+    }
+
+    private QueryPlanner(NameContext names, ParameterTypes parameters, OuterScopes outer, CommonTableExpressions ctes,
+                         RowEstimates estimates) {
         this.names = names;
         this.parameters = parameters;
         this.outer = outer;
         this.ctes = ctes;
+        this.estimates = estimates;
         this.subqueries = new SubqueryPlanner(this);
+    }
+
+    /** How many rows the planner expects {@code node} to produce. */
+    public long estimatedRows(PlanNode node) {
+        return estimates.rows(node);
     }
 
     /**
@@ -60,11 +74,11 @@ public final class QueryPlanner {
 
     /** A planner for a subquery whose expressions may reference the enclosing queries' {@code scopes}. */
     QueryPlanner nested(OuterScopes scopes) {
-        return new QueryPlanner(names, parameters, scopes, ctes);
+        return new QueryPlanner(names, parameters, scopes, ctes, estimates);
     }
 
     private QueryPlanner withCtes(CommonTableExpressions visible) {
-        return new QueryPlanner(names, parameters, outer, visible);
+        return new QueryPlanner(names, parameters, outer, visible, estimates);
     }
 
     public NameContext names() {

@@ -44,65 +44,75 @@ class PlanShapesTest {
     @Test
     void primaryKeyEqualityIsAnIndexScan() {
         assertThat(plan("SELECT name FROM customers WHERE id = 2")).isEqualTo("""
-                Project: name
-                  ->  Filter: (WHERE clause)
-                        ->  Index Scan using customers_pkey on customers""");
+                Project: name  (rows=1)
+                  ->  Filter: (WHERE clause)  (rows=1)
+                        ->  Index Scan using customers_pkey on customers  (rows=1)""");
     }
 
     @Test
-    void joinStartsFromTheFilteredTableAndHashesTheOther() {
+    void joinStartsFromTheFilteredTableAndBuildsTheHashOnTheSmallerSide() {
         assertThat(plan("SELECT c.name, o.amount FROM orders o, customers c WHERE o.customer = c.id AND c.region = 'north'"))
                 .isEqualTo("""
-                Project: name, amount
-                  ->  Project: id, customer, amount, id, name, region
-                        ->  Hash Join (1 key)
-                              ->  Filter: (WHERE clause)
-                                    ->  Seq Scan on customers c
-                              ->  Seq Scan on orders o""");
+                Project: name, amount  (rows=1000)
+                  ->  Hash Join (1 key)  (rows=1000)
+                        ->  Seq Scan on orders o  (rows=1000)
+                        ->  Filter: (WHERE clause)  (rows=333)
+                              ->  Seq Scan on customers c  (rows=1000)""");
     }
 
     @Test
     void groupedTopNQuery() {
         assertThat(plan("SELECT customer, sum(amount) FROM orders GROUP BY customer ORDER BY 2 DESC LIMIT 1"))
                 .isEqualTo("""
-                Limit
-                  ->  Sort (top-N)
-                        ->  Project: customer, sum
-                              ->  HashAggregate
-                                    ->  Seq Scan on orders""");
+                Limit  (rows=100)
+                  ->  Sort (top-N)  (rows=100)
+                        ->  Project: customer, sum  (rows=100)
+                              ->  HashAggregate  (rows=100)
+                                    ->  Seq Scan on orders  (rows=1000)""");
     }
 
     @Test
     void outerJoinWithoutEqualityIsANestedLoop() {
         assertThat(plan("SELECT * FROM customers c LEFT JOIN orders o ON o.amount > c.id")).isEqualTo("""
-                Project: id, name, region, id, customer, amount
-                  ->  Nested Loop Left Join
-                        ->  Seq Scan on customers c
-                        ->  Seq Scan on orders o""");
+                Project: id, name, region, id, customer, amount  (rows=333333)
+                  ->  Nested Loop Left Join  (rows=333333)
+                        ->  Seq Scan on customers c  (rows=1000)
+                        ->  Seq Scan on orders o  (rows=1000)""");
     }
 
     @Test
     void windowsAndSetOperations() {
         assertThat(plan("SELECT id, rank() OVER (ORDER BY amount) FROM orders UNION ALL SELECT id, 0 FROM customers"))
                 .isEqualTo("""
-                Append
-                  ->  Project: id, rank
-                        ->  WindowAgg
-                              ->  Seq Scan on orders
-                  ->  Project: id, ?column?
-                        ->  Project: id, ?column?
-                              ->  Seq Scan on customers""");
+                Append  (rows=2000)
+                  ->  Project: id, rank  (rows=1000)
+                        ->  WindowAgg  (rows=1000)
+                              ->  Seq Scan on orders  (rows=1000)
+                  ->  Project: id, ?column?  (rows=1000)
+                        ->  Project: id, ?column?  (rows=1000)
+                              ->  Seq Scan on customers  (rows=1000)""");
     }
 
     @Test
     void explainAnalyzeReportsRowsAndLoopsOfEachNode() {
         List<String> lines = sql.query("EXPLAIN ANALYZE SELECT c.name FROM orders o JOIN customers c ON o.customer = c.id")
                 .stream().map(row -> row.get(0)).toList();
-        assertThat(lines.get(0)).startsWith("Project: name  (actual time=").endsWith(" rows=3 loops=1)");
-        assertThat(lines.get(1)).startsWith("  ->  Hash Join (1 key)  (actual time=").endsWith(" rows=3 loops=1)");
+        assertThat(lines.get(0)).startsWith("Project: name  (rows=").contains("(actual time=").endsWith(" rows=3 loops=1)");
+        assertThat(lines.get(1)).startsWith("  ->  Hash Join (1 key)  (rows=").endsWith(" rows=3 loops=1)");
         assertThat(lines.get(2)).contains("Seq Scan on orders").endsWith(" rows=3 loops=1)");
         assertThat(lines.get(3)).contains("Seq Scan on customers").endsWith(" rows=2 loops=1)");
         assertThat(lines.get(4)).startsWith("Planning Time: ");
         assertThat(lines.get(5)).startsWith("Execution Time: ");
+    }
+
+    @Test
+    void analyzeGivesTheEstimatesTheTablesRowCounts() {
+        sql.execute("ANALYZE orders");
+        sql.execute("ANALYZE customers");
+        assertThat(plan("SELECT * FROM orders o JOIN customers c ON o.customer = c.id")).isEqualTo("""
+                Project: id, customer, amount, id, name, region  (rows=3)
+                  ->  Hash Join (1 key)  (rows=3)
+                        ->  Seq Scan on orders o  (rows=3)
+                        ->  Seq Scan on customers c  (rows=2)""");
     }
 }
