@@ -158,8 +158,10 @@ public final class ExpressionCompiler {
             return bound;
         }
         Evaluator input = bound.evaluator();
+        // Converting to or from timestamptz reads the session's time zone, which folding while planning does not know.
+        boolean zoned = (source.kind() == TypeKind.TIMESTAMPTZ) != (target.kind() == TypeKind.TIMESTAMPTZ);
         return new BoundExpr((row, ctx) -> Casts.cast(input.evaluate(row, ctx), source, target, context, ctx.timeZone()),
-                target, bound.constant());
+                target, bound.constant() && !zoned);
     }
 
     private BoundExpr compileNode(Expr expr) {

@@ -87,6 +87,8 @@ class FunctionsAndOperatorsTest {
                 + "extract(timezone_hour FROM timestamptz '2020-07-01 12:00+00'), concat(timestamptz '2020-01-01 12:00+00'), "
                 + "date_part('epoch', date '2020-01-01')"))
                 .containsExactly(List.of("08 EDT -04", "-4", "2020-01-01 07:00:00-05", "1577836800"));
+        // A timestamptz literal without an offset is read in the session's zone, not in the planner's.
+        assertThat(sql.value("SELECT '2020-01-01 00:00'::timestamptz = timestamptz '2020-01-01 05:00+00'")).isEqualTo("t");
     }
 
     @Test
