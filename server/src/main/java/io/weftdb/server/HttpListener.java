@@ -2,6 +2,7 @@ package io.weftdb.server;
 
 import io.weftdb.http.HttpServer;
 import io.weftdb.http.HttpServerConfig;
+import io.weftdb.http.ListenerStatus;
 
 /** The HTTP/JSON API listener, on all interfaces, with the launcher's TLS context and access token. */
 final class HttpListener implements Listener {
@@ -12,7 +13,10 @@ final class HttpListener implements Listener {
                 .withPort(context.port())
                 .withTls(context.tls())
                 .withAuthToken(context.authToken());
-        this.server = new HttpServer(context.engine(), context.parsers(), config);
+        boolean tls = context.tls().isPresent();
+        this.server = new HttpServer(context.engine(), context.parsers(), config, () -> context.serverListeners().get().stream()
+                .map(listener -> new ListenerStatus(listener.name(), listener.port(), tls))
+                .toList());
     }
 
     @Override

@@ -86,7 +86,7 @@ final class Server {
                 status.put(protocol, "not built yet, port " + port + " not opened");
             } else {
                 listeners.add(factory.get().create(new ListenerContext(port, engine, SqlDialects.PARSERS,
-                        tls.map(ServerTls::context), config.authToken(), config.pgAuthMethod())));
+                        tls.map(ServerTls::context), config.authToken(), config.pgAuthMethod(), () -> List.copyOf(listeners))));
                 status.put(protocol, "listening on port " + port);
             }
         }

@@ -32,16 +32,24 @@ final class ServedWeftDb implements AutoCloseable {
     private final Process process;
     private final Path dataDirectory;
     private final int port;
+    /** The PostgreSQL listener's port; 0 when it is off. */
+    private final int pgPort;
     private final HttpClient client;
     private final List<String> output = new ArrayList<>();
 
     ServedWeftDb(Path dataDirectory, String maxHeap) throws Exception {
+        this(dataDirectory, maxHeap, false);
+    }
+
+    /** With {@code withPostgres}, the PostgreSQL listener runs too, on a free port ({@link #pgPort()}). */
+    ServedWeftDb(Path dataDirectory, String maxHeap, boolean withPostgres) throws Exception {
         this.dataDirectory = dataDirectory;
         this.port = freePort();
+        this.pgPort = withPostgres ? freePort() : 0;
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-Xmx" + maxHeap,
                 "-cp", System.getProperty("java.class.path"), "io.weftdb.server.Main", "serve",
-                "--data", dataDirectory.toString(), "--pg", "0", "--mysql", "0", "--http", Integer.toString(port),
+                "--data", dataDirectory.toString(), "--pg", Integer.toString(pgPort), "--mysql", "0", "--http", Integer.toString(port),
                 "--sync", "off")
                 .redirectErrorStream(true);
         builder.environment().put("WEFTDB_TOKEN", TOKEN);
@@ -79,6 +87,14 @@ final class ServedWeftDb implements AutoCloseable {
 
     String url() {
         return "https://127.0.0.1:" + port;
+    }
+
+    int port() {
+        return port;
+    }
+
+    int pgPort() {
+        return pgPort;
     }
 
     Path certificate() {
