@@ -62,10 +62,6 @@ public final class FunctionRegistry {
         registerOperator(symbol, arguments -> Overload.resolveOperator(candidates, arguments));
     }
 
-    public boolean exists(String name) {
-        return functions.containsKey(name);
-    }
-
     public BoundExpr bind(String name, List<BoundExpr> arguments, int position) {
         BoundExpr bound = first(functions.get(name), arguments);
         if (bound == null) {
