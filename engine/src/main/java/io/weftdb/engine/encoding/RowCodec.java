@@ -324,6 +324,15 @@ public final class RowCodec {
         private BigDecimal readNumeric() {
             int scale = readZigZagInt();
             int length = readLength();
+            if (length <= Long.BYTES) {
+                // Most stored numerics fit a long: BigDecimal.valueOf skips building a BigInteger.
+                long unscaled = length == 0 ? 0 : row[position]; // sign-extends the first byte
+                for (int i = 1; i < length; i++) {
+                    unscaled = (unscaled << 8) | (row[position + i] & 0xff);
+                }
+                position += length;
+                return BigDecimal.valueOf(unscaled, scale);
+            }
             BigInteger unscaled = new BigInteger(row, position, length);
             position += length;
             return new BigDecimal(unscaled, scale);
