@@ -7,6 +7,7 @@ const PAGE_ROWS = 100;
 const KEPT_ROWS = 10000;
 const METRICS_INTERVAL_MS = 2000;
 const METRICS_POINTS = 60;
+const SESSIONS_INTERVAL_MS = 3000;
 
 const $ = (id) => document.getElementById(id);
 let token = sessionStorage.getItem("weftdb-token") || "";
@@ -54,6 +55,8 @@ async function start() {
 
 function showLogin(message) {
   stopMetrics();
+  clearInterval(sessionsTimer);
+  sessionsTimer = null;
   $("app").hidden = true;
   $("login").hidden = false;
   $("login-error").textContent = message || "";
@@ -501,10 +504,17 @@ function chart(canvas, series, color) {
 
 // ---- tabs and wiring --------------------------------------------------------------------------
 
+let sessionsTimer = null;
+
 function showTab(name) {
   for (const button of $("tabs").querySelectorAll("button")) button.classList.toggle("active", button.dataset.tab === name);
   for (const tab of ["query", "sessions", "metrics"]) $("tab-" + tab).hidden = tab !== name;
-  if (name === "sessions") loadSessions();
+  clearInterval(sessionsTimer);
+  sessionsTimer = null;
+  if (name === "sessions") {
+    loadSessions();
+    sessionsTimer = setInterval(loadSessions, SESSIONS_INTERVAL_MS);
+  }
   if (name === "metrics") startMetrics(); else stopMetrics();
 }
 

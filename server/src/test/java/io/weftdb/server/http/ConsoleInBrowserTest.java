@@ -42,7 +42,7 @@ class ConsoleInBrowserTest {
         browser.open(server.url().replace("127.0.0.1", "localhost") + "/");
         String token = browser.visible("#login-token");
         browser.type(token, ServedWeftDb.TOKEN);
-        browser.click(browser.visible("#login-submit"));
+        browser.clickShown("#login-submit");
         browser.visible("#app");
     }
 
@@ -58,9 +58,9 @@ class ConsoleInBrowserTest {
 
     @Test
     void aQueryShowsItsRowsAPageAtATime() throws Exception {
-        browser.click(browser.visible("#tabs button[data-tab=query]"));
+        browser.clickShown("#tabs button[data-tab=query]");
         browser.type(browser.visible("#sql"), "SELECT id, name, price FROM fruit ORDER BY id");
-        browser.click(browser.visible("#run"));
+        browser.clickShown("#run");
         WebDriver.awaitTrue(() -> browser.text(first("#status")).contains("statement(s) in"), Duration.ofSeconds(30),
                 "the query did not finish");
 
@@ -80,9 +80,9 @@ class ConsoleInBrowserTest {
 
     @Test
     void anErrorShowsItsSqlstate() throws Exception {
-        browser.click(browser.visible("#tabs button[data-tab=query]"));
+        browser.clickShown("#tabs button[data-tab=query]");
         browser.type(browser.visible("#sql"), "SELECT nme FROM fruit");
-        browser.click(browser.visible("#run"));
+        browser.clickShown("#run");
 
         String error = browser.visible("#results .error");
         assertThat(browser.text(error)).startsWith("ERROR 42703: column \"nme\" does not exist");
@@ -105,8 +105,8 @@ class ConsoleInBrowserTest {
                 .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         String httpId = JSON.readTree(opened.body()).get("id").asText();
 
-        browser.click(browser.visible("#tabs button[data-tab=sessions]"));
-        browser.click(browser.visible("#sessions button"));
+        browser.clickShown("#tabs button[data-tab=sessions]");
+        browser.clickShown("#sessions button");
         browser.acceptDialog();
 
         WebDriver.awaitTrue(() -> sessionGone(httpId), Duration.ofSeconds(10), "the session was not ended");
@@ -115,7 +115,7 @@ class ConsoleInBrowserTest {
 
     @Test
     void theMetricsViewDrawsQueryRateAndLatency() throws Exception {
-        browser.click(browser.visible("#tabs button[data-tab=metrics]"));
+        browser.clickShown("#tabs button[data-tab=metrics]");
         for (int i = 0; i < 5; i++) {
             server.sql("SELECT count(*) FROM fruit");
         }

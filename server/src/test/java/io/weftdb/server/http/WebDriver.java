@@ -83,6 +83,20 @@ final class WebDriver implements AutoCloseable {
         return found[0];
     }
 
+    /** Clicks the first shown element matching the CSS selector, finding it again if the page redrew it meanwhile. */
+    void clickShown(String css) throws Exception {
+        awaitTrue(() -> {
+            try {
+                click(visible(css));
+                return true;
+            } catch (IllegalStateException replacedMeanwhile) {
+                return false;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, Duration.ofSeconds(20), css + " could not be clicked");
+    }
+
     List<String> all(String css) {
         JsonNode elements = call("POST", "/session/" + session + "/elements",
                 JSON.createObjectNode().put("using", "css selector").put("value", css));
