@@ -37,6 +37,17 @@ public final class ArrayFunctions {
                 ? strict(arguments, INT, (values, context) -> (long) list(values[0]).size()) : null);
         registry.register("array_dims",
                 arguments -> dimensionFunction(arguments, false, TEXT, list -> "[1:" + list.size() + "]"));
+        registry.register("trim_array", arguments -> arguments.size() == 2 && isArray(arguments.get(0))
+                && Overload.coercible(arguments.get(1).type(), INT)
+                ? strict(List.of(arguments.get(0), cast(arguments.get(1), INT)), arguments.get(0).type(), (values, context) -> {
+                    List<Object> items = list(values[0]);
+                    long trim = (Long) values[1];
+                    if (trim < 0 || trim > items.size()) {
+                        throw new SqlException(ErrorCode.ARRAY_SUBSCRIPT_ERROR,
+                                "number of elements to trim must be between 0 and " + items.size());
+                    }
+                    return items.subList(0, items.size() - (int) trim);
+                }) : null);
         registry.register("array_append", arguments -> arguments.size() == 2 ? append(arguments.get(0), arguments.get(1)) : null);
         registry.register("array_prepend", arguments -> arguments.size() == 2 ? prepend(arguments.get(0), arguments.get(1)) : null);
         registry.register("array_cat", arguments -> arguments.size() == 2 ? concatenate(arguments.get(0), arguments.get(1)) : null);

@@ -93,6 +93,11 @@ final class JsonFunctions {
                         JSONB, TEXT_ARRAY, JSONB),
                 of(JSONB, (v, c) -> Json.write(set(Json.parse((String) v[0]), list(v[1]), Json.parse((String) v[2]),
                         (Boolean) v[3])), JSONB, TEXT_ARRAY, JSONB, BOOLEAN));
+        registry.register("jsonb_insert",
+                of(JSONB, (v, c) -> Json.write(insert(Json.parse((String) v[0]), list(v[1]), Json.parse((String) v[2]), false)),
+                        JSONB, TEXT_ARRAY, JSONB),
+                of(JSONB, (v, c) -> Json.write(insert(Json.parse((String) v[0]), list(v[1]), Json.parse((String) v[2]),
+                        (Boolean) v[3])), JSONB, TEXT_ARRAY, JSONB, BOOLEAN));
         registry.register("jsonb_pretty", of(TEXT, (v, c) -> pretty(Json.parse((String) v[0])), JSONB));
     }
 
@@ -358,6 +363,57 @@ final class JsonFunctions {
                     copy.add(value);
                 }
             }
+            return copy;
+        }
+        throw new SqlException(ErrorCode.INVALID_PARAMETER_VALUE, "cannot set path in scalar");
+    }
+
+    /**
+     * jsonb_insert: in an array the value goes before the element at the path (after it with
+     * insertAfter); in an object it is added under a new key, and an existing key is an error.
+     */
+    private static Object insert(Object node, List<String> path, Object value, boolean insertAfter) {
+        if (path.isEmpty()) {
+            return node;
+        }
+        String key = path.getFirst();
+        if (key == null) {
+            throw new SqlException(ErrorCode.NULL_VALUE_NOT_ALLOWED, "path element at position 1 is null");
+        }
+        List<String> rest = path.subList(1, path.size());
+        if (node instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new TreeMap<>(Json.KEY_ORDER);
+            map.forEach((k, v) -> copy.put((String) k, v));
+            Object current = copy.get(key);
+            if (rest.isEmpty()) {
+                if (current != null) {
+                    throw new SqlException(ErrorCode.INVALID_PARAMETER_VALUE, "cannot replace existing key")
+                            .withHint("Try using the function jsonb_set to replace key value.");
+                }
+                copy.put(key, value);
+            } else if (current != null) {
+                copy.put(key, insert(current, rest, value, insertAfter));
+            }
+            return copy;
+        }
+        if (node instanceof List<?> list) {
+            long index;
+            try {
+                index = Long.parseLong(key.strip());
+            } catch (NumberFormatException e) {
+                throw new SqlException(ErrorCode.INVALID_TEXT_REPRESENTATION,
+                        "path element at position 1 is not an integer: \"" + key + "\"");
+            }
+            List<Object> copy = new ArrayList<>(list);
+            long at = index < 0 ? copy.size() + index : index;
+            if (!rest.isEmpty()) {
+                if (at >= 0 && at < copy.size()) {
+                    copy.set((int) at, insert(copy.get((int) at), rest, value, insertAfter));
+                }
+                return copy;
+            }
+            long position = Math.max(0, Math.min(copy.size(), insertAfter ? at + 1 : at));
+            copy.add((int) position, value);
             return copy;
         }
         throw new SqlException(ErrorCode.INVALID_PARAMETER_VALUE, "cannot set path in scalar");

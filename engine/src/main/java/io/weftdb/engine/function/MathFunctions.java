@@ -105,6 +105,7 @@ final class MathFunctions {
                 of(NUMERIC, (v, c) -> NumberFormat.parse((String) v[0], (String) v[1]), DataType.TEXT, DataType.TEXT));
         registry.register("factorial", of(NUMERIC, (v, c) -> factorial((Long) v[0]), BIGINT));
         registry.register("scale", of(INT, (v, c) -> (long) Math.max(0, ((BigDecimal) v[0]).scale()), NUMERIC));
+        registry.register("min_scale", of(INT, (v, c) -> (long) Math.max(0, trimScale((BigDecimal) v[0]).scale()), NUMERIC));
         registry.register("trim_scale", of(NUMERIC, (v, c) -> trimScale((BigDecimal) v[0]), NUMERIC));
         registry.register("degrees", of(DOUBLE, (v, c) -> Math.toDegrees((Double) v[0]), DOUBLE));
         registry.register("radians", of(DOUBLE, (v, c) -> Math.toRadians((Double) v[0]), DOUBLE));
@@ -116,6 +117,12 @@ final class MathFunctions {
         registry.register("acos", trigonometric(Math::acos, true));
         registry.register("atan", trigonometric(Math::atan, false));
         registry.register("atan2", of(DOUBLE, (v, c) -> Math.atan2((Double) v[0], (Double) v[1]), DOUBLE, DOUBLE));
+        registry.register("sind", of(DOUBLE, (v, c) -> DegreeTrigonometry.sind((Double) v[0]), DOUBLE));
+        registry.register("cosd", of(DOUBLE, (v, c) -> DegreeTrigonometry.cosd((Double) v[0]), DOUBLE));
+        registry.register("tand", of(DOUBLE, (v, c) -> DegreeTrigonometry.tand((Double) v[0]), DOUBLE));
+        registry.register("asind", of(DOUBLE, (v, c) -> DegreeTrigonometry.asind((Double) v[0]), DOUBLE));
+        registry.register("acosd", of(DOUBLE, (v, c) -> DegreeTrigonometry.acosd((Double) v[0]), DOUBLE));
+        registry.register("atand", of(DOUBLE, (v, c) -> DegreeTrigonometry.atand((Double) v[0]), DOUBLE));
         registry.register("sinh", trigonometric(Math::sinh, false));
         registry.register("cosh", trigonometric(Math::cosh, false));
         registry.register("tanh", trigonometric(Math::tanh, false));

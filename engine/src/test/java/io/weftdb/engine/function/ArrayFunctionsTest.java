@@ -90,6 +90,12 @@ class ArrayFunctionsTest {
     }
 
     @Test
+    void trimArrayDropsFromTheEnd() {
+        assertThat(call("trim_array", ints("{1,2,3}"), integer(2))).isEqualTo("{1}");
+        assertThat(FunctionCalls.errorOf("trim_array", ints("{1}"), integer(2))).isEqualTo(ErrorCode.ARRAY_SUBSCRIPT_ERROR);
+    }
+
+    @Test
     void searchingAndEditing() {
         BoundExpr letters = typed("{a,b,c}", DataType.arrayOf(DataType.TEXT));
         assertThat(call("array_position", letters, literal("b"))).isEqualTo("2");

@@ -103,6 +103,16 @@ class JsonFunctionsTest {
     }
 
     @Test
+    void jsonbInsertAddsBeforeOrAfterAndNeverReplaces() {
+        assertThat(call("jsonb_insert", literal("{\"a\":[0,1,2]}"), literal("{a,1}"), literal("\"new\"")))
+                .isEqualTo("{\"a\": [0, \"new\", 1, 2]}");
+        assertThat(call("jsonb_insert", literal("[1,2]"), literal("{-1}"), literal("9"), typed("true", DataType.BOOLEAN)))
+                .isEqualTo("[1, 2, 9]");
+        assertThat(errorOf("jsonb_insert", literal("{\"a\":1}"), literal("{a}"), literal("2")))
+                .isEqualTo(ErrorCode.INVALID_PARAMETER_VALUE);
+    }
+
+    @Test
     void prettyPrintsWithFourSpaces() {
         assertThat(call("jsonb_pretty", literal("{\"a\":1,\"b\":[1,2],\"c\":{}}")))
                 .isEqualTo("{\n    \"a\": 1,\n    \"b\": [\n        1,\n        2\n    ],\n    \"c\": {\n    }\n}");

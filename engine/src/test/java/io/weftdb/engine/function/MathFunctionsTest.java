@@ -114,6 +114,18 @@ class MathFunctionsTest {
     }
 
     @Test
+    void degreeTrigonometryIsExactAtTheSpecialAngles() {
+        assertThat(call("sind", integer(30))).isEqualTo("0.5");
+        assertThat(call("sind", integer(210))).isEqualTo("-0.5");
+        assertThat(call("cosd", integer(-240))).isEqualTo("-0.5");
+        assertThat(call("tand", integer(135))).isEqualTo("-1");
+        assertThat(call("acosd", float8("-0.5"))).isEqualTo("120");
+        assertThat(call("atand", integer(1))).isEqualTo("45");
+        assertThat(errorOf("asind", integer(2))).isEqualTo(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE);
+        assertThat(call("min_scale", numeric("8.4100"))).isEqualTo("2");
+    }
+
+    @Test
     void trigonometryAndConstants() {
         assertThat(call("atan2", integer(1), integer(1))).isEqualTo("0.7853981633974483");
         assertThat(call("degrees", float8("3.141592653589793"))).isEqualTo("180");
