@@ -49,31 +49,33 @@ final class SessionsEndpoint {
         });
     }
 
+    /**
+     * 204 once the session has ended; 202 when it ends at its next command: another protocol's
+     * session is terminated as pg_terminate_backend does (its statement cancelled at once; its
+     * transaction rolled back, and 57P01 answered, when its client next sends a command), because
+     * only the connection's own thread may close it.
+     */
     void close(HttpServerExchange exchange, String id) {
-        if (!sessions.close(id) && !terminate(id)) {
+        if (sessions.close(id)) {
+            exchange.setStatusCode(204);
+            return;
+        }
+        Session session = ENGINE_SESSION_ID.matcher(id).matches() ? engine.sessions().get(Integer.parseInt(id)) : null;
+        if (session == null) {
             throw ApiError.notFound("08003", "session " + id + " does not exist");
         }
-        exchange.setStatusCode(204);
-    }
-
-    /**
-     * Ends the engine session numbered {@code id}: an HTTP session is closed at once; another
-     * protocol's is terminated (its statement cancelled, its transaction rolled back, and its
-     * connection answered 57P01 from then on), as pg_terminate_backend does.
-     */
-    private boolean terminate(String id) {
-        if (!ENGINE_SESSION_ID.matcher(id).matches()) {
-            return false;
-        }
-        Session session = engine.sessions().get(Integer.parseInt(id));
-        if (session == null) {
-            return false;
-        }
         String httpId = sessions.idOf(session.id());
-        if (httpId == null || !sessions.close(httpId)) {
-            session.terminate();
+        if (httpId != null && sessions.close(httpId)) {
+            exchange.setStatusCode(204);
+            return;
         }
-        return true;
+        session.terminate();
+        Exchanges.sendJson(exchange, 202, json -> {
+            json.writeStartObject();
+            json.writeNumberField("id", session.id());
+            json.writeBooleanField("terminating", true);
+            json.writeEndObject();
+        });
     }
 
     void cancel(HttpServerExchange exchange, String id) {

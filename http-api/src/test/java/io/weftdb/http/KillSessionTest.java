@@ -48,7 +48,8 @@ class KillSessionTest {
 
         HttpResponse<String> killed = api.delete("/v1/sessions/" + other.id());
 
-        assertThat(killed.statusCode()).isEqualTo(204);
+        assertThat(killed.statusCode()).isEqualTo(202);
+        assertThat(killed.body()).isEqualTo("{\"id\":" + other.id() + ",\"terminating\":true}\n");
         JsonNode listed = ApiFixture.json(api.get("/v1/sessions")).get("sessions").get(0);
         assertThat(listed.get("id").asInt()).isEqualTo(other.id());
         assertThat(listed.get("terminating").asBoolean()).isTrue();

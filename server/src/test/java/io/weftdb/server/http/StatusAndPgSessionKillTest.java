@@ -64,7 +64,7 @@ class StatusAndPgSessionKillTest {
             HttpResponse<String> killed = server.client().send(server.request("/v1/sessions/" + id).DELETE().build(),
                     HttpResponse.BodyHandlers.ofString());
 
-            assertThat(killed.statusCode()).isEqualTo(204);
+            assertThat(killed.statusCode()).isEqualTo(202);
             assertThatThrownBy(() -> statement.execute("COMMIT"))
                     .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("57P01"))
                     .hasMessageContaining("terminating connection due to administrator command");
