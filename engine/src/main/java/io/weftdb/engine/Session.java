@@ -516,7 +516,8 @@ public final class Session implements AutoCloseable {
             lockTimeout = engine.options().defaultLockTimeoutMillis();
         }
         return new ExecutionEnvironment(running, engine.transactions(), new TransactionReader(running, engine.transactions()),
-                engine.sequences(), engine.statistics(), new StatementContext(running, parameters, Instant.now()), lockTimeout);
+                engine.sequences(), engine.statistics(), new StatementContext(running, parameters, Instant.now()), lockTimeout,
+                settings.bytes("work_mem"));
     }
 
     private StatementResult transactionControl(TransactionControl control) {

@@ -35,6 +35,10 @@ final class ConstraintBuilder {
             if (position < 0) {
                 throw new SqlException(ErrorCode.UNDEFINED_COLUMN, "column \"" + name + "\" named in key does not exist");
             }
+            if (table.columns().get(position).type().kind() == io.weftdb.ir.type.TypeKind.ARRAY) {
+                throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, "column \"" + name
+                        + "\" is an array: array columns cannot be part of a key or index yet");
+            }
             ids.add(table.columns().get(position).id());
         }
         return ids;

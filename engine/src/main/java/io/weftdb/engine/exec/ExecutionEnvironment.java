@@ -32,21 +32,22 @@ public final class ExecutionEnvironment implements EvaluationContext {
     private final OuterRows outerRows;
     private final Map<Object, Object> subqueryResults;
     private final PlanObserver observer;
+    private final long workMemoryBytes;
 
     /** The rows of the enclosing query levels, innermost first. */
     private record OuterRows(Object[] row, OuterRows enclosing) {}
 
     public ExecutionEnvironment(Transaction transaction, TransactionManager transactions, TransactionReader reader,
                                 SequenceManager sequences, TableStatistics statistics, EvaluationContext statement,
-                                long lockTimeoutMillis) {
+                                long lockTimeoutMillis, long workMemoryBytes) {
         this(transaction, transactions, reader, sequences, statistics, statement, lockTimeoutMillis, null,
-                new IdentityHashMap<>(), null);
+                new IdentityHashMap<>(), null, workMemoryBytes);
     }
 
     private ExecutionEnvironment(Transaction transaction, TransactionManager transactions, TransactionReader reader,
                                  SequenceManager sequences, TableStatistics statistics, EvaluationContext statement,
                                  long lockTimeoutMillis, OuterRows outerRows, Map<Object, Object> subqueryResults,
-                                 PlanObserver observer) {
+                                 PlanObserver observer, long workMemoryBytes) {
         this.transaction = transaction;
         this.transactions = transactions;
         this.reader = reader;
@@ -57,18 +58,19 @@ public final class ExecutionEnvironment implements EvaluationContext {
         this.outerRows = outerRows;
         this.subqueryResults = subqueryResults;
         this.observer = observer;
+        this.workMemoryBytes = workMemoryBytes;
     }
 
     /** The environment a subquery runs in for {@code row} of its enclosing query. */
     public ExecutionEnvironment withOuterRow(Object[] row) {
         return new ExecutionEnvironment(transaction, transactions, reader, sequences, statistics, statement,
-                lockTimeoutMillis, new OuterRows(row, outerRows), subqueryResults, observer);
+                lockTimeoutMillis, new OuterRows(row, outerRows), subqueryResults, observer, workMemoryBytes);
     }
 
     /** The same environment with every plan operator opened through {@code planObserver}. */
     public ExecutionEnvironment withObserver(PlanObserver planObserver) {
         return new ExecutionEnvironment(transaction, transactions, reader, sequences, statistics, statement,
-                lockTimeoutMillis, outerRows, subqueryResults, planObserver);
+                lockTimeoutMillis, outerRows, subqueryResults, planObserver, workMemoryBytes);
     }
 
     /** What watches plan operators run (EXPLAIN ANALYZE), or null. */
@@ -106,6 +108,11 @@ public final class ExecutionEnvironment implements EvaluationContext {
 
     public long lockTimeoutMillis() {
         return lockTimeoutMillis;
+    }
+
+    /** How much memory a sort may hold before it spills sorted runs to disk (work_mem). */
+    public long workMemoryBytes() {
+        return workMemoryBytes;
     }
 
     /** The context expressions evaluate in: this environment. */

@@ -3,6 +3,8 @@ package io.weftdb.engine.plan;
 import io.weftdb.engine.exec.ExecutionEnvironment;
 import io.weftdb.engine.exec.ListRowSource;
 import io.weftdb.engine.exec.RowSource;
+import io.weftdb.engine.exec.RowSizes;
+import io.weftdb.engine.exec.SpillFile;
 import io.weftdb.engine.expr.BoundExpr;
 import io.weftdb.engine.expr.Scope;
 import io.weftdb.engine.value.ValueOrder;
@@ -12,8 +14,9 @@ import java.util.List;
 import java.util.PriorityQueue;
 
 /**
- * Sorts its input by columns of the input row. Materialises the input in memory (sorting needs all
- * rows); spilling to disk past a memory budget belongs to the query-engine work.
+ * Sorts its input by columns of the input row. Rows are held in memory up to work_mem; past it
+ * they are written to disk as sorted runs, merged at the end (an external merge sort). Under a
+ * LIMIT only the rows the limit needs are kept (top-N).
  */
 public record SortNode(PlanNode input, List<SortKey> keys, BoundExpr rowsWanted) implements PlanNode {
     /** Sort by input column {@code position}. */
@@ -65,15 +68,90 @@ public record SortNode(PlanNode input, List<SortKey> keys, BoundExpr rowsWanted)
         if (wanted != null) {
             return topN(environment, ((Number) wanted).longValue());
         }
-        RowSource source = input.run(environment);
+        Comparator<Object[]> order = comparator();
         List<Object[]> rows = new ArrayList<>();
-        try (source) {
+        List<SpillFile> runs = new ArrayList<>();
+        long budget = environment.workMemoryBytes();
+        long held = 0;
+        try (RowSource source = input.run(environment)) {
             while (source.next()) {
-                rows.add(source.row());
+                Object[] row = source.row();
+                rows.add(row);
+                held += RowSizes.estimate(row);
+                if (held > budget) {
+                    runs.add(spill(rows, order, environment));
+                    rows.clear();
+                    held = 0;
+                }
+            }
+        } catch (RuntimeException e) {
+            runs.forEach(SpillFile::close);
+            throw e;
+        }
+        rows.sort(order);
+        if (runs.isEmpty()) {
+            return new ListRowSource(rows);
+        }
+        return merge(runs, new ListRowSource(rows), order);
+    }
+
+    /** Writes the rows held so far, sorted, as one run on disk: the sort outgrew work_mem. */
+    private SpillFile spill(List<Object[]> rows, Comparator<Object[]> order, ExecutionEnvironment environment) {
+        rows.sort(order);
+        SpillFile run = new SpillFile(input.output().columns().stream().map(Scope.Column::type).toList());
+        try {
+            for (Object[] row : rows) {
+                run.write(row);
+            }
+        } catch (RuntimeException e) {
+            run.close();
+            throw e;
+        }
+        environment.checkCancelled();
+        return run;
+    }
+
+    /** A k-way merge of the sorted runs on disk and the last one in memory; closing deletes the files. */
+    private static RowSource merge(List<SpillFile> runs, RowSource inMemory, Comparator<Object[]> order) {
+        List<RowSource> sources = new ArrayList<>();
+        for (SpillFile run : runs) {
+            sources.add(run.read());
+        }
+        sources.add(inMemory);
+        PriorityQueue<RowSource> heads = new PriorityQueue<>(sources.size(), (a, b) -> order.compare(a.row(), b.row()));
+        for (RowSource source : sources) {
+            if (source.next()) {
+                heads.add(source);
             }
         }
-        rows.sort(comparator());
-        return new ListRowSource(rows);
+        return new RowSource() {
+            private RowSource current;
+            private Object[] row;
+
+            @Override
+            public boolean next() {
+                if (current != null && current.next()) {
+                    heads.add(current);
+                }
+                current = heads.poll();
+                if (current == null) {
+                    return false;
+                }
+                row = current.row();
+                return true;
+            }
+
+            @Override
+            public Object[] row() {
+                return row;
+            }
+
+            @Override
+            public void close() {
+                sources.forEach(RowSource::close);
+                runs.forEach(SpillFile::close);
+            }
+        };
     }
 
     /**

@@ -50,6 +50,8 @@ public final class SessionSettings {
         define("transaction_isolation", "read committed", true, "Sets the current transaction's isolation level.",
                 SessionSettings::isolation);
         define("transaction_read_only", "off", true, "Sets the current transaction's read-only status.", SessionSettings::bool);
+        // PostgreSQL's default is 4MB; rows held as Java objects take several times their size on disk.
+        define("work_mem", "64MB", true, "Sets the maximum memory to be used for query workspaces.", SessionSettings::memory);
     }
 
     private final Map<String, String> values = new HashMap<>();
@@ -211,6 +213,41 @@ public final class SessionSettings {
             default -> 1;
         };
         return Long.toString(amount * factor);
+    }
+
+    private static final java.util.regex.Pattern MEMORY = java.util.regex.Pattern.compile("(\\d+)\\s*(kB|MB|GB|TB)?");
+
+    /** A memory size as PostgreSQL writes it: a number with kB (the default unit), MB, GB or TB. */
+    private static String memory(String value) {
+        java.util.regex.Matcher matcher = MEMORY.matcher(value.trim());
+        if (!matcher.matches()) {
+            throw new SqlException(ErrorCode.INVALID_PARAMETER_VALUE, "invalid value for parameter \"work_mem\": \""
+                    + value + "\"").withHint("Valid units for this parameter are \"B\", \"kB\", \"MB\", \"GB\", and \"TB\".");
+        }
+        long kilobytes = kilobytes(Long.parseLong(matcher.group(1)), matcher.group(2));
+        if (kilobytes < 64) {
+            throw new SqlException(ErrorCode.INVALID_PARAMETER_VALUE, kilobytes
+                    + " kB is outside the valid range for parameter \"work_mem\" (64 kB .. 2147483647 kB)");
+        }
+        return matcher.group(2) == null ? kilobytes + "kB" : matcher.group(1) + matcher.group(2);
+    }
+
+    private static long kilobytes(long amount, String unit) {
+        return switch (unit == null ? "kB" : unit) {
+            case "MB" -> amount * 1024;
+            case "GB" -> amount * 1024 * 1024;
+            case "TB" -> amount * 1024 * 1024 * 1024;
+            default -> amount;
+        };
+    }
+
+    /** A memory setting (work_mem) in bytes. */
+    public long bytes(String name) {
+        java.util.regex.Matcher matcher = MEMORY.matcher(get(name));
+        if (!matcher.matches()) {
+            throw new IllegalStateException(name + " holds " + get(name));
+        }
+        return kilobytes(Long.parseLong(matcher.group(1)), matcher.group(2)) * 1024;
     }
 
     private static String timeZone(String value) {

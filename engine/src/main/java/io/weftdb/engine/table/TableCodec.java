@@ -7,7 +7,11 @@ import io.weftdb.engine.catalog.TableDef;
 import io.weftdb.engine.encoding.KeyDecoder;
 import io.weftdb.engine.encoding.KeyEncoder;
 import io.weftdb.engine.encoding.RowCodec;
+import io.weftdb.engine.value.TextFormat;
+import io.weftdb.engine.value.TextParse;
 import io.weftdb.ir.type.TypeKind;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -32,14 +36,21 @@ public final class TableCodec {
     private final boolean[] primaryDescending;
     private final TypeKind[] primaryKinds;
     private final Map<Integer, LayoutReader> readers = new HashMap<>();
+    /** Live columns of array type: the row format has no array encoding, so they are stored as their text. */
+    private final int[] arrayPositions;
 
     public TableCodec(TableDef table) {
         this.table = table;
         List<ColumnDef> columns = table.columns();
         currentKinds = new TypeKind[columns.size()];
+        List<Integer> arrays = new ArrayList<>();
         for (int i = 0; i < currentKinds.length; i++) {
-            currentKinds[i] = columns.get(i).type().kind();
+            currentKinds[i] = stored(columns.get(i).type().kind());
+            if (columns.get(i).type().kind() == TypeKind.ARRAY) {
+                arrays.add(i);
+            }
         }
+        arrayPositions = arrays.stream().mapToInt(Integer::intValue).toArray();
         IndexDef primary = table.primaryIndex();
         primaryPositions = table.keyPositions(primary);
         primaryDescending = descending(primary);
@@ -88,7 +99,19 @@ public final class TableCodec {
     }
 
     public byte[] encodeRow(Object[] row) {
-        return RowCodec.encode(table.currentLayout().version(), currentKinds, row);
+        Object[] stored = row;
+        for (int position : arrayPositions) {
+            if (row[position] != null) {
+                stored = stored == row ? row.clone() : stored;
+                stored[position] = TextFormat.format(row[position], table.columns().get(position).type(), ZoneOffset.UTC);
+            }
+        }
+        return RowCodec.encode(table.currentLayout().version(), currentKinds, stored);
+    }
+
+    /** The kind a column is stored as: arrays as their text form. */
+    private static TypeKind stored(TypeKind kind) {
+        return kind == TypeKind.ARRAY ? TypeKind.TEXT : kind;
     }
 
     /** Decodes a stored row into the table's live columns, filling columns added later with their missing value. */
@@ -97,6 +120,11 @@ public final class TableCodec {
         LayoutReader reader = readers.computeIfAbsent(version, v -> new LayoutReader(table.layout(v)));
         Object[] row = reader.missing.clone();
         RowCodec.decode(value, reader.kinds, reader.targets, row);
+        for (int position : arrayPositions) {
+            if (row[position] instanceof String text) {
+                row[position] = TextParse.parse(text, table.columns().get(position).type(), ZoneOffset.UTC);
+            }
+        }
         return row;
     }
 
@@ -151,7 +179,7 @@ public final class TableCodec {
         final Object[] missing;
 
         LayoutReader(RowLayout layout) {
-            kinds = layout.kinds().toArray(new TypeKind[0]);
+            kinds = layout.kinds().stream().map(TableCodec::stored).toArray(TypeKind[]::new);
             targets = new int[kinds.length];
             for (int i = 0; i < targets.length; i++) {
                 targets[i] = table.columnPosition(layout.columnIds().get(i));

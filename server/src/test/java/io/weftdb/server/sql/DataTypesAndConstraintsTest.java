@@ -29,6 +29,18 @@ class DataTypesAndConstraintsTest {
     }
 
     @Test
+    void arrayColumnsStoreAndReturnTheirElementsButCannotBeIndexed() {
+        sql.execute("CREATE TABLE docs (id integer PRIMARY KEY, tags text[], scores integer[])");
+        sql.execute("INSERT INTO docs VALUES (1, ARRAY['a', 'b c', NULL], '{3,2,1}'), (2, '{}', NULL)");
+        assertThat(sql.query("SELECT tags, scores, scores[1], array_length(tags, 1) FROM docs ORDER BY id"))
+                .containsExactly(java.util.Arrays.asList("{a,\"b c\",NULL}", "{3,2,1}", "3", "3"),
+                        java.util.Arrays.asList("{}", null, null, null));
+        sql.execute("UPDATE docs SET scores = array_append(scores, 0) WHERE id = 1");
+        assertThat(sql.value("SELECT scores FROM docs WHERE id = 1")).isEqualTo("{3,2,1,0}");
+        assertThat(sql.error("CREATE INDEX ON docs (tags)").code()).isEqualTo(ErrorCode.FEATURE_NOT_SUPPORTED);
+    }
+
+    @Test
     void parametersForCharacterColumnsTakeAnyLengthUpToTheColumns() {
         sql.execute("CREATE TABLE codes (code char(5), label varchar(3))");
         assertThat(sql.execute("INSERT INTO codes VALUES ($1, $2)", "ab", "xyz")).isEqualTo("INSERT 0 1");

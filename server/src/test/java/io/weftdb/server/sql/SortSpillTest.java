@@ -1,0 +1,66 @@
+package io.weftdb.server.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.weftdb.ir.error.ErrorCode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A sort bigger than work_mem spills sorted runs to disk and merges them; the files go away after. */
+class SortSpillTest {
+    @TempDir
+    Path directory;
+    private TestDatabase database;
+    private TestDatabase.Client sql;
+
+    @BeforeEach
+    void open() {
+        database = new TestDatabase(directory);
+        sql = database.client();
+    }
+
+    @AfterEach
+    void close() {
+        sql.close();
+        database.close();
+    }
+
+    private static long spillFiles() throws Exception {
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(path -> path.getFileName().toString().startsWith("weftdb-spill-")).count();
+        }
+    }
+
+    @Test
+    void aSortLargerThanWorkMemGivesTheSameOrderFromDisk() throws Exception {
+        long before = spillFiles();
+        sql.execute("SET work_mem = '64kB'");
+        sql.execute("CREATE TABLE t (n integer, label text, tags integer[])");
+        sql.execute("INSERT INTO t SELECT (g * 7919) % 20000, 'row ' || g, ARRAY[g, g + 1] FROM generate_series(1, 20000) g");
+        List<List<String>> rows = sql.query("SELECT n, label, tags FROM t ORDER BY n DESC, label");
+        assertThat(rows).hasSize(20000);
+        for (int i = 1; i < rows.size(); i++) {
+            assertThat(Integer.parseInt(rows.get(i - 1).get(0))).isGreaterThanOrEqualTo(Integer.parseInt(rows.get(i).get(0)));
+        }
+        assertThat(rows.get(0)).containsExactly("19999", "row 2321", "{2321,2322}");
+        assertThat(sql.value("SELECT string_agg(label, ',') FROM (SELECT label FROM t ORDER BY n LIMIT 3) s"))
+                .isEqualTo("row 20000,row 17679,row 15358");
+        assertThat(spillFiles()).isEqualTo(before);
+    }
+
+    @Test
+    void workMemTakesPostgresUnitsAndRefusesTinyValues() {
+        sql.execute("SET work_mem = '2MB'");
+        assertThat(sql.value("SHOW work_mem")).isEqualTo("2MB");
+        sql.execute("SET work_mem = 128");
+        assertThat(sql.value("SHOW work_mem")).isEqualTo("128kB");
+        assertThat(sql.error("SET work_mem = '1kB'").code()).isEqualTo(ErrorCode.INVALID_PARAMETER_VALUE);
+        assertThat(sql.error("SET work_mem = 'lots'").code()).isEqualTo(ErrorCode.INVALID_PARAMETER_VALUE);
+    }
+}
