@@ -109,13 +109,13 @@ final class MathFunctions {
         registry.register("trim_scale", of(NUMERIC, (v, c) -> trimScale((BigDecimal) v[0]), NUMERIC));
         registry.register("degrees", of(DOUBLE, (v, c) -> Math.toDegrees((Double) v[0]), DOUBLE));
         registry.register("radians", of(DOUBLE, (v, c) -> Math.toRadians((Double) v[0]), DOUBLE));
-        registry.register("sin", trigonometric(Math::sin, false));
-        registry.register("cos", trigonometric(Math::cos, false));
-        registry.register("tan", trigonometric(Math::tan, false));
-        registry.register("cot", trigonometric(x -> 1.0 / Math.tan(x), false));
-        registry.register("asin", trigonometric(Math::asin, true));
-        registry.register("acos", trigonometric(Math::acos, true));
-        registry.register("atan", trigonometric(Math::atan, false));
+        registry.register("sin", trigonometric(Math::sin, Domain.FINITE));
+        registry.register("cos", trigonometric(Math::cos, Domain.FINITE));
+        registry.register("tan", trigonometric(Math::tan, Domain.FINITE));
+        registry.register("cot", trigonometric(x -> 1.0 / Math.tan(x), Domain.FINITE));
+        registry.register("asin", trigonometric(Math::asin, Domain.UNIT));
+        registry.register("acos", trigonometric(Math::acos, Domain.UNIT));
+        registry.register("atan", trigonometric(Math::atan, Domain.ALL));
         registry.register("atan2", of(DOUBLE, (v, c) -> Math.atan2((Double) v[0], (Double) v[1]), DOUBLE, DOUBLE));
         registry.register("sind", of(DOUBLE, (v, c) -> DegreeTrigonometry.sind((Double) v[0]), DOUBLE));
         registry.register("cosd", of(DOUBLE, (v, c) -> DegreeTrigonometry.cosd((Double) v[0]), DOUBLE));
@@ -123,9 +123,9 @@ final class MathFunctions {
         registry.register("asind", of(DOUBLE, (v, c) -> DegreeTrigonometry.asind((Double) v[0]), DOUBLE));
         registry.register("acosd", of(DOUBLE, (v, c) -> DegreeTrigonometry.acosd((Double) v[0]), DOUBLE));
         registry.register("atand", of(DOUBLE, (v, c) -> DegreeTrigonometry.atand((Double) v[0]), DOUBLE));
-        registry.register("sinh", trigonometric(Math::sinh, false));
-        registry.register("cosh", trigonometric(Math::cosh, false));
-        registry.register("tanh", trigonometric(Math::tanh, false));
+        registry.register("sinh", trigonometric(Math::sinh, Domain.ALL));
+        registry.register("cosh", trigonometric(Math::cosh, Domain.ALL));
+        registry.register("tanh", trigonometric(Math::tanh, Domain.ALL));
         registry.register("width_bucket",
                 of(INT, (v, c) -> widthBucket((Double) v[0], (Double) v[1], (Double) v[2], (Long) v[3]),
                         DOUBLE, DOUBLE, DOUBLE, INT),
@@ -321,11 +321,18 @@ final class MathFunctions {
         return (int) Math.log10(Math.abs(ln));
     }
 
-    /** A function of one double; the inverse sine and cosine reject arguments outside [-1, 1]. */
-    private static Overload trigonometric(DoubleUnaryOperator function, boolean bounded) {
+    /** The arguments a trigonometric function accepts: periodic ones need a finite angle. */
+    private enum Domain { ALL, FINITE, UNIT }
+
+    private static Overload trigonometric(DoubleUnaryOperator function, Domain domain) {
         return of(DOUBLE, (v, c) -> {
             double x = (Double) v[0];
-            if (bounded && (x < -1 || x > 1) || Double.isInfinite(x) && !bounded) {
+            boolean outside = switch (domain) {
+                case ALL -> false;
+                case FINITE -> Double.isInfinite(x);
+                case UNIT -> x < -1 || x > 1;
+            };
+            if (outside) {
                 throw FunctionErrors.outOfRange("input is out of range");
             }
             return function.applyAsDouble(x);
