@@ -37,6 +37,11 @@ public final class OuterScopes {
         return null;
     }
 
+    /** The scope of the nearest enclosing query (the row a correlated subquery runs for). */
+    public Scope scope() {
+        return scope;
+    }
+
     /** Whether the subquery compiled against these scopes referenced any of them. */
     public boolean correlated() {
         return correlated;

@@ -77,6 +77,11 @@ public final class QueryPlanner {
         return new QueryPlanner(names, parameters, scopes, ctes, estimates);
     }
 
+    /** This planner without enclosing scopes: for the uncorrelated form of a subquery. */
+    QueryPlanner withoutOuter() {
+        return new QueryPlanner(names, parameters, null, ctes, estimates);
+    }
+
     private QueryPlanner withCtes(CommonTableExpressions visible) {
         return new QueryPlanner(names, parameters, outer, visible, estimates);
     }

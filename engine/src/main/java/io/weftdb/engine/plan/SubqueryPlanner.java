@@ -49,8 +49,16 @@ final class SubqueryPlanner implements SubqueryCompiler {
     @Override
     public BoundExpr compile(Expr subquery, ExpressionCompiler outer) {
         return switch (subquery) {
-            case Expr.Exists exists -> exists(plan(exists.query(), outer));
-            case Expr.ScalarSubquery scalar -> scalar(plan(scalar.query(), outer), scalar.position());
+            case Expr.Exists exists -> {
+                Decorrelator.Keyed keyed = new Decorrelator(enclosing.withoutOuter()).exists(exists.query(), outer);
+                yield keyed != null ? keyedExists(keyed) : exists(plan(exists.query(), outer));
+            }
+            case Expr.ScalarSubquery scalar -> {
+                Planned planned = plan(scalar.query(), outer);
+                Decorrelator.Keyed keyed = planned.correlated() && planned.columns().size() == 1
+                        ? new Decorrelator(enclosing.withoutOuter()).scalar(scalar.query(), outer) : null;
+                yield keyed != null ? keyedScalar(keyed, planned, scalar.query()) : scalar(planned, scalar.position());
+            }
             case Expr.InSubquery in -> {
                 BoundExpr any = quantified(BinaryOperator.EQUAL, true, outer.compile(in.operand()),
                         plan(in.query(), outer), in.position(), outer);
@@ -77,6 +85,102 @@ final class SubqueryPlanner implements SubqueryCompiler {
         }
         return new BoundExpr((row, context) -> anyRow(plan, environment(context).withOuterRow(row)), DataType.BOOLEAN,
                 false);
+    }
+
+    /** A correlated EXISTS answered from a hash set of the inner keys, built once per statement. */
+    private static BoundExpr keyedExists(Decorrelator.Keyed keyed) {
+        List<Evaluator> outerKeys = keyed.outerKeys().stream().map(BoundExpr::evaluator).toList();
+        return new BoundExpr((row, context) -> {
+            ExecutionEnvironment environment = environment(context);
+            @SuppressWarnings("unchecked")
+            Set<RowKey> keys = (Set<RowKey>) oncePerStatement(environment, keyed.plan(), () -> {
+                Set<RowKey> built = new HashSet<>();
+                forEachKeyedRow(keyed, environment, (key, inner) -> built.add(key));
+                return built;
+            });
+            RowKey key = outerKey(outerKeys, row, context);
+            return key != null && keys.contains(key);
+        }, DataType.BOOLEAN, false);
+    }
+
+    /** Stands for "several rows had this key" in a keyed scalar subquery's map. */
+    private static final Object SEVERAL = new Object();
+
+    /**
+     * A correlated scalar subquery answered from a map of inner key to value, built once per
+     * statement. A key no inner row has gets the subquery's answer over no rows (NULL, or an
+     * aggregate's value over nothing, count(*) 0 among them); a key several rows have is 21000
+     * when an outer row asks for it, as the correlated subquery would be.
+     */
+    private static BoundExpr keyedScalar(Decorrelator.Keyed keyed, Planned correlated, Query query) {
+        List<Evaluator> outerKeys = keyed.outerKeys().stream().map(BoundExpr::evaluator).toList();
+        DataType type = correlated.columns().get(0).type();
+        int valueColumn = keyed.keyCount();
+        DataType producedType = keyed.plan().output().columns().get(valueColumn).type();
+        PlanNode fallback = correlated.plan();
+        return new BoundExpr((row, context) -> {
+            ExecutionEnvironment environment = environment(context);
+            @SuppressWarnings("unchecked")
+            java.util.Map<RowKey, Object> values = (java.util.Map<RowKey, Object>) oncePerStatement(environment, keyed.plan(), () -> {
+                java.util.Map<RowKey, Object> built = new java.util.HashMap<>();
+                forEachKeyedRow(keyed, environment, (key, inner) -> {
+                    Object value = Casts.cast(inner[valueColumn], producedType, type, Casts.Context.IMPLICIT,
+                            environment.timeZone());
+                    built.merge(key, value == null ? NULL_VALUE : value, (a, b) -> SEVERAL);
+                });
+                return built;
+            });
+            RowKey key = outerKey(outerKeys, row, context);
+            Object value = key == null ? null : values.get(key);
+            if (value == null) {
+                // The answer over no inner rows reads nothing of the outer row (the keyed form only
+                // exists when the select list is the subquery's own), so one run serves every miss.
+                return ((Object[]) oncePerStatement(environment, fallback,
+                        () -> new Object[] {singleValue(fallback, environment.withOuterRow(row))}))[0];
+            }
+            if (value == SEVERAL) {
+                throw new SqlException(ErrorCode.CARDINALITY_VIOLATION,
+                        "more than one row returned by a subquery used as an expression");
+            }
+            return value == NULL_VALUE ? null : value;
+        }, type, false);
+    }
+
+    /** A NULL answer kept in a map that uses null for "absent". */
+    private static final Object NULL_VALUE = new Object();
+
+    private interface KeyedRowAction {
+        void accept(RowKey key, Object[] row);
+    }
+
+    /** Runs the keyed plan, handing each row with its key; rows with a NULL key can match nothing. */
+    private static void forEachKeyedRow(Decorrelator.Keyed keyed, ExecutionEnvironment environment, KeyedRowAction action) {
+        List<BoundExpr> innerKeys = keyed.innerKeys();
+        try (RowSource rows = keyed.plan().run(environment)) {
+            while (rows.next()) {
+                Object[] row = rows.row();
+                Object[] key = new Object[innerKeys.size()];
+                boolean nullKey = false;
+                for (int i = 0; i < key.length; i++) {
+                    key[i] = innerKeys.get(i).evaluate(row, environment);
+                    nullKey |= key[i] == null;
+                }
+                if (!nullKey) {
+                    action.accept(new RowKey(key), row.clone());
+                }
+            }
+        }
+    }
+
+    private static RowKey outerKey(List<Evaluator> outerKeys, Object[] row, EvaluationContext context) {
+        Object[] key = new Object[outerKeys.size()];
+        for (int i = 0; i < key.length; i++) {
+            key[i] = outerKeys.get(i).evaluate(row, context);
+            if (key[i] == null) {
+                return null;
+            }
+        }
+        return new RowKey(key);
     }
 
     private static boolean anyRow(PlanNode plan, ExecutionEnvironment environment) {

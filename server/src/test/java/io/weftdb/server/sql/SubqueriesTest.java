@@ -149,4 +149,26 @@ class SubqueriesTest {
         assertThat(sql.error("WITH RECURSIVE bad(n) AS (SELECT n FROM bad) SELECT * FROM bad").code())
                 .isEqualTo(ErrorCode.INVALID_RECURSION);
     }
+
+    @Test
+    void correlatedSubqueriesTiedByEqualitiesAnswerAsWhenRunPerRow() {
+        sql.execute("CREATE TABLE o (id integer, k integer, j integer)");
+        sql.execute("CREATE TABLE i (k integer, j integer, v integer)");
+        sql.execute("INSERT INTO o VALUES (1, 1, 1), (2, 2, NULL), (3, NULL, 1), (4, 9, 9), (5, 1, 2)");
+        sql.execute("INSERT INTO i VALUES (1, 1, 10), (1, 2, 20), (2, 2, 30), (NULL, 1, 40), (2, NULL, 50)");
+        assertThat(sql.query("SELECT id, EXISTS (SELECT 1 FROM i WHERE i.k = o.k), "
+                + "NOT EXISTS (SELECT 1 FROM i WHERE i.k = o.k AND i.j = o.j) FROM o ORDER BY id"))
+                .containsExactly(row("1", "t", "f"), row("2", "t", "t"), row("3", "f", "t"), row("4", "f", "t"),
+                        row("5", "t", "f"));
+        assertThat(sql.query("SELECT id, (SELECT count(*) FROM i WHERE i.k = o.k), "
+                + "(SELECT sum(v) FROM i WHERE i.k = o.k AND i.v > 15) FROM o ORDER BY id"))
+                .containsExactly(row("1", "2", "20"), row("2", "2", "80"), row("3", "0", null), row("4", "0", null),
+                        row("5", "2", "20"));
+        assertThat(sql.query("SELECT id, (SELECT v FROM i WHERE i.k = o.k AND i.j = o.j) FROM o ORDER BY id"))
+                .containsExactly(row("1", "10"), row("2", null), row("3", null), row("4", null), row("5", "20"));
+        assertThat(sql.error("SELECT id, (SELECT v FROM i WHERE i.k = o.k) FROM o WHERE id IN (2, 4)").code())
+                .isEqualTo(ErrorCode.CARDINALITY_VIOLATION);
+        assertThat(sql.query("SELECT id, (SELECT v FROM i WHERE i.k = o.k) FROM o WHERE id IN (3, 4) ORDER BY id"))
+                .containsExactly(row("3", null), row("4", null));
+    }
 }
