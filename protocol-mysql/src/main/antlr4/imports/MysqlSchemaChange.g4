@@ -110,6 +110,20 @@ dropIndex
     : DROP INDEX identifier ON qualifiedName
     ;
 
+/* mysqldump writes CREATE ALGORITHM=UNDEFINED DEFINER=`u`@`h` SQL SECURITY DEFINER VIEW ...; the options change nothing here. */
+createView
+    : CREATE (OR REPLACE)? (ALGORITHM EQUAL identifier)? (DEFINER EQUAL userName)? (SQL SECURITY (DEFINER | identifier))?
+      VIEW qualifiedName columnList? AS query
+    ;
+
+userName
+    : (identifier | STRING) USER_VARIABLE?
+    ;
+
+dropView
+    : DROP VIEW (IF EXISTS)? qualifiedName (COMMA qualifiedName)* (RESTRICT | CASCADE)?
+    ;
+
 alterTable
     : ALTER TABLE qualifiedName alterAction (COMMA alterAction)*
     ;
@@ -131,6 +145,7 @@ alterAction
     | ALTER COLUMN? identifier SET DEFAULT defaultValue                                         #setDefault
     | ALTER COLUMN? identifier DROP DEFAULT                                                     #dropDefault
     | tableOption                                                                               #alterTableOption
+    | (DISABLE | ENABLE) KEYS                                                                   #toggleKeys
     ;
 
 position

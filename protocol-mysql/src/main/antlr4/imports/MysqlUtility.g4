@@ -63,7 +63,8 @@ showStatement
     : SHOW (DATABASES | SCHEMAS) likeOrWhere?                                                   #showDatabases
     | SHOW FULL? TABLES ((FROM | IN) identifier)? likeOrWhere?                                  #showTables
     | SHOW FULL? (COLUMNS | FIELDS) (FROM | IN) qualifiedName ((FROM | IN) identifier)? likeOrWhere? #showColumns
-    | SHOW CREATE TABLE qualifiedName                                                           #showCreateTable
+    | SHOW CREATE (TABLE | VIEW) qualifiedName                                                  #showCreateTable
+    | SHOW TRIGGERS ((FROM | IN) identifier)? likeOrWhere?                                      #showTriggers
     | SHOW CREATE (DATABASE | SCHEMA) (IF NOT EXISTS)? identifier                               #showCreateDatabase
     | SHOW scope=(GLOBAL | SESSION | LOCAL)? VARIABLES likeOrWhere?                             #showVariables
     | SHOW scope=(GLOBAL | SESSION | LOCAL)? STATUS likeOrWhere?                                #showStatus

@@ -25,6 +25,8 @@ statement
     | dropTable
     | createIndex
     | dropIndex
+    | createView
+    | dropView
     | alterTable
     | renameTable
     | truncateTable

@@ -9,7 +9,7 @@ lexer grammar MysqlSqlLexer;
 
 options { caseInsensitive = true; }
 
-ADD: 'add'; AFTER: 'after'; ALL: 'all'; ALTER: 'alter'; AND: 'and'; ANY: 'any'; AS: 'as'; ASC: 'asc';
+ADD: 'add'; AFTER: 'after'; ALGORITHM: 'algorithm'; ALL: 'all'; ALTER: 'alter'; AND: 'and'; ANY: 'any'; AS: 'as'; ASC: 'asc';
 AUTO_INCREMENT: 'auto_increment'; BEGIN: 'begin'; BETWEEN: 'between'; BIGINT: 'bigint'; BINARY: 'binary';
 BIT: 'bit'; BLOB: 'blob'; BOOL: 'bool'; BOOLEAN: 'boolean'; BY: 'by'; CASCADE: 'cascade'; CASE: 'case';
 CAST: 'cast'; CHAIN: 'chain'; CHANGE: 'change'; CHAR: 'char'; CHARACTER: 'character'; CHARSET: 'charset';
@@ -18,8 +18,8 @@ COMMENT: 'comment'; COMMIT: 'commit'; COMMITTED: 'committed'; CONNECTION: 'conne
 CONSTRAINT: 'constraint'; CONVERT: 'convert'; CREATE: 'create'; CROSS: 'cross'; CURRENT_DATE: 'current_date';
 CURRENT_TIME: 'current_time'; CURRENT_TIMESTAMP: 'current_timestamp'; DATABASE: 'database';
 DATABASES: 'databases'; DATE: 'date'; DATETIME: 'datetime'; DAY: 'day'; DEC: 'dec'; DECIMAL: 'decimal';
-DEFAULT: 'default'; DELETE: 'delete'; DESC: 'desc'; DESCRIBE: 'describe'; DISTINCT: 'distinct'; DIV: 'div';
-DOUBLE: 'double'; DROP: 'drop'; DUPLICATE: 'duplicate'; ELSE: 'else'; END: 'end'; ENGINE: 'engine';
+DEFAULT: 'default'; DEFINER: 'definer'; DELETE: 'delete'; DESC: 'desc'; DESCRIBE: 'describe'; DISABLE: 'disable'; DISTINCT: 'distinct'; DIV: 'div';
+DOUBLE: 'double'; DROP: 'drop'; DUPLICATE: 'duplicate'; ELSE: 'else'; ENABLE: 'enable'; END: 'end'; ENGINE: 'engine';
 ENGINES: 'engines'; ENUM: 'enum'; ERRORS: 'errors'; ESCAPE: 'escape'; EXCEPT: 'except'; EXISTS: 'exists';
 EXPLAIN: 'explain'; FALSE: 'false'; FIELDS: 'fields'; FIRST: 'first'; FIXED: 'fixed'; FLOAT: 'float'; FOR: 'for';
 FOREIGN: 'foreign'; FROM: 'from'; FULL: 'full'; GLOBAL: 'global'; GROUP: 'group'; HAVING: 'having';
@@ -34,15 +34,15 @@ OFFSET: 'offset'; ON: 'on'; ONLY: 'only'; OR: 'or'; ORDER: 'order'; OUTER: 'oute
 PRIMARY: 'primary'; PROCESSLIST: 'processlist'; QUARTER: 'quarter'; QUERY: 'query'; READ: 'read'; REAL: 'real';
 REFERENCES: 'references'; REGEXP: 'regexp'; RELEASE: 'release'; RENAME: 'rename'; REPEATABLE: 'repeatable';
 REPLACE: 'replace'; RESTRICT: 'restrict'; RIGHT: 'right'; RLIKE: 'rlike'; ROLLBACK: 'rollback';
-SAVEPOINT: 'savepoint'; SCHEMA: 'schema'; SCHEMAS: 'schemas'; SECOND: 'second'; SELECT: 'select';
+SAVEPOINT: 'savepoint'; SECURITY: 'security'; SQL: 'sql'; SQL_NO_CACHE: 'sql_no_cache'; SCHEMA: 'schema'; SCHEMAS: 'schemas'; SECOND: 'second'; SELECT: 'select';
 SERIAL: 'serial'; SERIALIZABLE: 'serializable'; SESSION: 'session'; SET: 'set'; SHARE: 'share'; SHOW: 'show';
 SIGNED: 'signed'; SMALLINT: 'smallint'; SNAPSHOT: 'snapshot'; SOME: 'some'; START: 'start'; STATUS: 'status';
 TABLE: 'table'; TABLES: 'tables'; TEMPORARY: 'temporary'; TEXT: 'text'; THEN: 'then'; TIME: 'time';
 TIMESTAMP: 'timestamp'; TINYBLOB: 'tinyblob'; TINYINT: 'tinyint'; TINYTEXT: 'tinytext'; TO: 'to';
-TRANSACTION: 'transaction'; TRUE: 'true'; TRUNCATE: 'truncate'; UNCOMMITTED: 'uncommitted'; UNION: 'union';
+TRANSACTION: 'transaction'; TRIGGERS: 'triggers'; TRUE: 'true'; TRUNCATE: 'truncate'; UNCOMMITTED: 'uncommitted'; UNION: 'union';
 UNIQUE: 'unique'; UNKNOWN: 'unknown'; UNLOCK: 'unlock'; UNSIGNED: 'unsigned'; UPDATE: 'update'; USE: 'use'; USING: 'using';
 VALUE: 'value'; VALUES: 'values'; VARBINARY: 'varbinary'; VARCHAR: 'varchar'; VARCHARACTER: 'varcharacter';
-VARIABLES: 'variables'; WARNINGS: 'warnings'; WEEK: 'week'; WHEN: 'when'; WHERE: 'where'; WITH: 'with';
+VARIABLES: 'variables'; VIEW: 'view'; WARNINGS: 'warnings'; WEEK: 'week'; WHEN: 'when'; WHERE: 'where'; WITH: 'with';
 WORK: 'work'; WRITE: 'write'; XOR: 'xor'; YEAR: 'year'; ZEROFILL: 'zerofill';
 
 NULL_SAFE_EQUAL: '<=>';

@@ -56,13 +56,16 @@ final class MysqlAstBuilder {
 
     private final SourceText source;
     private final SessionFacts facts;
+    /** Whether information_schema names MySQL's layout ({@link MysqlInformationSchema}) or the engine's. */
+    private final boolean mysqlInformationSchema;
     private int parameterCount;
     /** Set while translating an ON DUPLICATE KEY UPDATE list, whose names mean the existing or the proposed row. */
     private DuplicateKeyNames duplicateKey;
 
-    MysqlAstBuilder(SourceText source, SessionFacts facts) {
+    MysqlAstBuilder(SourceText source, SessionFacts facts, boolean mysqlInformationSchema) {
         this.source = source;
         this.facts = facts;
+        this.mysqlInformationSchema = mysqlInformationSchema;
     }
 
     List<ParsedCommand> script(ScriptContext script) {
@@ -99,6 +102,12 @@ final class MysqlAstBuilder {
             case CreateIndexContext create -> engine(createIndex(name(create.identifier()), qualifiedName(create.qualifiedName()),
                     create.UNIQUE() != null, create.indexColumns()));
             case DropIndexContext drop -> engine(dropIndex(qualifiedName(drop.qualifiedName()), name(drop.identifier())));
+            case CreateViewContext create -> engine(new SchemaChange.CreateView(qualifiedName(create.qualifiedName()),
+                    create.REPLACE() != null, columnList(create.columnList()), query(create.query()),
+                    source.text(create.query().getStart(), create.query().getStop())));
+            case DropViewContext drop -> engine(new SchemaChange.DropView(
+                    drop.qualifiedName().stream().map(this::qualifiedName).toList(), drop.EXISTS() != null,
+                    drop.CASCADE() != null));
             case AlterTableContext alter -> alterTable(alter);
             case RenameTableContext rename -> engine(new SchemaChange.AlterTable(qualifiedName(rename.qualifiedName(0)), false,
                     List.of(new SchemaChange.AlterAction.RenameTable(qualifiedName(rename.qualifiedName(1)).name()))));
@@ -259,8 +268,14 @@ final class MysqlAstBuilder {
 
     private FromItem tablePrimary(TablePrimaryContext ctx) {
         return switch (ctx) {
-            case TableNameContext table -> new FromItem.TableRef(qualifiedName(table.qualifiedName()),
-                    table.identifier() == null ? null : name(table.identifier()), List.of(), position(table));
+            case TableNameContext table -> {
+                QualifiedName name = qualifiedName(table.qualifiedName());
+                String alias = table.identifier() == null ? null : name(table.identifier());
+                Query mysqlView = mysqlInformationSchema ? MysqlInformationSchema.view(name) : null;
+                yield mysqlView == null ? new FromItem.TableRef(name, alias, List.of(), position(table))
+                        : new FromItem.DerivedTable(mysqlView, alias != null ? alias : name.name(), List.of(), false,
+                                position(table));
+            }
             case DerivedTableContext derived -> new FromItem.DerivedTable(query(derived.query()), name(derived.identifier()),
                     List.of(), false, position(derived));
             case ParenthesizedJoinContext parenthesized -> fromItem(parenthesized.fromItem());
@@ -458,7 +473,6 @@ final class MysqlAstBuilder {
         return switch (ctx) {
             case CreateTableWithColumnsContext create -> {
                 rejectTemporary(create.TEMPORARY(), create);
-                tableOptions(create.tableOptions());
                 QualifiedName table = qualifiedName(create.qualifiedName());
                 List<ColumnDefinition> columns = new ArrayList<>();
                 List<TableConstraint> constraints = new ArrayList<>();
@@ -475,13 +489,16 @@ final class MysqlAstBuilder {
                 List<MysqlCommand> commands = new ArrayList<>(engine(new SchemaChange.CreateTable(table, create.EXISTS() != null,
                         columns, constraints, null)));
                 commands.addAll(indexes);
+                commands.addAll(newTableOptions(table, create.tableOptions()));
                 yield commands;
             }
             case CreateTableAsContext create -> {
                 rejectTemporary(create.TEMPORARY(), create);
-                tableOptions(create.tableOptions());
-                yield engine(new SchemaChange.CreateTable(qualifiedName(create.qualifiedName()), create.EXISTS() != null,
-                        List.of(), List.of(), query(create.query())));
+                QualifiedName table = qualifiedName(create.qualifiedName());
+                List<MysqlCommand> commands = new ArrayList<>(engine(new SchemaChange.CreateTable(table,
+                        create.EXISTS() != null, List.of(), List.of(), query(create.query()))));
+                commands.addAll(newTableOptions(table, create.tableOptions()));
+                yield commands;
             }
             case CreateTableLikeContext like -> throw unsupported("CREATE TABLE ... LIKE", like);
             default -> throw new IllegalStateException("unhandled CREATE TABLE");
@@ -494,21 +511,29 @@ final class MysqlAstBuilder {
         }
     }
 
-    /** Table options are accepted as MySQL documents them; only a starting AUTO_INCREMENT changes meaning. */
-    private void tableOptions(TableOptionsContext ctx) {
-        if (ctx == null) {
-            return;
+    /** Table options are accepted as MySQL documents them; only AUTO_INCREMENT=n changes something. */
+    private static List<MysqlCommand> tableOptions(QualifiedName table, TableOptionsContext ctx) {
+        List<MysqlCommand> commands = new ArrayList<>();
+        if (ctx != null) {
+            for (TableOptionContext option : ctx.tableOption()) {
+                commands.addAll(tableOption(table, option));
+            }
         }
-        for (TableOptionContext option : ctx.tableOption()) {
-            tableOption(option);
-        }
+        return commands;
     }
 
-    private void tableOption(TableOptionContext option) {
-        if (option instanceof AutoIncrementOptionContext autoIncrement
-                && !autoIncrement.INTEGER_LITERAL().getText().equals("1")) {
-            throw unsupported("a starting AUTO_INCREMENT value other than 1", autoIncrement);
+    /** A new table's counter starts at 1 anyway: only AUTO_INCREMENT=n above that needs setting. */
+    private static List<MysqlCommand> newTableOptions(QualifiedName table, TableOptionsContext ctx) {
+        return tableOptions(table, ctx).stream().filter(command -> !(command instanceof MysqlCommand.SetAutoIncrement set)
+                || set.next() > 1).toList();
+    }
+
+    private static List<MysqlCommand> tableOption(QualifiedName table, TableOptionContext option) {
+        if (option instanceof AutoIncrementOptionContext autoIncrement) {
+            return List.of(new MysqlCommand.SetAutoIncrement(table,
+                    new BigInteger(autoIncrement.INTEGER_LITERAL().getText()).longValueExact()));
         }
+        return List.of();
     }
 
     /**
@@ -669,7 +694,9 @@ final class MysqlAstBuilder {
                 case SetDefaultContext set -> actions.add(new SchemaChange.AlterAction.SetDefault(name(set.identifier()),
                         defaultValue(set.defaultValue())));
                 case DropDefaultContext drop -> actions.add(new SchemaChange.AlterAction.DropDefault(name(drop.identifier())));
-                case AlterTableOptionContext option -> tableOption(option.tableOption());
+                case AlterTableOptionContext option -> after.addAll(tableOption(table, option.tableOption()));
+                // Index maintenance is never deferred here; mysqldump brackets its INSERTs with these.
+                case ToggleKeysContext keys -> { }
                 default -> throw new IllegalStateException("unhandled ALTER TABLE action");
             }
         }
@@ -678,6 +705,9 @@ final class MysqlAstBuilder {
             commands.addAll(engine(new SchemaChange.AlterTable(table, false, actions)));
         }
         commands.addAll(after);
+        if (commands.isEmpty()) {
+            commands.add(new MysqlCommand.NoChange(table));
+        }
         return commands;
     }
 
@@ -870,7 +900,7 @@ final class MysqlAstBuilder {
                     names.optionWord().size() > 1 ? optionWord(names.optionWord(1)) : null);
             case SetCharsetContext charset -> new MysqlCommand.SetNames(optionWord(charset.optionWord()), null);
             case SetVariablesContext variables -> {
-                List<MysqlCommand.Assignment> assignments = new ArrayList<>();
+                List<MysqlCommand.VariableAssignment> assignments = new ArrayList<>();
                 for (VariableAssignmentContext assignment : variables.variableAssignment()) {
                     assignments.add(assignment(assignment));
                 }
@@ -880,7 +910,7 @@ final class MysqlAstBuilder {
         };
     }
 
-    private MysqlCommand.Assignment assignment(VariableAssignmentContext ctx) {
+    private MysqlCommand.VariableAssignment assignment(VariableAssignmentContext ctx) {
         return switch (ctx) {
             case SystemAssignmentContext system -> {
                 String name = system.variableName().identifier().stream().map(MysqlAstBuilder::name)
@@ -892,7 +922,8 @@ final class MysqlAstBuilder {
                 VariableName name = VariableName.parse(system.SYSTEM_VARIABLE().getText());
                 yield new MysqlCommand.Assignment(name.name(), name.global(), setValue(system.setValue()));
             }
-            case UserVariableAssignmentContext user -> throw unsupported("user-defined variables", user);
+            case UserVariableAssignmentContext user -> new MysqlCommand.UserAssignment(
+                    userVariableName(user.USER_VARIABLE().getSymbol()), expression(user.expression()));
             default -> throw new IllegalStateException("unhandled assignment");
         };
     }
@@ -948,6 +979,7 @@ final class MysqlAstBuilder {
             case ShowCollationContext show -> new MysqlCommand.ShowCollations(like(show.likeOrWhere()));
             case ShowEnginesContext show -> new MysqlCommand.ShowEngines();
             case ShowProcesslistContext show -> new MysqlCommand.ShowProcessList();
+            case ShowTriggersContext show -> new MysqlCommand.ShowTriggers();
             default -> throw new IllegalStateException("unhandled SHOW");
         };
     }
@@ -1164,7 +1196,8 @@ final class MysqlAstBuilder {
                 VariableName name = VariableName.parse(variable.SYSTEM_VARIABLE().getText());
                 yield constant(facts.systemVariable(name.name(), name.global()), position);
             }
-            case UserVariableContext user -> throw unsupported("user-defined variables", user);
+            case UserVariableContext user -> constant(facts.userVariable(userVariableName(user.USER_VARIABLE().getSymbol())),
+                    position);
             case TypedLiteralContext typed -> new Expr.Cast(new Expr.Literal(stringValue(typed.STRING().getSymbol()),
                     DataType.UNKNOWN, position), switch (typed.typed.getType()) {
                         case MysqlSqlLexer.DATE -> DataType.DATE;
@@ -1200,11 +1233,22 @@ final class MysqlAstBuilder {
         };
     }
 
+    /** {@code @name}, {@code @`name`} or {@code @'name'}: user variable names are case-insensitive. */
+    private static String userVariableName(Token token) {
+        String text = token.getText().substring(1);
+        if (text.length() >= 2 && (text.charAt(0) == '`' || text.charAt(0) == '\'')) {
+            text = text.substring(1, text.length() - 1);
+        }
+        return text.toLowerCase(Locale.ROOT);
+    }
+
     private static Expr constant(Object value, int position) {
         return switch (value) {
             case null -> Expr.Literal.nullValue(position);
             case Long number -> new Expr.Literal(number, DataType.BIGINT, position);
             case String text -> new Expr.Literal(text, DataType.TEXT, position);
+            case BigDecimal number -> new Expr.Literal(number, DataType.NUMERIC, position);
+            case Double number -> new Expr.Literal(number, DataType.DOUBLE, position);
             default -> throw new IllegalArgumentException("unexpected variable value " + value.getClass());
         };
     }

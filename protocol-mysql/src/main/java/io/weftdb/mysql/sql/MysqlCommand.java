@@ -18,13 +18,19 @@ public sealed interface MysqlCommand {
     record UseDatabase(String name) implements MysqlCommand {}
 
     /** SET [GLOBAL|SESSION] var = value, ... ({@code value} is null for DEFAULT). */
-    record SetVariables(List<Assignment> assignments) implements MysqlCommand {
+    record SetVariables(List<VariableAssignment> assignments) implements MysqlCommand {
         public SetVariables {
             assignments = List.copyOf(assignments);
         }
     }
 
-    record Assignment(String name, boolean global, Expr value) {}
+    sealed interface VariableAssignment {}
+
+    /** A system variable's new value: {@code value} is null for DEFAULT. */
+    record Assignment(String name, boolean global, Expr value) implements VariableAssignment {}
+
+    /** SET @name = expression: the user variable keeps the value the expression has now. */
+    record UserAssignment(String name, Expr value) implements VariableAssignment {}
 
     /** SET NAMES charset [COLLATE collation]; SET CHARACTER SET has a null collation. */
     record SetNames(String charset, String collation) implements MysqlCommand {}
@@ -37,6 +43,12 @@ public sealed interface MysqlCommand {
     }
 
     record UnlockTables() implements MysqlCommand {}
+
+    /** The AUTO_INCREMENT=n table option: the next generated value is n (nothing when the table has no such column). */
+    record SetAutoIncrement(QualifiedName table, long next) implements MysqlCommand {}
+
+    /** ALTER TABLE with only options that change nothing here (ENGINE=, DISABLE KEYS): the table must exist. */
+    record NoChange(QualifiedName table) implements MysqlCommand {}
 
     /** KILL [CONNECTION | QUERY] id. */
     record Kill(long connectionId, boolean queryOnly) implements MysqlCommand {}
@@ -52,7 +64,10 @@ public sealed interface MysqlCommand {
 
     record ShowIndex(QualifiedName table) implements MysqlCommand {}
 
+    /** SHOW CREATE TABLE or SHOW CREATE VIEW: a view answers in the view layout either way, as in MySQL. */
     record ShowCreateTable(QualifiedName table) implements MysqlCommand {}
+
+    record ShowTriggers() implements MysqlCommand {}
 
     record ShowCreateDatabase(String name) implements MysqlCommand {}
 

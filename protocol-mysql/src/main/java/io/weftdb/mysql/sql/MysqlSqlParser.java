@@ -5,6 +5,7 @@ import io.weftdb.ir.error.SqlException;
 import io.weftdb.ir.expr.Expr;
 import io.weftdb.ir.parse.ParsedStatement;
 import io.weftdb.ir.parse.SqlParser;
+import io.weftdb.ir.stmt.Query;
 import io.weftdb.ir.stmt.SessionCommand;
 import io.weftdb.ir.type.DataType;
 import io.weftdb.mysql.error.MysqlException;
@@ -54,10 +55,18 @@ public final class MysqlSqlParser implements SqlParser {
         sql = ExecutableComments.expand(sql);
         SourceText source = new SourceText(sql);
         try {
-            return new MysqlAstBuilder(source, facts).script(parseScript(source, sql));
+            return new MysqlAstBuilder(source, facts, true).script(parseScript(source, sql));
         } catch (StackOverflowError e) {
             throw new SqlException(ErrorCode.STATEMENT_TOO_COMPLEX, "statement is too complex to parse");
         }
+    }
+
+    /** A query over the engine's own information_schema, for {@link MysqlInformationSchema}'s views. */
+    static Query definition(String sql) {
+        SourceText source = new SourceText(sql);
+        ParsedCommand parsed = new MysqlAstBuilder(source, DefaultFacts.INSTANCE, false).script(parseScript(source, sql))
+                .getFirst();
+        return (Query) ((MysqlCommand.EngineStatement) parsed.command()).statement();
     }
 
     private static MysqlSqlGrammar.ScriptContext parseScript(SourceText source, String sql) {
@@ -104,6 +113,11 @@ public final class MysqlSqlParser implements SqlParser {
         @Override
         public long lastInsertId() {
             return 0;
+        }
+
+        @Override
+        public Object userVariable(String name) {
+            return null;
         }
 
         @Override

@@ -28,4 +28,7 @@ public interface SessionFacts {
      * @throws io.weftdb.mysql.error.MysqlException ER_UNKNOWN_SYSTEM_VARIABLE for a name MySQL does not know here
      */
     Object systemVariable(String name, boolean global);
+
+    /** A user variable's value (a Long, BigDecimal, Double or String), or null when it is NULL or was never set. */
+    Object userVariable(String name);
 }

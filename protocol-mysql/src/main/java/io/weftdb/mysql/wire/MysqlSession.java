@@ -11,11 +11,14 @@ import io.weftdb.engine.SessionOptions;
 import io.weftdb.engine.StatementDescription;
 import io.weftdb.engine.StatementResult;
 import io.weftdb.engine.catalog.DatabaseDef;
+import io.weftdb.engine.catalog.SequenceDef;
+import io.weftdb.engine.catalog.ViewDef;
 import io.weftdb.ir.error.ErrorCode;
 import io.weftdb.ir.error.SqlException;
 import io.weftdb.ir.expr.Expr;
 import io.weftdb.ir.expr.UnaryOperator;
 import io.weftdb.ir.stmt.DataChange;
+import io.weftdb.ir.stmt.Query;
 import io.weftdb.ir.stmt.SchemaChange;
 import io.weftdb.ir.stmt.SessionCommand;
 import io.weftdb.ir.stmt.Statement;
@@ -90,6 +93,8 @@ final class MysqlSession {
     private long lastInsertId;
     /** LOCK TABLES holds locks in a transaction block that UNLOCK TABLES commits. */
     private boolean tablesLocked;
+    /** User variables ({@code @name}) by lower-case name: Long, BigDecimal, Double or String values. */
+    private final Map<String, Object> userVariables = new HashMap<>();
     private List<Notice> warnings = List.of();
     private int nextStatementId = 1;
     private volatile String runningQuery;
@@ -389,9 +394,22 @@ final class MysqlSession {
             case MysqlCommand.Kill kill -> kill(kill) ? Outcome.ok() : null;
             case MysqlCommand.ShowDatabases show -> Outcome.rows(show().databases(show.like()));
             case MysqlCommand.ShowTables show -> Outcome.rows(show().tables(show));
-            case MysqlCommand.ShowColumns show -> Outcome.rows(show().columns(show));
+            case MysqlCommand.ShowColumns show -> Outcome.rows(showColumns(show));
             case MysqlCommand.ShowIndex show -> Outcome.rows(show().index(show.table()));
-            case MysqlCommand.ShowCreateTable show -> Outcome.rows(show().createTable(show.table()));
+            case MysqlCommand.ShowCreateTable show -> {
+                ViewDef view = show().view(show.table());
+                yield Outcome.rows(view != null ? ShowCommands.createView(view)
+                        : show().createTable(show.table(), nextAutoIncrement(show.table())));
+            }
+            case MysqlCommand.ShowTriggers show -> Outcome.rows(ShowCommands.triggers());
+            case MysqlCommand.SetAutoIncrement set -> {
+                setAutoIncrement(set);
+                yield Outcome.ok();
+            }
+            case MysqlCommand.NoChange unchanged -> {
+                show().tableColumns(unchanged.table()); // 1146 when there is no such table
+                yield Outcome.ok();
+            }
             case MysqlCommand.ShowCreateDatabase show -> Outcome.rows(show().createDatabase(show.name()));
             case MysqlCommand.ShowVariables show -> Outcome.rows(ShowCommands.variables(allVariables(show.global()),
                     show.like()));
@@ -401,6 +419,60 @@ final class MysqlSession {
             case MysqlCommand.ShowEngines show -> Outcome.rows(ShowCommands.engines());
             case MysqlCommand.ShowProcessList show -> Outcome.rows(processList());
         };
+    }
+
+    /**
+     * The AUTO_INCREMENT value SHOW CREATE TABLE shows: one past the largest value in the column (the
+     * engine does not expose a sequence's position without drawing from it), so a dump restored
+     * elsewhere goes on after its rows. Null when the table has no such column.
+     */
+    private Long nextAutoIncrement(io.weftdb.ir.QualifiedName table) {
+        ShowCommands show = show();
+        SequenceDef sequence = show.autoIncrementSequence(table);
+        if (sequence == null) {
+            return null;
+        }
+        Expr column = new Expr.ColumnRef(io.weftdb.ir.QualifiedName.of(show.columnName(table, sequence)), 0);
+        Expr next = new Expr.Binary(io.weftdb.ir.expr.BinaryOperator.ADD, Expr.FunctionCall.of("coalesce", List.of(
+                Expr.FunctionCall.of("max", List.of(column), 0), new Expr.Literal(0L, DataType.BIGINT, 0)), 0),
+                new Expr.Literal(1L, DataType.BIGINT, 0), 0);
+        Query select = new Query.Select(List.of(), false, List.of(), List.of(new Query.SelectItem(next, null)),
+                List.of(new io.weftdb.ir.stmt.FromItem.TableRef(table, null, List.of(), 0)), null, List.of(), null,
+                List.of(), null, null, Query.LockMode.NONE);
+        try (RowResult rows = (RowResult) session.execute(select, List.of())) {
+            return rows.next() ? ((Number) rows.row()[0]).longValue() : null;
+        }
+    }
+
+    /** AUTO_INCREMENT=n: the owned sequence's next value becomes n, as MySQL's table option sets the counter. */
+    private void setAutoIncrement(MysqlCommand.SetAutoIncrement set) {
+        ShowCommands show = show();
+        SequenceDef sequence = show.autoIncrementSequence(set.table());
+        if (sequence == null) {
+            return;
+        }
+        String name = "\"" + show.schemaName(sequence).replace("\"", "\"\"") + "\".\""
+                + sequence.name().replace("\"", "\"\"") + "\"";
+        Query select = new Query.Select(List.of(), false, List.of(), List.of(new Query.SelectItem(Expr.FunctionCall.of("setval",
+                List.of(new Expr.Literal(name, DataType.TEXT, 0), new Expr.Literal(set.next(), DataType.BIGINT, 0),
+                        new Expr.Literal(false, DataType.BOOLEAN, 0)), 0), null)), List.of(), null, List.of(), null,
+                List.of(), null, null, Query.LockMode.NONE);
+        try (RowResult rows = (RowResult) session.execute(select, List.of())) {
+            rows.next();
+        }
+    }
+
+    /** SHOW COLUMNS: a table's from the catalog, a view's from the columns its query gives. */
+    private LocalRows showColumns(MysqlCommand.ShowColumns show) {
+        if (show().view(show.table()) == null) {
+            return show().columns(show);
+        }
+        Query select = new Query.Select(List.of(), false, List.of(), List.of(new Query.SelectItem(new Expr.Star(null, 0), null)),
+                List.of(new io.weftdb.ir.stmt.FromItem.TableRef(show.table(), null, List.of(), 0)), null, List.of(), null,
+                List.of(), new Expr.Literal(0L, DataType.BIGINT, 0), null, Query.LockMode.NONE);
+        try (RowResult rows = (RowResult) session.execute(select, List.of())) {
+            return ShowCommands.viewColumns(rows.columns(), show);
+        }
     }
 
     private ShowCommands show() {
@@ -461,9 +533,12 @@ final class MysqlSession {
             session.execute(new TransactionControl.Commit(false), List.of());
         }
         tablesLocked = false;
+        // mysqldump locks the views it dumps too; reading a view needs no lock here.
+        ShowCommands show = show();
+        List<io.weftdb.ir.QualifiedName> lockable = tables.stream().filter(table -> show.view(table) == null).toList();
         session.execute(new TransactionControl.Begin(null, null), List.of());
         try {
-            session.lockTables(tables);
+            session.lockTables(lockable);
         } catch (RuntimeException e) {
             session.execute(new TransactionControl.Rollback(false), List.of());
             throw e;
@@ -544,7 +619,13 @@ final class MysqlSession {
     }
 
     private void setVariables(MysqlCommand.SetVariables set) {
-        for (MysqlCommand.Assignment assignment : set.assignments()) {
+        List<Notice> notices = new ArrayList<>();
+        for (MysqlCommand.VariableAssignment item : set.assignments()) {
+            if (!(item instanceof MysqlCommand.Assignment assignment)) {
+                MysqlCommand.UserAssignment user = (MysqlCommand.UserAssignment) item;
+                userVariables.put(user.name(), evaluate(user.value()));
+                continue;
+            }
             if (assignment.global()) {
                 throw new MysqlException(MysqlVendorError.ER_NOT_SUPPORTED_YET,
                         "This version of WeftDB doesn't yet support SET GLOBAL");
@@ -553,7 +634,37 @@ final class MysqlSession {
             if (commit && session.transactionState() != Session.TransactionState.IDLE) {
                 session.execute(new TransactionControl.Commit(false), List.of());
             }
+            if (variables.checkSwitchedOff(assignment.name())) {
+                notices.add(new Notice("WARNING", assignment.name().toLowerCase(java.util.Locale.ROOT)
+                        + " = 0 is accepted, but every constraint is still checked"));
+            }
         }
+        warnings = notices;
+    }
+
+    /** The value of an expression for a user variable: constants as they are, anything else through the engine. */
+    private Object evaluate(Expr value) {
+        Object result;
+        if (value instanceof Expr.Literal literal) {
+            result = literal.value();
+        } else {
+            Query select = new Query.Select(List.of(), false, List.of(), List.of(new Query.SelectItem(value, null)), List.of(),
+                    null, List.of(), null, List.of(), null, null, Query.LockMode.NONE);
+            try (RowResult rows = (RowResult) session.execute(select, List.of())) {
+                result = rows.next() ? rows.row()[0] : null;
+            }
+        }
+        return switch (result) {
+            case null -> null;
+            case Long number -> number;
+            case Integer number -> number.longValue();
+            case Short number -> number.longValue();
+            case Boolean truth -> truth ? 1L : 0L;
+            case java.math.BigDecimal number -> number;
+            case Double number -> number;
+            case Float number -> number.doubleValue();
+            default -> result.toString();
+        };
     }
 
     /** A SET value: constants as themselves, bare words (ON, utf8mb4) as text, NULL as "null", DEFAULT as null. */
@@ -631,6 +742,7 @@ final class MysqlSession {
             session.execute(new TransactionControl.Rollback(false), List.of());
         }
         tablesLocked = false;
+        userVariables.clear();
         statements.clear();
         session.execute(new SessionCommand.ResetVariable("all"), List.of());
         variables.reset();
@@ -851,6 +963,11 @@ final class MysqlSession {
         @Override
         public long lastInsertId() {
             return lastInsertId;
+        }
+
+        @Override
+        public Object userVariable(String name) {
+            return userVariables.get(name);
         }
 
         @Override

@@ -10,6 +10,7 @@ import io.weftdb.engine.catalog.DatabaseDef;
 import io.weftdb.engine.catalog.ForeignKeyDef;
 import io.weftdb.engine.catalog.IndexDef;
 import io.weftdb.engine.catalog.SchemaDef;
+import io.weftdb.engine.catalog.SequenceDef;
 import io.weftdb.engine.catalog.TableDef;
 import io.weftdb.engine.catalog.ViewDef;
 import io.weftdb.engine.value.TextFormat;
@@ -124,7 +125,69 @@ final class ShowCommands {
                 text("Expression")), rows);
     }
 
-    LocalRows createTable(QualifiedName name) {
+    /** The view {@code name} names, or null when it names a table (or nothing: the table lookup then says so). */
+    ViewDef view(QualifiedName name) {
+        return catalog.relation(schema(name.qualifier()).id(), name.name()) instanceof ViewDef view ? view : null;
+    }
+
+    /** SHOW CREATE TABLE / VIEW of a view: MySQL's four columns, with the query as it was written. */
+    static LocalRows createView(ViewDef view) {
+        String columns = view.columnNames().isEmpty() ? ""
+                : " (" + String.join(",", view.columnNames().stream().map(c -> "`" + c + "`").toList()) + ")";
+        String ddl = "CREATE ALGORITHM=UNDEFINED DEFINER=`weftdb`@`%` SQL SECURITY DEFINER VIEW `" + view.name() + "`"
+                + columns + " AS " + view.sql();
+        return new LocalRows(List.of(text("View"), text("Create View"), text("character_set_client"),
+                text("collation_connection")), List.<Object[]>of(new Object[] {view.name(), ddl, "utf8mb4",
+                "utf8mb4_general_ci"}));
+    }
+
+    /** SHOW COLUMNS of a view, from the columns its query produces. */
+    static LocalRows viewColumns(List<ResultColumn> columns, MysqlCommand.ShowColumns show) {
+        List<Object[]> rows = new ArrayList<>();
+        for (ResultColumn column : columns) {
+            if (matches(show.like(), column.name())) {
+                String type = MysqlTypes.columnTypeName(column.type());
+                rows.add(show.full()
+                        ? new Object[] {column.name(), type, collation(column.type()), "YES", "", null, "",
+                                "select,insert,update,references", ""}
+                        : new Object[] {column.name(), type, "YES", "", null, ""});
+            }
+        }
+        return new LocalRows(show.full()
+                ? List.of(text("Field"), text("Type"), text("Collation"), text("Null"), text("Key"), text("Default"),
+                        text("Extra"), text("Privileges"), text("Comment"))
+                : List.of(text("Field"), text("Type"), text("Null"), text("Key"), text("Default"), text("Extra")), rows);
+    }
+
+    /** SHOW TRIGGERS: the engine has no triggers, so none, in MySQL's layout. */
+    static LocalRows triggers() {
+        return new LocalRows(List.of(text("Trigger"), text("Event"), text("Table"), text("Statement"), text("Timing"),
+                text("Created"), text("sql_mode"), text("Definer"), text("character_set_client"),
+                text("collation_connection"), text("Database Collation")), List.of());
+    }
+
+    /** The sequence behind the table's AUTO_INCREMENT column, or null when it has none. */
+    SequenceDef autoIncrementSequence(QualifiedName name) {
+        TableDef table = table(name);
+        for (CatalogObject relation : catalog.relations(table.schemaId())) {
+            if (relation instanceof SequenceDef sequence && sequence.ownerTableId() == table.id()) {
+                return sequence;
+            }
+        }
+        return null;
+    }
+
+    /** The name of the column the sequence serves. */
+    String columnName(QualifiedName table, SequenceDef sequence) {
+        return table(table).column(sequence.ownerColumnId()).name();
+    }
+
+    String schemaName(SequenceDef sequence) {
+        return catalog.schema(sequence.schemaId()).name();
+    }
+
+    /** @param nextAutoIncrement the AUTO_INCREMENT value to show, or null for none */
+    LocalRows createTable(QualifiedName name, Long nextAutoIncrement) {
         TableDef table = table(name);
         StringBuilder ddl = new StringBuilder("CREATE TABLE `").append(table.name()).append("` (\n");
         List<String> lines = new ArrayList<>();
@@ -171,7 +234,9 @@ final class ShowCommands {
         for (CheckDef check : table.checks()) {
             lines.add("  CONSTRAINT `" + check.name() + "` CHECK (" + check.sql() + ")");
         }
-        ddl.append(String.join(",\n", lines)).append("\n) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci");
+        ddl.append(String.join(",\n", lines)).append("\n) ENGINE=InnoDB")
+                .append(nextAutoIncrement != null && nextAutoIncrement > 1 ? " AUTO_INCREMENT=" + nextAutoIncrement : "")
+                .append(" DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci");
         return new LocalRows(List.of(text("Table"), text("Create Table")), List.<Object[]>of(new Object[] {table.name(),
                 ddl.toString()}));
     }

@@ -20,7 +20,8 @@ import java.util.TreeMap;
  */
 final class SystemVariables {
     private static final Set<String> SWITCHES = Set.of("autocommit", "explicit_defaults_for_timestamp",
-            "foreign_key_checks", "performance_schema", "sql_auto_is_null", "transaction_read_only", "unique_checks");
+            "foreign_key_checks", "performance_schema", "sql_auto_is_null", "sql_notes", "sql_quote_show_create",
+            "transaction_read_only", "unique_checks");
     private final Map<String, Object> values = new TreeMap<>();
     private final Map<String, Object> defaults;
     private final Session session;
@@ -63,6 +64,8 @@ final class SystemVariables {
         all.put("sql_auto_is_null", 0L);
         all.put("sql_mode", "ONLY_FULL_GROUP_BY,STRICT_TRANS_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,"
                 + "ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION");
+        all.put("sql_notes", 1L);
+        all.put("sql_quote_show_create", 1L);
         all.put("sql_select_limit", Long.MAX_VALUE);
         all.put("system_time_zone", "UTC");
         all.put("unique_checks", 1L);
@@ -72,6 +75,12 @@ final class SystemVariables {
         all.put("version_compile_os", System.getProperty("os.name"));
         all.put("wait_timeout", 28800L);
         this.defaults = Map.copyOf(all);
+    }
+
+    /** Whether a constraint check the client switched off (foreign_key_checks, unique_checks) is named. */
+    boolean checkSwitchedOff(String name) {
+        String key = name.toLowerCase(Locale.ROOT);
+        return (key.equals("foreign_key_checks") || key.equals("unique_checks")) && Long.valueOf(0L).equals(values.get(key));
     }
 
     boolean autocommit() {
@@ -145,19 +154,17 @@ final class SystemVariables {
                     value != null && truth(key, value) ? "on" : "off", false);
             case "max_execution_time" -> session.settings().set("statement_timeout",
                     value == null ? "0" : value.toString(), false);
-            case "foreign_key_checks", "unique_checks" -> {
-                if (value != null && !truth(key, value)) {
-                    throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED,
-                            "This version of WeftDB doesn't yet support turning " + key + " off");
-                }
-            }
+            // Dumps turn these off around their data; the setting is kept, but the engine checks
+            // every constraint whatever it says (the caller warns).
+            case "foreign_key_checks", "unique_checks" -> values.put(key, value == null || truth(key, value) ? 1L : 0L);
             case "character_set_client", "character_set_connection", "character_set_results" -> {
                 String charset = value == null ? "utf8mb4" : value.toString().toLowerCase(Locale.ROOT);
                 requireUtf8(key, charset, key.equals("character_set_results"));
                 values.put(key, charset.equals("null") ? null : charset);
             }
             case "sql_mode", "net_write_timeout", "net_read_timeout", "wait_timeout", "interactive_timeout",
-                 "sql_select_limit", "collation_connection", "div_precision_increment" -> {
+                 "sql_select_limit", "collation_connection", "div_precision_increment", "sql_notes",
+                 "sql_quote_show_create" -> {
                 if (value == null) {
                     values.remove(key);
                 } else {

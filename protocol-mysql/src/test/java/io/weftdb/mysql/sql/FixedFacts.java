@@ -14,6 +14,11 @@ record FixedFacts(String currentDatabase, long lastInsertId, Map<String, Object>
     }
 
     @Override
+    public Object userVariable(String name) {
+        return null;
+    }
+
+    @Override
     public boolean foundRows() {
         return false;
     }

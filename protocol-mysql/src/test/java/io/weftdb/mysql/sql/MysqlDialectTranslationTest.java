@@ -163,7 +163,12 @@ class MysqlDialectTranslationTest {
         assertThat(command("SET NAMES utf8mb4 COLLATE utf8mb4_unicode_ci"))
                 .isEqualTo(new MysqlCommand.SetNames("utf8mb4", "utf8mb4_unicode_ci"));
         MysqlCommand.SetVariables set = (MysqlCommand.SetVariables) command("SET autocommit = 0, @@session.sql_mode = ''");
-        assertThat(set.assignments()).extracting(MysqlCommand.Assignment::name).containsExactly("autocommit", "sql_mode");
+        assertThat(set.assignments()).extracting(a -> ((MysqlCommand.Assignment) a).name())
+                .containsExactly("autocommit", "sql_mode");
+        MysqlCommand.SetVariables user = (MysqlCommand.SetVariables) command(
+                "SET @OLD_CHECKS = @@autocommit, foreign_key_checks = 0");
+        assertThat(user.assignments().getFirst()).isInstanceOfSatisfying(MysqlCommand.UserAssignment.class,
+                assignment -> assertThat(assignment.name()).isEqualTo("old_checks"));
         assertThat(command("KILL QUERY 12")).isEqualTo(new MysqlCommand.Kill(12, true));
     }
 
@@ -179,9 +184,24 @@ class MysqlDialectTranslationTest {
     }
 
     @Test
+    void autoIncrementTableOptionSetsTheCounterAndDumpStatementsParse() {
+        assertThat(commands("CREATE TABLE t (id INT AUTO_INCREMENT PRIMARY KEY) ENGINE=InnoDB AUTO_INCREMENT=42")
+                .getLast().command()).isEqualTo(new MysqlCommand.SetAutoIncrement(QualifiedName.of("t"), 42));
+        assertThat(command("ALTER TABLE t DISABLE KEYS")).isEqualTo(new MysqlCommand.NoChange(QualifiedName.of("t")));
+        assertThat(statement("CREATE ALGORITHM=UNDEFINED DEFINER=`root`@`localhost` SQL SECURITY DEFINER VIEW v (a) AS"
+                + " SELECT 1")).isInstanceOfSatisfying(SchemaChange.CreateView.class, view -> {
+                    assertThat(view.columnNames()).containsExactly("a");
+                    assertThat(view.sql()).isEqualTo("SELECT 1");
+                });
+        assertThat(statement("SELECT SQL_NO_CACHE engine FROM information_schema.tables"))
+                .isInstanceOfSatisfying(Query.Select.class, select -> assertThat(select.from().getFirst())
+                        .isInstanceOf(io.weftdb.ir.stmt.FromItem.DerivedTable.class));
+    }
+
+    @Test
     void whatTheEngineCannotDoYetIsRejectedAsNotSupported() {
         for (String sql : List.of("REPLACE INTO t VALUES (1)",
-                "SELECT DATE_FORMAT(NOW(), '%Y')", "CREATE TEMPORARY TABLE t (a INT)", "SET @x = 1",
+                "SELECT DATE_FORMAT(NOW(), '%Y')", "CREATE TEMPORARY TABLE t (a INT)",
                 "UPDATE t SET a = 1 LIMIT 1", "CREATE TABLE t (u TIMESTAMP ON UPDATE CURRENT_TIMESTAMP)")) {
             assertThatThrownBy(() -> commands(sql)).as(sql).isInstanceOfSatisfying(SqlException.class,
                     e -> assertThat(e.code()).isEqualTo(ErrorCode.FEATURE_NOT_SUPPORTED));
