@@ -678,7 +678,7 @@ public final class ExpressionCompiler {
             char c = pattern.charAt(i);
             if (escapeChar != 0 && c == escapeChar) {
                 if (++i >= pattern.length()) {
-                    throw new SqlException(ErrorCode.INVALID_PARAMETER_VALUE, "LIKE pattern must not end with escape character");
+                    throw new SqlException(ErrorCode.INVALID_ESCAPE_SEQUENCE, "LIKE pattern must not end with escape character");
                 }
                 regex.append(Pattern.quote(String.valueOf(pattern.charAt(i))));
             } else if (c == '%') {

@@ -60,6 +60,30 @@ public final class RegexFunctions {
         return matcher(pattern, caseInsensitive ? "i" : "", text).find();
     }
 
+    /**
+     * regexp_matches: each match's capture groups (the whole match when the pattern has none), the
+     * first match only unless the flags hold {@code g}. NULL for a group that took no part.
+     */
+    public static List<List<String>> matches(String text, String pattern, String flags) {
+        Matcher matcher = matcher(pattern, flags, text);
+        List<List<String>> matches = new java.util.ArrayList<>();
+        while (matcher.find()) {
+            List<String> groups = new java.util.ArrayList<>();
+            if (matcher.groupCount() == 0) {
+                groups.add(matcher.group());
+            } else {
+                for (int group = 1; group <= matcher.groupCount(); group++) {
+                    groups.add(matcher.group(group));
+                }
+            }
+            matches.add(java.util.Collections.unmodifiableList(groups));
+            if (flags.indexOf('g') < 0) {
+                break;
+            }
+        }
+        return matches;
+    }
+
     /** Compiles a PostgreSQL pattern with regexp flags (i, c, g ignored here, n/p/w, x, s, t). */
     static Pattern compile(String pattern, String flags) {
         String key = flags + '\u0000' + pattern;

@@ -5,6 +5,7 @@ import io.weftdb.engine.expr.EvaluationContext;
 import io.weftdb.engine.expr.Arithmetic;
 import io.weftdb.engine.expr.ExpressionCompiler;
 import io.weftdb.engine.expr.TypeRules;
+import io.weftdb.engine.function.RegexFunctions;
 import io.weftdb.engine.value.Casts;
 import io.weftdb.engine.value.Json;
 import io.weftdb.ir.error.ErrorCode;
@@ -43,7 +44,7 @@ final class SetReturningFunctions {
         return switch (name) {
             case "generate_series", "unnest", "jsonb_array_elements", "jsonb_array_elements_text", "json_array_elements",
                  "json_array_elements_text", "jsonb_each", "jsonb_each_text", "json_each", "json_each_text",
-                 "jsonb_object_keys", "json_object_keys" -> true;
+                 "jsonb_object_keys", "json_object_keys", "regexp_matches" -> true;
             default -> false;
         };
     }
@@ -89,6 +90,16 @@ final class SetReturningFunctions {
                 List<BoundExpr> json = jsonArgument(lower, arguments, position);
                 yield new Bound(json, List.of(lower), List.of(DataType.TEXT), (values, context) ->
                         object(values[0], lower).keySet().stream().map(key -> new Object[] {key}).iterator());
+            }
+            case "regexp_matches" -> {
+                if (arguments.size() < 2 || arguments.size() > 3) {
+                    throw undefined(lower, arguments, position);
+                }
+                List<BoundExpr> texts = arguments.stream()
+                        .map(argument -> ExpressionCompiler.cast(argument, DataType.TEXT, Casts.Context.IMPLICIT)).toList();
+                yield new Bound(texts, List.of(lower), List.of(DataType.arrayOf(DataType.TEXT)), (values, context) ->
+                        RegexFunctions.matches((String) values[0], (String) values[1], values.length > 2 ? (String) values[2] : "")
+                                .stream().map(groups -> new Object[] {groups}).iterator());
             }
             default -> throw undefined(lower, arguments, position);
         };

@@ -26,7 +26,7 @@ public final class MysqlErrors {
                  INVALID_ARGUMENT_FOR_WIDTH_BUCKET, ARRAY_SUBSCRIPT_ERROR ->
                     MysqlVendorError.ER_WRONG_ARGUMENTS;
             case INVALID_RECURSION -> MysqlVendorError.ER_CTE_RECURSIVE_REQUIRES_UNION;
-            case INVALID_PRECEDING_OR_FOLLOWING_SIZE -> MysqlVendorError.ER_WRONG_ARGUMENTS;
+            case INVALID_PRECEDING_OR_FOLLOWING_SIZE, INVALID_ESCAPE_SEQUENCE -> MysqlVendorError.ER_WRONG_ARGUMENTS;
             case WINDOWING_ERROR -> MysqlVendorError.ER_PARSE_ERROR;
             case DUPLICATE_ALIAS -> MysqlVendorError.ER_NONUNIQ_TABLE;
             case CARDINALITY_VIOLATION -> MysqlVendorError.ER_SUBQUERY_NO_1_ROW;

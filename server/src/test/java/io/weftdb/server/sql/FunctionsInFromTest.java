@@ -75,4 +75,13 @@ class FunctionsInFromTest {
         assertThat(sql.query("SELECT g, t.v FROM generate_series(1, 3) AS g LEFT JOIN t ON t.id = g ORDER BY g"))
                 .containsExactly(row("1", "one"), row("2", null), row("3", "three"));
     }
+
+    @Test
+    void regexpMatchesGivesEachMatchsGroups() {
+        assertThat(column("SELECT * FROM regexp_matches('a1b22c333', '([a-z])(\\d+)', 'g')"))
+                .containsExactly("{a,1}", "{b,22}", "{c,333}");
+        assertThat(column("SELECT * FROM regexp_matches('Hello', 'l+')")).containsExactly("{ll}");
+        assertThat(sql.query("SELECT regexp_matches FROM regexp_matches('abc', 'x')")).isEmpty();
+        assertThat(sql.error("SELECT 'ab' LIKE 'a\\'").code()).isEqualTo(ErrorCode.INVALID_ESCAPE_SEQUENCE);
+    }
 }
