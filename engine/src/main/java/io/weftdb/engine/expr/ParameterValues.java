@@ -42,6 +42,14 @@ final class ParameterValues {
         if (target.kind() == TypeKind.UNKNOWN) {
             return normalized;
         }
+        if (normalized instanceof java.util.List<?> elements && target.kind() == TypeKind.ARRAY) {
+            // An array parameter already decoded (binary format, or an embedding program's list).
+            java.util.List<Object> converted = new java.util.ArrayList<>(elements.size());
+            for (Object element : elements) {
+                converted.add(convert(element, target.element(), zone));
+            }
+            return java.util.Collections.unmodifiableList(converted);
+        }
         return Casts.cast(normalized, naturalType(normalized), target, Casts.Context.ASSIGNMENT, zone);
     }
 

@@ -1,5 +1,6 @@
 package io.weftdb.pg.wire;
 
+import io.weftdb.engine.value.Casts;
 import io.weftdb.ir.type.Bytes;
 import io.weftdb.ir.type.DataType;
 import io.weftdb.ir.type.Interval;
@@ -77,8 +78,8 @@ final class PgBinary {
     /**
      * The engine value of a binary parameter of {@code type}.
      *
-     * @throws PgError 22P03 when the bytes do not form a value of the type, 0A000 for types whose
-     *     binary input is not supported (arrays)
+     * @throws PgError 22P03 when the bytes do not form a value of the type, 0A000 for arrays of more
+     *     than one dimension
      */
     static Object decode(byte[] bytes, DataType type, int parameterNumber) {
         ByteBuffer in = ByteBuffer.wrap(bytes);
@@ -143,8 +144,7 @@ final class PgBinary {
                     requireLength(bytes, 16, parameterNumber);
                     yield new UUID(in.getLong(), in.getLong());
                 }
-                case ARRAY -> throw new PgError(PgError.FEATURE_NOT_SUPPORTED,
-                        "binary format of array parameters is not supported (parameter $" + parameterNumber + ")");
+                case ARRAY -> decodeArray(in, type, parameterNumber);
             };
             return value;
         } catch (java.nio.BufferUnderflowException | java.time.DateTimeException | ArithmeticException e) {
@@ -286,6 +286,57 @@ final class PgBinary {
             }
         }
         return out.array();
+    }
+
+    /**
+     * A one-dimensional array in the layout {@link #encodeArray} writes (what pgjdbc's setArray
+     * sends); the element OID must be the declared element type's. Lower bounds are ignored, as the
+     * engine's arrays start at 1.
+     */
+    private static List<Object> decodeArray(ByteBuffer in, DataType type, int parameterNumber) {
+        int dimensions = in.getInt();
+        in.getInt(); // has-nulls flag: each element's length says it again
+        int elementOid = in.getInt();
+        DataType element = type.element();
+        if (dimensions == 0) {
+            return List.of();
+        }
+        if (dimensions != 1) {
+            throw new PgError(PgError.FEATURE_NOT_SUPPORTED, "arrays of " + dimensions
+                    + " dimensions are not supported (parameter $" + parameterNumber + ")");
+        }
+        // A client may send another element type than the one inferred (int4 elements for an
+        // int8[] parameter): the elements are read as sent and converted, as a cast would.
+        DataType sent = elementOid == PgTypes.oid(element) ? element : PgTypes.dataType(elementOid);
+        if (sent == null || sent.kind() == TypeKind.ARRAY) {
+            throw malformed(parameterNumber);
+        }
+        int size = in.getInt();
+        in.getInt(); // lower bound
+        if (size < 0 || size > in.remaining() / 4) {
+            throw malformed(parameterNumber);
+        }
+        List<Object> values = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            int length = in.getInt();
+            if (length == -1) {
+                values.add(null);
+                continue;
+            }
+            if (length < 0 || length > in.remaining()) {
+                throw malformed(parameterNumber);
+            }
+            byte[] bytes = new byte[length];
+            in.get(bytes);
+            Object value = decode(bytes, sent, parameterNumber);
+            values.add(sent == element ? value
+                    : Casts.cast(value, sent, element, Casts.Context.ASSIGNMENT,
+                    ZoneOffset.UTC));
+        }
+        if (in.hasRemaining()) {
+            throw malformed(parameterNumber);
+        }
+        return java.util.Collections.unmodifiableList(values);
     }
 
     private static void flatten(List<?> values, int depth, List<Object> out) {
