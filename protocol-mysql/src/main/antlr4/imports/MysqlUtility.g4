@@ -42,6 +42,7 @@ variableAssignment
     : scope=(GLOBAL | SESSION | LOCAL)? variableName (EQUAL | ASSIGN) setValue                  #systemAssignment
     | SYSTEM_VARIABLE (EQUAL | ASSIGN) setValue                                                 #systemVariableAssignment
     | USER_VARIABLE (EQUAL | ASSIGN) expression                                                 #userVariableAssignment
+    | NAMES optionWord (COLLATE optionWord)?                                                    #namesAssignment
     ;
 
 variableName

@@ -49,7 +49,7 @@ final class MysqlAstBuilder {
     private static final Set<String> UNSUPPORTED_FUNCTIONS = Set.of("date_format", "str_to_date", "group_concat",
             "found_rows", "row_count", "unix_timestamp", "from_unixtime", "datediff", "date_add", "date_sub",
             "timestampdiff", "timestampadd", "substring_index", "inet_aton", "inet_ntoa", "json_extract",
-            "json_object", "json_array", "field", "find_in_set", "sleep", "get_lock", "release_lock", "benchmark");
+            "json_object", "json_array", "field", "sleep", "get_lock", "release_lock", "benchmark");
 
     /** The name ON DUPLICATE KEY UPDATE gives the proposed row: the engine's ON CONFLICT spelling. */
     private static final String PROPOSED_ROW = "excluded";
@@ -922,6 +922,8 @@ final class MysqlAstBuilder {
                 VariableName name = VariableName.parse(system.SYSTEM_VARIABLE().getText());
                 yield new MysqlCommand.Assignment(name.name(), name.global(), setValue(system.setValue()));
             }
+            case NamesAssignmentContext names -> new MysqlCommand.NamesAssignment(optionWord(names.optionWord(0)),
+                    names.optionWord().size() > 1 ? optionWord(names.optionWord(1)) : null);
             case UserVariableAssignmentContext user -> new MysqlCommand.UserAssignment(
                     userVariableName(user.USER_VARIABLE().getSymbol()), expression(user.expression()));
             default -> throw new IllegalStateException("unhandled assignment");
@@ -1329,6 +1331,13 @@ final class MysqlAstBuilder {
                     throw unsupported("LOCATE with a start position", ctx);
                 }
                 yield call("strpos", List.of(arguments.get(1), arguments.get(0)), ctx);
+            }
+            // FIND_IN_SET(s, 'a,b,c'): s's 1-based place in the comma-separated list, 0 when absent.
+            case "find_in_set" -> {
+                requireArguments(ctx, arguments, 2);
+                yield call("coalesce", List.of(call("array_position", List.of(call("string_to_array",
+                        List.of(arguments.get(1), new Expr.Literal(",", DataType.TEXT, position)), ctx), arguments.get(0)), ctx),
+                        new Expr.Literal(0L, DataType.INTEGER, position)), ctx);
             }
             case "uuid" -> noArguments(ctx, arguments, new Expr.Cast(call("gen_random_uuid", List.of(), ctx), DataType.TEXT,
                     position));

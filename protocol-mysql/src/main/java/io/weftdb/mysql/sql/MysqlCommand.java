@@ -29,6 +29,9 @@ public sealed interface MysqlCommand {
     /** A system variable's new value: {@code value} is null for DEFAULT. */
     record Assignment(String name, boolean global, Expr value) implements VariableAssignment {}
 
+    /** NAMES charset [COLLATE collation] inside a SET list (SET autocommit = 1, NAMES utf8mb4). */
+    record NamesAssignment(String charset, String collation) implements VariableAssignment {}
+
     /** SET @name = expression: the user variable keeps the value the expression has now. */
     record UserAssignment(String name, Expr value) implements VariableAssignment {}
 

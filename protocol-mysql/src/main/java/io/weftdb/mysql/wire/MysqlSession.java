@@ -621,10 +621,17 @@ final class MysqlSession {
     private void setVariables(MysqlCommand.SetVariables set) {
         List<Notice> notices = new ArrayList<>();
         for (MysqlCommand.VariableAssignment item : set.assignments()) {
-            if (!(item instanceof MysqlCommand.Assignment assignment)) {
-                MysqlCommand.UserAssignment user = (MysqlCommand.UserAssignment) item;
-                userVariables.put(user.name(), evaluate(user.value()));
-                continue;
+            MysqlCommand.Assignment assignment;
+            switch (item) {
+                case MysqlCommand.UserAssignment user -> {
+                    userVariables.put(user.name(), evaluate(user.value()));
+                    continue;
+                }
+                case MysqlCommand.NamesAssignment names -> {
+                    variables.setNames(names.charset(), names.collation());
+                    continue;
+                }
+                case MysqlCommand.Assignment system -> assignment = system;
             }
             if (assignment.global()) {
                 throw new MysqlException(MysqlVendorError.ER_NOT_SUPPORTED_YET,
@@ -667,8 +674,11 @@ final class MysqlSession {
         };
     }
 
-    /** A SET value: constants as themselves, bare words (ON, utf8mb4) as text, NULL as "null", DEFAULT as null. */
-    private static Object setValue(Expr value) {
+    /**
+     * A SET value: constants as themselves, bare words (ON, utf8mb4) as text, NULL as "null", DEFAULT
+     * as null; anything else is computed (sql_mode = CONCAT(@@sql_mode, ',STRICT_TRANS_TABLES')).
+     */
+    private Object setValue(Expr value) {
         return switch (value) {
             case null -> null;
             case Expr.Literal literal when literal.value() == null -> "null";
@@ -676,8 +686,7 @@ final class MysqlSession {
             case Expr.ColumnRef name -> name.name().toString();
             case Expr.Unary unary when unary.operator() == UnaryOperator.MINUS
                     && unary.operand() instanceof Expr.Literal literal && literal.value() instanceof Long number -> -number;
-            default -> throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED,
-                    "This version of WeftDB doesn't yet support SET with a computed value", value.position());
+            default -> evaluate(value);
         };
     }
 

@@ -189,11 +189,12 @@ final class ShowCommands {
     /** @param nextAutoIncrement the AUTO_INCREMENT value to show, or null for none */
     LocalRows createTable(QualifiedName name, Long nextAutoIncrement) {
         TableDef table = table(name);
+        Map<String, String> enums = enumColumns(table);
         StringBuilder ddl = new StringBuilder("CREATE TABLE `").append(table.name()).append("` (\n");
         List<String> lines = new ArrayList<>();
         for (ColumnDef column : table.columns()) {
             StringBuilder line = new StringBuilder("  `").append(column.name()).append("` ")
-                    .append(MysqlTypes.columnTypeName(column.type()));
+                    .append(enums.getOrDefault(column.name(), MysqlTypes.columnTypeName(column.type())));
             if (column.notNull()) {
                 line.append(" NOT NULL");
             }
@@ -232,13 +233,36 @@ final class ShowCommands {
             lines.add(line.toString());
         }
         for (CheckDef check : table.checks()) {
-            lines.add("  CONSTRAINT `" + check.name() + "` CHECK (" + check.sql() + ")");
+            if (enumColumn(check) == null) {
+                lines.add("  CONSTRAINT `" + check.name() + "` CHECK (" + check.sql() + ")");
+            }
         }
         ddl.append(String.join(",\n", lines)).append("\n) ENGINE=InnoDB")
                 .append(nextAutoIncrement != null && nextAutoIncrement > 1 ? " AUTO_INCREMENT=" + nextAutoIncrement : "")
                 .append(" DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci");
         return new LocalRows(List.of(text("Table"), text("Create Table")), List.<Object[]>of(new Object[] {table.name(),
                 ddl.toString()}));
+    }
+
+    /** ENUM columns (a VARCHAR with the CHECK MySQL's ENUM became) by name, with their ENUM(...) spelling. */
+    private static Map<String, String> enumColumns(TableDef table) {
+        Map<String, String> enums = new java.util.HashMap<>();
+        for (CheckDef check : table.checks()) {
+            String column = enumColumn(check);
+            if (column != null) {
+                enums.put(column, check.sql());
+            }
+        }
+        return enums;
+    }
+
+    /** The column a CHECK made from an ENUM type restricts, or null for any other CHECK. */
+    private static String enumColumn(CheckDef check) {
+        if (check.sql().regionMatches(true, 0, "ENUM(", 0, 5) && check.condition() instanceof Expr.InList in
+                && in.operand() instanceof Expr.ColumnRef column) {
+            return column.name().name();
+        }
+        return null;
     }
 
     LocalRows createDatabase(String name) {

@@ -61,6 +61,11 @@ final class SystemVariables {
         all.put("query_cache_size", 0L);
         all.put("query_cache_type", "OFF");
         all.put("require_secure_transport", "OFF");
+        all.put("session_track_schema", 1L);
+        all.put("session_track_state_change", 0L);
+        all.put("session_track_system_variables", "time_zone,autocommit,character_set_client,character_set_results,"
+                + "character_set_connection");
+        all.put("session_track_transaction_info", "OFF");
         all.put("sql_auto_is_null", 0L);
         all.put("sql_mode", "ONLY_FULL_GROUP_BY,STRICT_TRANS_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,"
                 + "ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION");
@@ -164,7 +169,8 @@ final class SystemVariables {
             }
             case "sql_mode", "net_write_timeout", "net_read_timeout", "wait_timeout", "interactive_timeout",
                  "sql_select_limit", "collation_connection", "div_precision_increment", "sql_notes",
-                 "sql_quote_show_create" -> {
+                 "sql_quote_show_create", "session_track_schema", "session_track_state_change",
+                 "session_track_system_variables", "session_track_transaction_info" -> {
                 if (value == null) {
                     values.remove(key);
                 } else {
