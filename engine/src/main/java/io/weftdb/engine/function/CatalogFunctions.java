@@ -49,8 +49,15 @@ final class CatalogFunctions {
         registry.register("pg_get_userbyid", catalog(TEXT, (v, c) -> userName(v[0], c), ANY));
         registry.register("pg_table_is_visible", catalog(BOOLEAN, (v, c) -> tableIsVisible(v[0], c), ANY));
         registry.register("pg_type_is_visible", catalog(BOOLEAN, (v, c) -> typeExists(v[0]), ANY));
-        // pg_proc lists no functions, so there is no function oid to be visible.
-        registry.register("pg_function_is_visible", catalog(BOOLEAN, (v, c) -> null, ANY));
+        // pg_proc, pg_operator and the other catalogs of these objects are empty: no oid names one (NULL, as for
+        // an oid PostgreSQL does not know).
+        for (String function : List.of("pg_function_is_visible", "pg_operator_is_visible", "pg_opclass_is_visible",
+                "pg_opfamily_is_visible", "pg_conversion_is_visible", "pg_statistics_obj_is_visible",
+                "pg_ts_parser_is_visible", "pg_ts_dict_is_visible", "pg_ts_template_is_visible", "pg_ts_config_is_visible")) {
+            registry.register(function, catalog(BOOLEAN, (v, c) -> null, ANY));
+        }
+        registry.register("pg_collation_is_visible", catalog(BOOLEAN, (v, c) -> List.of(SystemTypes.DEFAULT_COLLATION,
+                SystemTypes.C_COLLATION, SystemTypes.POSIX_COLLATION).contains(oid(v[0])) ? Boolean.TRUE : null, ANY));
         registry.register("format_type", catalog(TEXT, (v, c) -> v[0] == null ? null
                 : SystemTypes.format(oid(v[0]), v[1] == null ? null : oid(v[1])), ANY, ANY).lenient());
         registry.register("pg_get_expr", catalog(TEXT, (v, c) -> v[0].toString(), ANY, ANY),
@@ -95,10 +102,8 @@ final class CatalogFunctions {
             registry.register(type, arguments -> objectReference(type, arguments));
         }
         // A relation that is not a partition is its own only ancestor (WeftDB has no partitioning).
-        registry.register("pg_partition_ancestors", catalog(BIGINT, (v, c) -> {
-            SystemContext context = SystemContext.of(c);
-            return relationArgument(v[0], context);
-        }, ANY));
+        registry.register("pg_partition_ancestors", catalog(BIGINT, (v, c) -> relationArgument(v[0], SystemContext.of(c)),
+                ANY));
         // No rows of pg_proc, pg_trigger or pg_statistic_ext exist to describe: these answer NULL for any oid.
         for (String function : List.of("pg_get_function_result", "pg_get_function_arguments",
                 "pg_get_function_identity_arguments", "pg_get_triggerdef", "pg_get_statisticsobjdef_columns",

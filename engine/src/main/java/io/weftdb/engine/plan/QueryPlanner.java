@@ -563,7 +563,7 @@ public final class QueryPlanner {
         if (cte != null) {
             return planCteReference(cte, alias, ref);
         }
-        SystemTable system = SystemTables.resolve(names, ref.name());
+        SystemTable system = SystemTables.resolve(names, ref.name(), ref.position());
         if (system != null) {
             return SystemTableScanNode.of(system, alias, ref.columnAliases(), ref.position());
         }

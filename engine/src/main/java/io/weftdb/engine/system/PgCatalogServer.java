@@ -119,8 +119,8 @@ final class PgCatalogServer {
 
     private static void collations(SystemTable table, SystemContext context, List<Object[]> out) {
         out.add(collation(table, SystemTypes.DEFAULT_COLLATION, "default", "d", -1, null));
-        out.add(collation(table, 950, "C", "c", -1, "C"));
-        out.add(collation(table, 951, "POSIX", "c", -1, "POSIX"));
+        out.add(collation(table, SystemTypes.C_COLLATION, "C", "c", -1, "C"));
+        out.add(collation(table, SystemTypes.POSIX_COLLATION, "POSIX", "c", -1, "POSIX"));
     }
 
     private static Object[] collation(SystemTable table, long oid, String name, String provider, long encoding,

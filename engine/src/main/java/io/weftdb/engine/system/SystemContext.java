@@ -15,6 +15,7 @@ import io.weftdb.engine.expr.EvaluationContext;
 import io.weftdb.ir.error.ErrorCode;
 import io.weftdb.ir.error.SqlException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -82,8 +83,11 @@ public record SystemContext(Catalog catalog, DatabaseDef database, String user, 
         return oids;
     }
 
+    /** This database's schemas in creation (id) order, the order PostgreSQL's heap scan usually gives. */
     public List<SchemaDef> schemas() {
-        return catalog.schemas(database.id());
+        List<SchemaDef> schemas = new ArrayList<>(catalog.schemas(database.id()));
+        schemas.sort(Comparator.comparingLong(SchemaDef::id));
+        return schemas;
     }
 
     /** A namespace OID by name: the two system schemas or a catalog schema of this database; null when none. */
@@ -110,12 +114,13 @@ public record SystemContext(Catalog catalog, DatabaseDef database, String user, 
         return schema == null || schema.databaseId() != database.id() ? null : schema.name();
     }
 
-    /** The user relations (tables, views, sequences) of every schema of this database. */
+    /** The user relations (tables, views, sequences) of every schema of this database, in creation order. */
     public List<CatalogObject> relations() {
         List<CatalogObject> relations = new ArrayList<>();
         for (SchemaDef schema : schemas()) {
             relations.addAll(catalog.relations(schema.id()));
         }
+        relations.sort(Comparator.comparingLong(CatalogObject::id));
         return relations;
     }
 

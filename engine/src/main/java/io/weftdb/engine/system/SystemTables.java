@@ -3,6 +3,8 @@ package io.weftdb.engine.system;
 import io.weftdb.engine.catalog.SchemaDef;
 import io.weftdb.engine.plan.NameContext;
 import io.weftdb.ir.QualifiedName;
+import io.weftdb.ir.error.ErrorCode;
+import io.weftdb.ir.error.SqlException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,17 +56,23 @@ public final class SystemTables {
     }
 
     /**
-     * The system relation a FROM-clause name refers to, or null when it names none. A qualified
-     * name must be in pg_catalog or information_schema; an unqualified one is looked up in
+     * The system relation a FROM-clause name refers to, or null when it names none. A name qualified
+     * by pg_catalog or information_schema must name one of their relations (42P01 otherwise); an unqualified one is looked up in
      * pg_catalog, which PostgreSQL searches first unless the search path lists it, in which case
      * a user relation in a schema listed before it takes precedence.
      */
-    public static SystemTable resolve(NameContext names, QualifiedName name) {
+    public static SystemTable resolve(NameContext names, QualifiedName name, int position) {
         if (name.size() > 1) {
             String schema = name.qualifier();
             boolean ownDatabase = name.size() == 2 || name.parts().get(0).equals(names.database().name());
-            return ownDatabase && (schema.equals("pg_catalog") || schema.equals("information_schema"))
-                    ? find(schema, name.name()) : null;
+            if (!ownDatabase || !schema.equals("pg_catalog") && !schema.equals("information_schema")) {
+                return null;
+            }
+            SystemTable table = find(schema, name.name());
+            if (table == null) {
+                throw new SqlException(ErrorCode.UNDEFINED_TABLE, "relation \"" + name + "\" does not exist", position);
+            }
+            return table;
         }
         SystemTable table = find("pg_catalog", name.name());
         int catalogPosition = names.searchPath().indexOf("pg_catalog");

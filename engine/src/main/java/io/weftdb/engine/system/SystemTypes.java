@@ -56,6 +56,8 @@ public final class SystemTypes {
 
     /** The default collation's oid: the collation of PostgreSQL's collatable types. */
     public static final long DEFAULT_COLLATION = 100;
+    public static final long C_COLLATION = 950;
+    public static final long POSIX_COLLATION = 951;
 
     private static final Map<Long, TypeInfo> TYPES = new LinkedHashMap<>();
 
@@ -63,7 +65,7 @@ public final class SystemTypes {
         base(BOOL, "bool", "boolean", 1, true, "B", true, 1000, "c", "p", 0);
         base(BYTEA, "bytea", "bytea", -1, false, "U", false, 1001, "i", "x", 0);
         base(CHAR, "char", "\"char\"", 1, true, "Z", false, 1002, "c", "p", 0);
-        base(NAME, "name", "name", 64, false, "S", false, 1003, "c", "p", 950);
+        base(NAME, "name", "name", 64, false, "S", false, 1003, "c", "p", C_COLLATION);
         base(INT8, "int8", "bigint", 8, true, "N", false, 1016, "d", "p", 0);
         base(INT2, "int2", "smallint", 2, true, "N", false, 1005, "s", "p", 0);
         base(INT4, "int4", "integer", 4, true, "N", false, 1007, "i", "p", 0);

@@ -3,10 +3,13 @@ package io.weftdb.engine.system;
 import static io.weftdb.engine.system.CatalogFixture.CATALOG;
 import static io.weftdb.engine.system.CatalogFixture.DATABASE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.weftdb.engine.catalog.Catalog;
 import io.weftdb.engine.plan.NameContext;
 import io.weftdb.ir.QualifiedName;
+import io.weftdb.ir.error.ErrorCode;
+import io.weftdb.ir.error.SqlException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -192,13 +195,24 @@ class SystemTablesTest {
         NameContext defaultPath = new NameContext(CATALOG, DATABASE, List.of("$user", "public"), "alice");
         NameContext catalogLast = new NameContext(CATALOG, DATABASE, List.of("public", "pg_catalog"), "alice");
 
-        assertThat(SystemTables.resolve(defaultPath, QualifiedName.of("pg_class")).oid()).isEqualTo(1259);
-        assertThat(SystemTables.resolve(defaultPath, QualifiedName.of("customer"))).isNull();
-        assertThat(SystemTables.resolve(defaultPath, QualifiedName.of("tables"))).isNull();
-        assertThat(SystemTables.resolve(defaultPath, QualifiedName.of("information_schema", "tables")).name())
+        assertThat(SystemTables.resolve(defaultPath, QualifiedName.of("pg_class"), 0).oid()).isEqualTo(1259);
+        assertThat(SystemTables.resolve(defaultPath, QualifiedName.of("customer"), 0)).isNull();
+        assertThat(SystemTables.resolve(defaultPath, QualifiedName.of("tables"), 0)).isNull();
+        assertThat(SystemTables.resolve(defaultPath, QualifiedName.of("information_schema", "tables"), 0).name())
                 .isEqualTo("tables");
-        assertThat(SystemTables.resolve(defaultPath, QualifiedName.of("public", "pg_class"))).isNull();
-        assertThat(SystemTables.resolve(catalogLast, QualifiedName.of("pg_class")).oid()).isEqualTo(1259);
+        assertThat(SystemTables.resolve(defaultPath, QualifiedName.of("public", "pg_class"), 0)).isNull();
+        assertThat(SystemTables.resolve(catalogLast, QualifiedName.of("pg_class"), 0).oid()).isEqualTo(1259);
+    }
+
+    @Test
+    void aMissingRelationQualifiedByASystemSchemaIsAnUndefinedTable() {
+        NameContext names = new NameContext(CATALOG, DATABASE, List.of("public"), "alice");
+
+        assertThatThrownBy(() -> SystemTables.resolve(names, QualifiedName.of("pg_catalog", "pg_nosuch"), 7))
+                .isInstanceOfSatisfying(SqlException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.UNDEFINED_TABLE);
+                    assertThat(e.getMessage()).contains("relation \"pg_catalog.pg_nosuch\" does not exist");
+                });
     }
 
     @Test
@@ -206,11 +220,11 @@ class SystemTablesTest {
         Catalog shadowing = CATALOG.with(CatalogFixture.singleColumnTable(1050, CatalogFixture.PUBLIC, "pg_type"));
 
         assertThat(SystemTables.resolve(new NameContext(shadowing, DATABASE, List.of("public", "pg_catalog"), "alice"),
-                QualifiedName.of("pg_type"))).isNull();
+                QualifiedName.of("pg_type"), 0)).isNull();
         assertThat(SystemTables.resolve(new NameContext(shadowing, DATABASE, List.of("pg_catalog", "public"), "alice"),
-                QualifiedName.of("pg_type")).oid()).isEqualTo(1247);
+                QualifiedName.of("pg_type"), 0).oid()).isEqualTo(1247);
         assertThat(SystemTables.resolve(new NameContext(shadowing, DATABASE, List.of("public"), "alice"),
-                QualifiedName.of("pg_type")).oid()).isEqualTo(1247);
+                QualifiedName.of("pg_type"), 0).oid()).isEqualTo(1247);
     }
 
     @Test
