@@ -174,10 +174,11 @@ filterClause
 
 overClause
     : OVER LEFT_PAREN windowSpecification RIGHT_PAREN
+    | OVER windowName=identifier
     ;
 
 windowSpecification
-    : (PARTITION BY expression (COMMA expression)*)? orderByClause? windowFrame?
+    : baseWindow=identifier? (PARTITION BY expression (COMMA expression)*)? orderByClause? windowFrame?
     ;
 
 windowFrame

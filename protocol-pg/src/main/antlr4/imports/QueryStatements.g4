@@ -47,6 +47,11 @@ selectCore
       (WHERE where=expression)?
       (GROUP BY groupBy+=groupingElement (COMMA groupBy+=groupingElement)*)?
       (HAVING having=expression)?
+      (WINDOW windowDefinition (COMMA windowDefinition)*)?
+    ;
+
+windowDefinition
+    : name=identifier AS LEFT_PAREN windowSpecification RIGHT_PAREN
     ;
 
 groupingElement

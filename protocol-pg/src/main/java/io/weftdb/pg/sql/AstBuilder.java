@@ -25,7 +25,10 @@ import io.weftdb.ir.stmt.TransactionControl;
 import io.weftdb.ir.stmt.TransactionControl.IsolationLevel;
 import io.weftdb.ir.type.DataType;
 import io.weftdb.pg.sql.PostgresSqlGrammar.*;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -282,6 +285,34 @@ final class AstBuilder extends PostgresSqlGrammarBaseVisitor<Object> {
 
     @Override
     public Query visitSelectCore(SelectCoreContext ctx) {
+        // WINDOW w AS (...) names windows for the select list's OVER clauses; they are resolved here,
+        // while building the calls, so the IR carries only complete window specifications.
+        Map<String, Expr.WindowSpec> windows = new HashMap<>();
+        for (WindowDefinitionContext definition : ctx.windowDefinition()) {
+            String name = name(definition.name);
+            if (windows.containsKey(name)) {
+                throw new SqlException(ErrorCode.WINDOWING_ERROR, "window \"" + name + "\" is already defined",
+                        position(definition));
+            }
+            namedWindows.push(windows);
+            try {
+                windows.put(name, window(definition.windowSpecification()));
+            } finally {
+                namedWindows.pop();
+            }
+        }
+        namedWindows.push(windows);
+        try {
+            return selectCore(ctx);
+        } finally {
+            namedWindows.pop();
+        }
+    }
+
+    /** The windows named by the WINDOW clauses of the SELECTs being built, innermost first. */
+    private final Deque<Map<String, Expr.WindowSpec>> namedWindows = new ArrayDeque<>();
+
+    private Query selectCore(SelectCoreContext ctx) {
         DistinctClauseContext distinctClause = ctx.distinctClause();
         boolean distinctOn = distinctClause != null && distinctClause.ON() != null;
         boolean distinct = distinctClause != null && distinctClause.DISTINCT() != null && !distinctOn;
@@ -1044,7 +1075,7 @@ final class AstBuilder extends PostgresSqlGrammarBaseVisitor<Object> {
         SetQuantifierContext quantifier = ctx.setQuantifier();
         boolean distinct = quantifier != null && quantifier.DISTINCT() != null;
         Expr filter = ctx.filterClause() == null ? null : expression(ctx.filterClause().expression());
-        Expr.WindowSpec over = ctx.overClause() == null ? null : window(ctx.overClause().windowSpecification());
+        Expr.WindowSpec over = ctx.overClause() == null ? null : over(ctx.overClause());
         return new Expr.FunctionCall(functionName(ctx.functionName()), expressions(ctx.expression()), distinct,
                 ctx.STAR() != null, filter, orderBy(ctx.orderByClause()), over, position(ctx));
     }
@@ -1059,10 +1090,47 @@ final class AstBuilder extends PostgresSqlGrammarBaseVisitor<Object> {
         return new QualifiedName(parts);
     }
 
+    private Expr.WindowSpec over(OverClauseContext ctx) {
+        return ctx.windowName != null ? namedWindow(ctx.windowName) : window(ctx.windowSpecification());
+    }
+
+    /**
+     * A window specification; one that starts with a window name copies that window's PARTITION BY
+     * and ORDER BY and may add an ORDER BY (if the named window has none) and a frame, as in PostgreSQL.
+     */
     private Expr.WindowSpec window(WindowSpecificationContext ctx) {
         WindowFrameContext frame = ctx.windowFrame();
-        return new Expr.WindowSpec(expressions(ctx.expression()), orderBy(ctx.orderByClause()),
-                frame == null ? null : windowFrame(frame));
+        Expr.WindowFrame ownFrame = frame == null ? null : windowFrame(frame);
+        List<SortItem> ownOrder = orderBy(ctx.orderByClause());
+        if (ctx.baseWindow == null) {
+            return new Expr.WindowSpec(expressions(ctx.expression()), ownOrder, ownFrame);
+        }
+        Expr.WindowSpec base = namedWindow(ctx.baseWindow);
+        String name = name(ctx.baseWindow);
+        if (!ctx.expression().isEmpty()) {
+            throw new SqlException(ErrorCode.WINDOWING_ERROR, "cannot override PARTITION BY clause of window \""
+                    + name + "\"", position(ctx));
+        }
+        if (!ownOrder.isEmpty() && !base.orderBy().isEmpty()) {
+            throw new SqlException(ErrorCode.WINDOWING_ERROR, "cannot override ORDER BY clause of window \""
+                    + name + "\"", position(ctx));
+        }
+        if (base.frame() != null) {
+            throw new SqlException(ErrorCode.WINDOWING_ERROR, "cannot copy window \"" + name
+                    + "\" because it has a frame clause", position(ctx));
+        }
+        return new Expr.WindowSpec(base.partitionBy(), ownOrder.isEmpty() ? base.orderBy() : ownOrder, ownFrame);
+    }
+
+    private Expr.WindowSpec namedWindow(IdentifierContext ctx) {
+        String name = name(ctx);
+        for (Map<String, Expr.WindowSpec> windows : namedWindows) {
+            Expr.WindowSpec window = windows.get(name);
+            if (window != null) {
+                return window;
+            }
+        }
+        throw new SqlException(ErrorCode.UNDEFINED_OBJECT, "window \"" + name + "\" does not exist", position(ctx));
     }
 
     /** A frame with only a start bound ends at the current row, as in PostgreSQL. */

@@ -39,7 +39,6 @@ final class UnsupportedSyntaxTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "SELECT sum(x) OVER w FROM t WINDOW w AS (ORDER BY x) | OVER",
             "SELECT ARRAY(SELECT 1) | (",
             "UPDATE t SET (a, b) = (1, 2) | (",
             "CREATE INDEX IF NOT EXISTS ON t (a) | ON",

@@ -93,4 +93,16 @@ class WindowFunctionsTest {
         assertThat(sql.error("SELECT name FROM w WHERE row_number() OVER () > 1").code()).isEqualTo(ErrorCode.WINDOWING_ERROR);
         assertThat(sql.query("SELECT *, row_number() OVER () FROM w WHERE dept = 'hr'")).containsExactly(row("hr", "fay", "70", "1"));
     }
+
+    @Test
+    void namedWindowsAreSharedAndExtended() {
+        assertThat(sql.query("SELECT name, rank() OVER d, sum(salary) OVER (d ROWS UNBOUNDED PRECEDING), count(*) OVER whole "
+                + "FROM w WHERE dept <> 'hr' AND salary IS NOT NULL "
+                + "WINDOW d AS (PARTITION BY dept ORDER BY salary DESC, name), whole AS () ORDER BY name"))
+                .containsExactly(row("ann", "1", "100", "4"), row("bob", "3", "280", "4"), row("cid", "2", "200", "4"),
+                        row("dan", "1", "50", "4"));
+        assertThat(sql.error("SELECT rank() OVER nope FROM w").code()).isEqualTo(ErrorCode.UNDEFINED_OBJECT);
+        assertThat(sql.error("SELECT rank() OVER (d ORDER BY name) FROM w WINDOW d AS (ORDER BY salary)").code())
+                .isEqualTo(ErrorCode.WINDOWING_ERROR);
+    }
 }
