@@ -48,10 +48,13 @@ final class Authenticator {
 
     /** The handshake response's plugin and data. */
     Outcome start(String plugin, byte[] data) {
+        String chosen = plugin == null ? NATIVE : plugin;
         if (access.token().isEmpty()) {
-            return Outcome.SUCCEEDED;
+            // Even with nothing to check, a client that started with a plugin of its own (libmariadb's
+            // dummy_fallback_auth when several threads connect at once) waits for an AuthSwitchRequest.
+            return chosen.equals(NATIVE) || chosen.equals(CACHING_SHA2) ? Outcome.SUCCEEDED : switchPlugin();
         }
-        return verify(plugin == null ? NATIVE : plugin, data);
+        return verify(chosen, data);
     }
 
     /** A later client packet of the exchange. */
@@ -60,7 +63,7 @@ final class Authenticator {
             case INITIAL -> Outcome.FAILED;
             case SWITCHED -> {
                 state = State.INITIAL;
-                yield verify(CACHING_SHA2, data);
+                yield access.token().isEmpty() ? Outcome.SUCCEEDED : verify(CACHING_SHA2, data);
             }
             case SHA2_FULL -> {
                 if (tls) {
@@ -99,14 +102,17 @@ final class Authenticator {
                 output.flush();
                 yield Outcome.CONTINUE;
             }
-            default -> {
-                scramble = Scrambles.newScramble();
-                state = State.SWITCHED;
-                output.send(new AuthSwitchRequest(CACHING_SHA2, scramble));
-                output.flush();
-                yield Outcome.CONTINUE;
-            }
+            default -> switchPlugin();
         };
+    }
+
+    /** Asks the client to go on with caching_sha2_password, with a fresh scramble. */
+    private Outcome switchPlugin() {
+        scramble = Scrambles.newScramble();
+        state = State.SWITCHED;
+        output.send(new AuthSwitchRequest(CACHING_SHA2, scramble));
+        output.flush();
+        return Outcome.CONTINUE;
     }
 
     private Outcome rsaAuth(byte[] encrypted) {

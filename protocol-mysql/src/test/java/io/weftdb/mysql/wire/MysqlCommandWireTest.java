@@ -47,6 +47,23 @@ class MysqlCommandWireTest {
     }
 
     @Test
+    void aClientStartingWithAnUnknownPluginIsSwitchedEvenWithoutAToken() throws Exception {
+        try (RawMysqlClient client = new RawMysqlClient(server.port())) {
+            client.read();
+            client.sendHandshakeResponse(io.weftdb.mysql.wire.protocol.Capabilities.PROTOCOL_41
+                    | io.weftdb.mysql.wire.protocol.Capabilities.SECURE_CONNECTION
+                    | io.weftdb.mysql.wire.protocol.Capabilities.PLUGIN_AUTH, "anyone", new byte[0], "dummy_fallback_auth");
+            RawMysqlClient.Packet switchRequest = client.read();
+            assertThat(switchRequest.first()).isEqualTo(0xFE);
+            // libmariadb's fallback plugin answers the switch with an empty packet.
+            client.write(3, new byte[0]);
+            RawMysqlClient.Packet ok = client.read();
+            assertThat(ok.first()).isZero();
+            assertThat(ok.sequenceId()).isEqualTo(4);
+        }
+    }
+
+    @Test
     void theGreetingIsHandshakeV10WithAScrambleAndCachingSha2() throws Exception {
         try (RawMysqlClient client = new RawMysqlClient(server.port())) {
             RawMysqlClient.Packet greeting = client.read();
