@@ -1,0 +1,61 @@
+package io.weftdb.pg.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.weftdb.ir.QualifiedName;
+import io.weftdb.ir.error.ErrorCode;
+import io.weftdb.ir.error.SqlException;
+import io.weftdb.ir.expr.BinaryOperator;
+import io.weftdb.ir.expr.Expr;
+import io.weftdb.ir.stmt.Query;
+import io.weftdb.ir.type.DataType;
+import org.junit.jupiter.api.Test;
+
+/** The syntax catalog queries use: psql's COLLATE pg_catalog.default, casts to oid and the reg* types. */
+final class CatalogSyntaxTest {
+    private final PostgresSqlParser parser = new PostgresSqlParser();
+
+    private Expr selectExpression(String text) {
+        Query.Select select = (Query.Select) parser.parseOne("SELECT " + text);
+        return select.items().getFirst().expression();
+    }
+
+    @Test
+    void theDefaultCollationsLeaveTheExpressionAsItIs() {
+        Expr collated = selectExpression("c.relname OPERATOR(pg_catalog.~) '^(t)$' COLLATE pg_catalog.default");
+
+        assertThat(collated).isInstanceOfSatisfying(Expr.Binary.class, binary -> {
+            assertThat(binary.operator()).isEqualTo(BinaryOperator.REGEX_MATCH);
+            assertThat(binary.right()).isInstanceOf(Expr.Literal.class);
+        });
+        assertThat(selectExpression("name COLLATE \"C\"")).isInstanceOf(Expr.ColumnRef.class);
+        assertThat(selectExpression("name COLLATE \"POSIX\"")).isInstanceOf(Expr.ColumnRef.class);
+    }
+
+    @Test
+    void anotherCollationIsNotSupported() {
+        assertThatThrownBy(() -> parser.parseOne("SELECT name COLLATE \"de_DE\" FROM t"))
+                .isInstanceOfSatisfying(SqlException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FEATURE_NOT_SUPPORTED));
+    }
+
+    @Test
+    void castsToObjectIdentifierTypesCallTheCatalogFunctionOfTheTypesName() {
+        assertThat(selectExpression("conrelid::pg_catalog.regclass")).isInstanceOfSatisfying(Expr.FunctionCall.class, call -> {
+            assertThat(call.name()).isEqualTo(QualifiedName.of("regclass"));
+            assertThat(call.arguments()).containsExactly(new Expr.ColumnRef(QualifiedName.of("conrelid"), 8));
+        });
+        assertThat(selectExpression("CAST(23 AS regtype)")).isInstanceOfSatisfying(Expr.FunctionCall.class,
+                call -> assertThat(call.name()).isEqualTo(QualifiedName.of("regtype")));
+        assertThat(selectExpression("'public'::regnamespace")).isInstanceOfSatisfying(Expr.FunctionCall.class,
+                call -> assertThat(call.arguments()).hasSize(1));
+    }
+
+    @Test
+    void oidIsABigintAndArraysOfRegTypesStayUnsupported() {
+        assertThat(selectExpression("'16384'::oid")).isInstanceOfSatisfying(Expr.Cast.class,
+                cast -> assertThat(cast.type()).isEqualTo(DataType.BIGINT));
+        assertThatThrownBy(() -> parser.parseOne("SELECT x::regclass[]"))
+                .isInstanceOfSatisfying(SqlException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FEATURE_NOT_SUPPORTED));
+    }
+}
