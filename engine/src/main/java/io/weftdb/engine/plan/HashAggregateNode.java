@@ -2,10 +2,13 @@ package io.weftdb.engine.plan;
 
 import io.weftdb.engine.aggregate.Accumulator;
 import io.weftdb.engine.exec.ExecutionEnvironment;
+import io.weftdb.engine.exec.RowSizes;
 import io.weftdb.engine.exec.RowSource;
+import io.weftdb.engine.exec.SpillFile;
 import io.weftdb.engine.expr.BoundExpr;
 import io.weftdb.engine.expr.EvaluationContext;
 import io.weftdb.engine.expr.Scope;
+import io.weftdb.ir.type.DataType;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -20,7 +23,8 @@ import java.util.Set;
  * aggregate's result. Without GROUP BY there is exactly one group, even over no input.
  *
  * <p>The hash table holds one entry per group in memory (plus the values seen by each DISTINCT
- * aggregate); there is no spilling to disk yet, so a very large number of groups can exhaust the heap.
+ * aggregate) up to work_mem; groups beyond it are aggregated from spill files, partition by
+ * partition.
  */
 public record HashAggregateNode(PlanNode input, List<BoundExpr> groupKeys, List<BoundAggregate> aggregates,
                                 List<int[]> groupingSets, List<int[]> groupingCalls, Scope output) implements PlanNode {
@@ -35,6 +39,11 @@ public record HashAggregateNode(PlanNode input, List<BoundExpr> groupKeys, List<
         this(input, groupKeys, aggregates, List.of(), List.of(), output);
     }
 
+    /** How many files the groups that do not fit in work_mem are spread over. */
+    private static final int SPILL_PARTITIONS = 16;
+    /** Heap a group takes besides its key values: the map entry, the group and its accumulators. */
+    private static final long GROUP_OVERHEAD_BYTES = 160;
+
     @Override
     public RowSource open(ExecutionEnvironment environment) {
         RowSource source = input.run(environment);
@@ -45,7 +54,7 @@ public record HashAggregateNode(PlanNode input, List<BoundExpr> groupKeys, List<
             @Override
             public boolean next() {
                 if (groups == null) {
-                    groups = aggregate(source, environment.context()).values().iterator();
+                    groups = aggregate(source, environment);
                 }
                 if (!groups.hasNext()) {
                     return false;
@@ -67,28 +76,61 @@ public record HashAggregateNode(PlanNode input, List<BoundExpr> groupKeys, List<
         };
     }
 
-    private Map<RowKey, Group> aggregate(RowSource source, EvaluationContext context) {
+    /**
+     * Aggregates the input. Groups are kept in memory while they fit in work_mem; after that, rows
+     * of groups not yet in memory are written, by a hash of their group key, to one of
+     * {@link #SPILL_PARTITIONS} files (with the grouping set they count for), and each file is
+     * aggregated on its own once the groups in memory have been returned. A file whose groups
+     * still do not fit is aggregated in memory all the same.
+     */
+    private Iterator<Group> aggregate(RowSource source, ExecutionEnvironment environment) {
+        EvaluationContext context = environment.context();
+        List<int[]> sets = groupingSets.isEmpty() ? List.of(allKeys()) : groupingSets;
         // Insertion order keeps the output in first-seen order, which makes unordered results stable.
         Map<RowKey, Group> groups = new LinkedHashMap<>();
-        List<int[]> sets = groupingSets.isEmpty() ? List.of(allKeys()) : groupingSets;
-        while (source.next()) {
-            Object[] in = source.row();
-            Object[] values = new Object[groupKeys.size()];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = groupKeys.get(i).evaluate(in, context);
-            }
-            for (int set = 0; set < sets.size(); set++) {
-                // A key outside the grouping set reads as NULL; the set's number keeps its groups apart.
-                Object[] keys = new Object[values.length + 1];
-                for (int index : sets.get(set)) {
-                    keys[index] = values[index];
+        long budget = environment.workMemoryBytes();
+        long held = 0;
+        SpillFile[] partitions = null;
+        List<DataType> spilledTypes = null;
+        boolean anyInput = false;
+        try {
+            while (source.next()) {
+                anyInput = true;
+                Object[] in = source.row();
+                Object[] values = keyValues(in, context);
+                for (int set = 0; set < sets.size(); set++) {
+                    Object[] keys = setKeys(values, sets.get(set), set);
+                    RowKey key = new RowKey(keys);
+                    Group group = groups.get(key);
+                    if (group == null && partitions != null) {
+                        if (spilledTypes == null) {
+                            spilledTypes = spilledRowTypes();
+                        }
+                        int partition = Math.floorMod(key.hashCode() * 0x9E3779B9, SPILL_PARTITIONS);
+                        if (partitions[partition] == null) {
+                            partitions[partition] = new SpillFile(spilledTypes);
+                        }
+                        Object[] spilled = java.util.Arrays.copyOf(in, in.length + 1);
+                        spilled[in.length] = (long) set;
+                        partitions[partition].write(spilled);
+                        continue;
+                    }
+                    if (group == null) {
+                        group = new Group(keys, set);
+                        groups.put(key, group);
+                        held += GROUP_OVERHEAD_BYTES + RowSizes.estimate(keys);
+                        if (held > budget) {
+                            partitions = new SpillFile[SPILL_PARTITIONS];
+                        }
+                    }
+                    group.add(in, context);
                 }
-                keys[values.length] = set;
-                int number = set;
-                groups.computeIfAbsent(new RowKey(keys), key -> new Group(keys, number)).add(in, context);
             }
+        } catch (RuntimeException e) {
+            closeAll(partitions);
+            throw e;
         }
-        if (groups.isEmpty()) {
+        if (!anyInput) {
             // Over no rows, each empty grouping set (and a query without GROUP BY) still yields one row.
             for (int set = 0; set < sets.size(); set++) {
                 if (sets.get(set).length == 0) {
@@ -98,7 +140,103 @@ public record HashAggregateNode(PlanNode input, List<BoundExpr> groupKeys, List<
                 }
             }
         }
-        return groups;
+        if (partitions == null) {
+            return groups.values().iterator();
+        }
+        return new SpilledGroups(groups.values().iterator(), partitions, sets, environment);
+    }
+
+    /** The input row's columns followed by the number of the grouping set it was spilled for. */
+    private List<DataType> spilledRowTypes() {
+        List<DataType> types = new java.util.ArrayList<>(input.output().columns().stream().map(Scope.Column::type).toList());
+        types.add(DataType.BIGINT);
+        return types;
+    }
+
+    private Object[] keyValues(Object[] in, EvaluationContext context) {
+        Object[] values = new Object[groupKeys.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = groupKeys.get(i).evaluate(in, context);
+        }
+        return values;
+    }
+
+    /** A group key: the set's key values (the others NULL), then the set's number to keep sets apart. */
+    private static Object[] setKeys(Object[] values, int[] members, int set) {
+        Object[] keys = new Object[values.length + 1];
+        for (int index : members) {
+            keys[index] = values[index];
+        }
+        keys[values.length] = set;
+        return keys;
+    }
+
+    private static void closeAll(SpillFile[] files) {
+        if (files != null) {
+            for (SpillFile file : files) {
+                if (file != null) {
+                    file.close();
+                }
+            }
+        }
+    }
+
+    /** The groups held in memory, then those of each spilled partition, aggregated one file at a time. */
+    private final class SpilledGroups implements Iterator<Group> {
+        private Iterator<Group> current;
+        private final SpillFile[] partitions;
+        private final List<int[]> sets;
+        private final ExecutionEnvironment environment;
+        private int next;
+
+        SpilledGroups(Iterator<Group> inMemory, SpillFile[] partitions, List<int[]> sets, ExecutionEnvironment environment) {
+            this.current = inMemory;
+            this.partitions = partitions;
+            this.sets = sets;
+            this.environment = environment;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (!current.hasNext()) {
+                if (next >= partitions.length) {
+                    return false;
+                }
+                SpillFile partition = partitions[next];
+                partitions[next++] = null;
+                if (partition != null) {
+                    current = aggregatePartition(partition);
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public Group next() {
+            if (!hasNext()) {
+                throw new java.util.NoSuchElementException();
+            }
+            return current.next();
+        }
+
+        private Iterator<Group> aggregatePartition(SpillFile partition) {
+            EvaluationContext context = environment.context();
+            Map<RowKey, Group> groups = new LinkedHashMap<>();
+            try (partition; RowSource rows = partition.read()) {
+                while (rows.next()) {
+                    environment.checkCancelled();
+                    Object[] spilled = rows.row();
+                    Object[] in = java.util.Arrays.copyOf(spilled, spilled.length - 1);
+                    int set = ((Long) spilled[spilled.length - 1]).intValue();
+                    Object[] keys = setKeys(keyValues(in, context), sets.get(set), set);
+                    groups.computeIfAbsent(new RowKey(keys), key -> new Group(keys, set)).add(in, context);
+                }
+            } catch (RuntimeException e) {
+                closeAll(partitions);
+                throw e;
+            }
+            return groups.values().iterator();
+        }
     }
 
     private int[] allKeys() {

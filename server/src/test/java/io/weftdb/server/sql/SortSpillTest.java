@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A sort bigger than work_mem spills sorted runs to disk and merges them; the files go away after. */
+/** Sorts and hash aggregations bigger than work_mem spill to disk and give the same answers; the files go away after. */
 class SortSpillTest {
     @TempDir
     Path directory;
@@ -62,5 +62,22 @@ class SortSpillTest {
         assertThat(sql.value("SHOW work_mem")).isEqualTo("128kB");
         assertThat(sql.error("SET work_mem = '1kB'").code()).isEqualTo(ErrorCode.INVALID_PARAMETER_VALUE);
         assertThat(sql.error("SET work_mem = 'lots'").code()).isEqualTo(ErrorCode.INVALID_PARAMETER_VALUE);
+    }
+
+    @Test
+    void anAggregationWithMoreGroupsThanWorkMemHoldsGivesTheSameGroups() throws Exception {
+        long before = spillFiles();
+        sql.execute("CREATE TABLE g (k integer, v integer)");
+        sql.execute("INSERT INTO g SELECT g % 5000, g FROM generate_series(1, 20000) g");
+        String query = "SELECT k, count(*), sum(v), count(DISTINCT v % 3), string_agg(v::text, ',' ORDER BY v) "
+                + "FROM g GROUP BY k ORDER BY k";
+        String rollup = "SELECT k % 10, count(*) FROM g GROUP BY ROLLUP (k % 10) ORDER BY 1";
+        List<List<String>> inMemory = sql.query(query);
+        List<List<String>> rollupInMemory = sql.query(rollup);
+        sql.execute("SET work_mem = '64kB'");
+        assertThat(sql.query(query)).isEqualTo(inMemory).hasSize(5000);
+        assertThat(inMemory.get(1)).containsExactly("1", "4", "30004", "3", "1,5001,10001,15001");
+        assertThat(sql.query(rollup)).isEqualTo(rollupInMemory).hasSize(11);
+        assertThat(spillFiles()).isEqualTo(before);
     }
 }
