@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Sorts and hash aggregations bigger than work_mem spill to disk and give the same answers; the files go away after. */
+/** Sorts, hash aggregations and hash joins bigger than work_mem spill to disk and give the same answers; the files go away after. */
 class SortSpillTest {
     @TempDir
     Path directory;
@@ -78,6 +78,28 @@ class SortSpillTest {
         assertThat(sql.query(query)).isEqualTo(inMemory).hasSize(5000);
         assertThat(inMemory.get(1)).containsExactly("1", "4", "30004", "3", "1,5001,10001,15001");
         assertThat(sql.query(rollup)).isEqualTo(rollupInMemory).hasSize(11);
+        assertThat(spillFiles()).isEqualTo(before);
+    }
+
+    @Test
+    void aHashJoinWhoseBuildSideOutgrowsWorkMemJoinsPartitionByPartition() throws Exception {
+        long before = spillFiles();
+        sql.execute("CREATE TABLE l (k integer, a text)");
+        sql.execute("CREATE TABLE r (k integer, b text)");
+        sql.execute("INSERT INTO l SELECT CASE WHEN g % 97 = 0 THEN NULL ELSE g % 3000 END, 'l' || g FROM generate_series(1, 6000) g");
+        sql.execute("INSERT INTO r SELECT CASE WHEN g % 89 = 0 THEN NULL ELSE g END, 'r' || g FROM generate_series(1, 4000) g");
+        List<String> queries = List.of(
+                "SELECT count(*), count(l.a), count(r.b), min(l.a || r.b) FROM l JOIN r ON l.k = r.k",
+                "SELECT count(*), count(l.a), count(r.b) FROM l LEFT JOIN r ON l.k = r.k",
+                "SELECT count(*), count(l.a), count(r.b) FROM l RIGHT JOIN r ON l.k = r.k",
+                "SELECT count(*), count(l.a), count(r.b) FROM l FULL JOIN r ON l.k = r.k AND r.b <> 'r7'");
+        List<List<List<String>>> inMemory = queries.stream().map(sql::query).toList();
+        sql.execute("SET work_mem = '64kB'");
+        for (int i = 0; i < queries.size(); i++) {
+            assertThat(sql.query(queries.get(i))).as(queries.get(i)).isEqualTo(inMemory.get(i));
+        }
+        assertThat(inMemory.get(3)).containsExactly(List.of("7035", "6000", "6905"));
+        assertThat(inMemory.get(0)).containsExactly(List.of("5871", "5871", "5871", "l1000r1000"));
         assertThat(spillFiles()).isEqualTo(before);
     }
 }
