@@ -437,7 +437,7 @@ final class MysqlAstBuilder {
         }
         return new DataChange.Update(List.of(), qualifiedName(ctx.qualifiedName()),
                 ctx.identifier() == null ? null : name(ctx.identifier()), assignments, List.of(),
-                ctx.expression() == null ? null : expression(ctx.expression()), List.of());
+                ctx.expression() == null ? null : condition(ctx.expression()), List.of());
     }
 
     private Statement delete(DeleteStatementContext ctx) {
@@ -447,7 +447,7 @@ final class MysqlAstBuilder {
         }
         return new DataChange.Delete(List.of(), qualifiedName(ctx.qualifiedName()),
                 ctx.identifier() == null ? null : name(ctx.identifier()), List.of(),
-                ctx.expression() == null ? null : expression(ctx.expression()), List.of());
+                ctx.expression() == null ? null : condition(ctx.expression()), List.of());
     }
 
     private void rejectOrderAndLimit(OrderByClauseContext orderBy, LimitClauseContext limit, String statement) {

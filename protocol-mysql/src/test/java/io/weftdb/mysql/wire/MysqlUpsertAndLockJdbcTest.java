@@ -149,6 +149,9 @@ class MysqlUpsertAndLockJdbcTest {
             assertThat(rows(connection, "SELECT id FROM " + t + " WHERE score AND id ORDER BY id")).containsExactly("1", "3");
             assertThat(rows(connection, "SELECT id, IF(active, 'on', 'off') FROM " + t + " ORDER BY id"))
                     .containsExactly("1|on", "2|off", "3|off");
+            assertThat(statement.executeUpdate("UPDATE " + t + " SET score = 1 WHERE active")).isEqualTo(1);
+            assertThat(statement.executeUpdate("DELETE FROM " + t + " WHERE NOT active")).isEqualTo(1);
+            assertThat(rows(connection, "SELECT id, score FROM " + t + " ORDER BY id")).containsExactly("1|1.00", "3|2.00");
         }
     }
 }
