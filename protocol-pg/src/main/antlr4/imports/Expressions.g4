@@ -103,6 +103,7 @@ primaryExpression
     | name=(COALESCE | GREATEST | LEAST) LEFT_PAREN expression (COMMA expression)* RIGHT_PAREN  #variadicFunction
     | NULLIF LEFT_PAREN expression COMMA expression RIGHT_PAREN                                 #nullIf
     | functionCall                                                                              #functionCallExpression
+    | ARRAY LEFT_PAREN query RIGHT_PAREN                                                        #arraySubquery
     | ARRAY arrayLiteral                                                                        #arrayConstructor
     | ROW LEFT_PAREN (expression (COMMA expression)*)? RIGHT_PAREN                              #explicitRow
     | EXISTS LEFT_PAREN query RIGHT_PAREN                                                       #exists

@@ -1029,6 +1029,20 @@ final class AstBuilder extends PostgresSqlGrammarBaseVisitor<Object> {
     }
 
     @Override
+    public Expr visitArraySubquery(ArraySubqueryContext ctx) {
+        // ARRAY(query) is the array of the query's one column in row order, and an empty array over no
+        // rows: (SELECT array_agg(element) FROM (query) AS "array"(element)), with '{}' for its NULL.
+        int position = position(ctx);
+        Expr element = new Expr.ColumnRef(QualifiedName.of("element"), position);
+        Query aggregate = new Query.Select(List.of(), false, List.of(),
+                List.of(new Query.SelectItem(Expr.FunctionCall.of("array_agg", List.of(element), position), null)),
+                List.of(new FromItem.DerivedTable(query(ctx.query()), "array", List.of("element"), false, position)), null,
+                List.of(), null, List.of(), null, null, Query.LockMode.NONE);
+        return Expr.FunctionCall.of("coalesce", List.of(new Expr.ScalarSubquery(aggregate, position),
+                new Expr.Literal("{}", DataType.UNKNOWN, position)), position);
+    }
+
+    @Override
     public Expr visitArrayConstructor(ArrayConstructorContext ctx) {
         return arrayLiteral(ctx.arrayLiteral(), position(ctx));
     }

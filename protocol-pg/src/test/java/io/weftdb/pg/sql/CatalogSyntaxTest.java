@@ -8,6 +8,7 @@ import io.weftdb.ir.error.ErrorCode;
 import io.weftdb.ir.error.SqlException;
 import io.weftdb.ir.expr.BinaryOperator;
 import io.weftdb.ir.expr.Expr;
+import io.weftdb.ir.stmt.FromItem;
 import io.weftdb.ir.stmt.Query;
 import io.weftdb.ir.type.DataType;
 import org.junit.jupiter.api.Test;
@@ -57,5 +58,23 @@ final class CatalogSyntaxTest {
                 cast -> assertThat(cast.type()).isEqualTo(DataType.BIGINT));
         assertThatThrownBy(() -> parser.parseOne("SELECT x::regclass[]"))
                 .isInstanceOfSatisfying(SqlException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FEATURE_NOT_SUPPORTED));
+    }
+
+    @Test
+    void arrayOfASubqueryAggregatesItsColumnWithAnEmptyArrayForNoRows() {
+        Expr array = selectExpression("ARRAY(SELECT rolname FROM pg_roles ORDER BY 1)");
+
+        assertThat(array).isInstanceOfSatisfying(Expr.FunctionCall.class, coalesce -> {
+            assertThat(coalesce.name()).isEqualTo(QualifiedName.of("coalesce"));
+            assertThat(coalesce.arguments().get(1)).isEqualTo(new Expr.Literal("{}", DataType.UNKNOWN, 8));
+            Query.Select aggregate = (Query.Select) ((Expr.ScalarSubquery) coalesce.arguments().get(0)).query();
+            assertThat(aggregate.items().getFirst().expression()).isInstanceOfSatisfying(Expr.FunctionCall.class,
+                    call -> assertThat(call.name()).isEqualTo(QualifiedName.of("array_agg")));
+            assertThat(aggregate.from().getFirst()).isInstanceOfSatisfying(FromItem.DerivedTable.class, derived -> {
+                assertThat(derived.columnAliases()).containsExactly("element");
+                assertThat(((Query.Select) derived.query()).orderBy()).hasSize(1);
+            });
+        });
+        assertThat(selectExpression("ARRAY[1, 2]")).isInstanceOf(Expr.ArrayConstructor.class);
     }
 }

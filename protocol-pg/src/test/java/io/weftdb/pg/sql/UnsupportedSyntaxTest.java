@@ -39,7 +39,6 @@ final class UnsupportedSyntaxTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "SELECT ARRAY(SELECT 1) | (",
             "UPDATE t SET (a, b) = (1, 2) | (",
             "CREATE INDEX IF NOT EXISTS ON t (a) | ON",
             "CREATE TABLE t (a int REFERENCES u ON DELETE CASCADE ON DELETE RESTRICT) | ON DELETE RESTRICT"})
