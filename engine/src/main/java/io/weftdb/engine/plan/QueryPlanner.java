@@ -39,6 +39,12 @@ public final class QueryPlanner {
     private final CommonTableExpressions ctes;
     private final RowEstimates estimates;
     private final SubqueryPlanner subqueries;
+    /**
+     * Whether output columns of unknown type (a bare NULL or string literal) stay unknown: true for
+     * the branches of a set operation, whose column types are resolved across both sides, as in
+     * PostgreSQL (SELECT NULL UNION SELECT 1 is integer). Everywhere else they become text.
+     */
+    private final boolean keepsUnknownOutput;
 
     public QueryPlanner(NameContext names, ParameterTypes parameters) {
         this(names, parameters, new TableStatistics());
@@ -51,12 +57,23 @@ public final class QueryPlanner {
 
     private QueryPlanner(NameContext names, ParameterTypes parameters, OuterScopes outer, CommonTableExpressions ctes,
                          RowEstimates estimates) {
+        this(names, parameters, outer, ctes, estimates, false);
+    }
+
+    private QueryPlanner(NameContext names, ParameterTypes parameters, OuterScopes outer, CommonTableExpressions ctes,
+                         RowEstimates estimates, boolean keepsUnknownOutput) {
         this.names = names;
         this.parameters = parameters;
         this.outer = outer;
         this.ctes = ctes;
         this.estimates = estimates;
+        this.keepsUnknownOutput = keepsUnknownOutput;
         this.subqueries = new SubqueryPlanner(this);
+    }
+
+    /** This planner with unknown-typed output columns kept or resolved to text (see {@link #keepsUnknownOutput}). */
+    private QueryPlanner keepingUnknownOutput(boolean keep) {
+        return keep == keepsUnknownOutput ? this : new QueryPlanner(names, parameters, outer, ctes, estimates, keep);
     }
 
     /** How many rows the planner expects {@code node} to produce. */
@@ -140,8 +157,8 @@ public final class QueryPlanner {
      * columns resolve to (as PostgreSQL resolves UNION types), named after the left input's columns.
      */
     private PlanNode planSetOperation(Query.SetOperation operation) {
-        PlanNode left = plan(operation.left());
-        PlanNode right = plan(operation.right());
+        PlanNode left = keepingUnknownOutput(true).plan(operation.left());
+        PlanNode right = keepingUnknownOutput(true).plan(operation.right());
         List<Scope.Column> leftColumns = left.output().columns();
         List<Scope.Column> rightColumns = right.output().columns();
         String name = operation.operator().name();
@@ -250,7 +267,7 @@ public final class QueryPlanner {
                 continue;
             }
             BoundExpr bound = compiler.compile(item.expression());
-            DataType type = bound.type().kind() == TypeKind.UNKNOWN ? DataType.TEXT : bound.type();
+            DataType type = bound.type().kind() == TypeKind.UNKNOWN && !keepsUnknownOutput ? DataType.TEXT : bound.type();
             if (type != bound.type()) {
                 bound = ExpressionCompiler.cast(bound, type, Casts.Context.IMPLICIT);
             }
@@ -498,7 +515,8 @@ public final class QueryPlanner {
         return switch (item) {
             case FromItem.TableRef ref -> planTable(ref, conjuncts);
             case FromItem.DerivedTable derived -> {
-                yield realias(plan(derived.query()), derived.alias(), derived.columnAliases(), derived.position());
+                yield realias(keepingUnknownOutput(false).plan(derived.query()), derived.alias(), derived.columnAliases(),
+                        derived.position());
             }
             case FromItem.Join join -> planJoin(join);
             case FromItem.FunctionTable function -> planFunctionTable(function);
@@ -576,7 +594,7 @@ public final class QueryPlanner {
                 yield ref.columnAliases().isEmpty() ? scan : realias(scan, alias, ref.columnAliases(), ref.position());
             }
             case ViewDef view -> {
-                PlanNode plan = plan(view.query());
+                PlanNode plan = keepingUnknownOutput(false).plan(view.query());
                 List<String> columns = ref.columnAliases().isEmpty() ? view.columnNames() : ref.columnAliases();
                 yield realias(plan, alias, columns, ref.position());
             }
@@ -638,7 +656,7 @@ public final class QueryPlanner {
         }
         List<Scope.Column> columns = new ArrayList<>();
         for (int i = 0; i < width; i++) {
-            DataType type = types.get(i).kind() == TypeKind.UNKNOWN ? DataType.TEXT : types.get(i);
+            DataType type = types.get(i).kind() == TypeKind.UNKNOWN && !keepsUnknownOutput ? DataType.TEXT : types.get(i);
             types.set(i, type);
             columns.add(new Scope.Column(null, "column" + (i + 1), type));
         }

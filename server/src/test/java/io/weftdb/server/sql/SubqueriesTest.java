@@ -131,6 +131,10 @@ class SubqueriesTest {
         assertThat(sql.query("SELECT v FROM l EXCEPT ALL SELECT v FROM r ORDER BY v"))
                 .containsExactly(row("1"), row("2"), row("3"));
         assertThat(sql.query("SELECT 1 AS n UNION SELECT 2.5 ORDER BY n DESC LIMIT 1")).containsExactly(row("2.5"));
+        assertThat(sql.query("SELECT NULL UNION SELECT 1")).containsExactlyInAnyOrder(row("1"), row((String) null));
+        assertThat(sql.query("SELECT 1 UNION ALL SELECT NULL UNION ALL SELECT '3' ORDER BY 1"))
+                .containsExactly(row("1"), row("3"), row((String) null));
+        assertThat(sql.value("SELECT pg_typeof(x) FROM (SELECT NULL AS x UNION SELECT NULL) s")).isEqualTo("text");
         assertThat(sql.error("SELECT 1 UNION SELECT 1, 2").getMessage())
                 .isEqualTo("each UNION query must have the same number of columns");
     }
