@@ -88,7 +88,7 @@ final class MysqlAstBuilder {
         return switch (child) {
             case QueryContext query -> engine(query(query));
             case InsertStatementContext insert -> engine(insert(insert));
-            case ReplaceStatementContext replace -> throw unsupported("REPLACE", replace);
+            case ReplaceStatementContext replace -> List.of(replace(replace));
             case UpdateStatementContext update -> engine(update(update));
             case DeleteStatementContext delete -> engine(delete(delete));
             case CreateDatabaseContext create -> engine(new SchemaChange.CreateSchema(name(create.identifier()),
@@ -314,10 +314,32 @@ final class MysqlAstBuilder {
     // ---------------------------------------------------------------------------------------- data change
 
     private Statement insert(InsertStatementContext ctx) {
-        QualifiedName table = qualifiedName(ctx.qualifiedName());
-        List<String> columns = columnList(ctx.columnList());
+        DataChange.Insert insert = plainInsert(ctx.qualifiedName(), ctx.columnList(), ctx.insertSource());
+        DataChange.OnConflict onConflict;
+        if (ctx.onDuplicateKeyUpdate() != null) {
+            onConflict = onDuplicateKeyUpdate(ctx.onDuplicateKeyUpdate(), insert.table(), insert.columns(), ctx.rowAlias());
+        } else {
+            onConflict = ctx.IGNORE() == null ? null : new DataChange.OnConflict(List.of(), null, true, List.of(), null);
+        }
+        return new DataChange.Insert(List.of(), insert.table(), null, insert.columns(), insert.source(), onConflict,
+                List.of());
+    }
+
+    /** REPLACE: the rows to insert; the listener deletes what each conflicts with first ({@link MysqlCommand.Replace}). */
+    private MysqlCommand replace(ReplaceStatementContext ctx) {
+        if (ctx.insertSource() instanceof QuerySourceContext query) {
+            throw unsupported("REPLACE ... SELECT", query);
+        }
+        return new MysqlCommand.Replace(plainInsert(ctx.qualifiedName(), ctx.columnList(), ctx.insertSource()));
+    }
+
+    /** INSERT's table, columns and rows (VALUES, SET or a query), without a conflict clause. */
+    private DataChange.Insert plainInsert(QualifiedNameContext tableName, ColumnListContext columnList,
+                                          InsertSourceContext insertSource) {
+        QualifiedName table = qualifiedName(tableName);
+        List<String> columns = columnList(columnList);
         Query source;
-        switch (ctx.insertSource()) {
+        switch (insertSource) {
             case ValuesSourceContext values -> {
                 List<List<Expr>> rows = new ArrayList<>();
                 boolean empty = true;
@@ -347,13 +369,7 @@ final class MysqlAstBuilder {
             case QuerySourceContext query -> source = query(query.query());
             default -> throw new IllegalStateException("unhandled insert source");
         }
-        DataChange.OnConflict onConflict;
-        if (ctx.onDuplicateKeyUpdate() != null) {
-            onConflict = onDuplicateKeyUpdate(ctx.onDuplicateKeyUpdate(), table, columns, ctx.rowAlias());
-        } else {
-            onConflict = ctx.IGNORE() == null ? null : new DataChange.OnConflict(List.of(), null, true, List.of(), null);
-        }
-        return new DataChange.Insert(List.of(), table, null, columns, source, onConflict, List.of());
+        return new DataChange.Insert(List.of(), table, null, columns, source, null, List.of());
     }
 
     /**

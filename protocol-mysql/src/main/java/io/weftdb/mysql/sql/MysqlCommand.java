@@ -2,6 +2,7 @@ package io.weftdb.mysql.sql;
 
 import io.weftdb.ir.QualifiedName;
 import io.weftdb.ir.expr.Expr;
+import io.weftdb.ir.stmt.DataChange;
 import io.weftdb.ir.stmt.Statement;
 import java.util.List;
 
@@ -37,6 +38,12 @@ public sealed interface MysqlCommand {
 
     /** SET NAMES charset [COLLATE collation]; SET CHARACTER SET has a null collation. */
     record SetNames(String charset, String collation) implements MysqlCommand {}
+
+    /**
+     * REPLACE INTO ... VALUES / SET: {@code insert} holds the rows (no conflict clause). As in MySQL,
+     * each row first deletes the rows it conflicts with on any unique key, then is inserted.
+     */
+    record Replace(DataChange.Insert insert) implements MysqlCommand {}
 
     /** LOCK TABLES t READ | WRITE, ...: READ and WRITE both keep other sessions' writes out. */
     record LockTables(List<QualifiedName> tables) implements MysqlCommand {

@@ -10,7 +10,9 @@ import io.weftdb.engine.Session;
 import io.weftdb.engine.SessionOptions;
 import io.weftdb.engine.StatementDescription;
 import io.weftdb.engine.StatementResult;
+import io.weftdb.engine.catalog.ColumnDef;
 import io.weftdb.engine.catalog.DatabaseDef;
+import io.weftdb.engine.catalog.TableDef;
 import io.weftdb.engine.catalog.SequenceDef;
 import io.weftdb.engine.catalog.ViewDef;
 import io.weftdb.ir.error.ErrorCode;
@@ -371,6 +373,7 @@ final class MysqlSession {
     private Outcome run(MysqlCommand command, List<Object> parameters) {
         return switch (command) {
             case MysqlCommand.EngineStatement engine -> runEngine(engine.statement(), parameters);
+            case MysqlCommand.Replace replace -> replace(replace.insert(), parameters);
             case MysqlCommand.UseDatabase use -> {
                 useDatabase(use.name());
                 yield Outcome.ok();
@@ -552,6 +555,64 @@ final class MysqlSession {
             session.execute(new TransactionControl.Commit(false), List.of());
         }
         tablesLocked = false;
+    }
+
+    /**
+     * REPLACE as MySQL does it: for each row, DELETE the rows holding any of its unique key values,
+     * then INSERT it; the affected rows count both. All rows are one statement: in a transaction of
+     * their own under autocommit, else under the statement's savepoint.
+     */
+    private Outcome replace(DataChange.Insert insert, List<Object> parameters) {
+        TableDef table = show().tableDef(insert.table());
+        List<String> columns = insert.columns().isEmpty()
+                ? table.columns().stream().map(ColumnDef::name).toList() : insert.columns();
+        List<List<Expr>> rows = insert.source() instanceof Query.Values values ? values.rows() : List.of(List.of());
+        boolean idle = session.transactionState() == Session.TransactionState.IDLE;
+        boolean own = idle && variables.autocommit();
+        if (idle) {
+            session.execute(new TransactionControl.Begin(null, null), List.of());
+        }
+        StatementGuard guard = own ? StatementGuard.NONE : StatementGuard.begin(session);
+        Long sequenceBefore = session.lastSequenceValue();
+        long affected = 0;
+        long inserted = 0;
+        try {
+            for (List<Expr> row : rows) {
+                Expr conflict = ReplaceConflicts.condition(table, columns, row);
+                if (conflict != null) {
+                    affected += rowCount(session.execute(new DataChange.Delete(List.of(), insert.table(), null, List.of(),
+                            conflict, List.of()), parameters));
+                }
+                Query source = row.isEmpty() ? insert.source() : new Query.Values(List.of(row), List.of(), null, null);
+                long count = rowCount(session.execute(new DataChange.Insert(List.of(), insert.table(), null,
+                        insert.columns(), source, null, List.of()), parameters));
+                affected += count;
+                inserted += count;
+            }
+        } catch (RuntimeException e) {
+            if (own) {
+                session.execute(new TransactionControl.Rollback(false), List.of());
+            } else {
+                guard.failed(e);
+            }
+            throw e;
+        }
+        guard.succeeded();
+        if (own) {
+            session.execute(new TransactionControl.Commit(false), List.of());
+        }
+        long insertId = 0;
+        Long sequenceAfter = session.lastSequenceValue();
+        if (sequenceAfter != null && !sequenceAfter.equals(sequenceBefore) && inserted > 0) {
+            insertId = sequenceAfter - (inserted - 1);
+            lastInsertId = insertId;
+        }
+        takeWarnings();
+        return new Outcome(null, affected, insertId, StatementGuard.NONE);
+    }
+
+    private static long rowCount(StatementResult result) {
+        return result instanceof CommandResult command ? Math.max(command.rowCount(), 0) : 0;
     }
 
     /** DROP DATABASE of the current database leaves none selected, as in MySQL. */
@@ -823,6 +884,8 @@ final class MysqlSession {
             StatementDescription description = session.describe(engine.statement(), List.of());
             parameterTypes.addAll(description.parameterTypes());
             columns = description.columns();
+        } else if (parsed.size() == 1 && parsed.getFirst().command() instanceof MysqlCommand.Replace replace) {
+            parameterTypes.addAll(session.describe(replace.insert(), List.of()).parameterTypes());
         } else if (parameterCount > 0) {
             throw new MysqlException(MysqlVendorError.ER_NOT_SUPPORTED_YET,
                     "This version of WeftDB doesn't yet support parameters in this statement");

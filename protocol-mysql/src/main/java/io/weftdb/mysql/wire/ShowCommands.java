@@ -166,6 +166,11 @@ final class ShowCommands {
                 text("collation_connection"), text("Database Collation")), List.of());
     }
 
+    /** The table {@code name} names; 1146 when there is none. */
+    TableDef tableDef(QualifiedName name) {
+        return table(name);
+    }
+
     /** The sequence behind the table's AUTO_INCREMENT column, or null when it has none. */
     SequenceDef autoIncrementSequence(QualifiedName name) {
         TableDef table = table(name);

@@ -103,6 +103,37 @@ class MysqlUpsertAndLockJdbcTest {
     }
 
     @Test
+    void replaceDeletesEveryRowItConflictsWithThenInserts() throws SQLException {
+        String t = table("replaced");
+        String child = table("replaced_child");
+        try (Connection connection = connect(true); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE " + t + " (id INT PRIMARY KEY, code VARCHAR(10) UNIQUE, note VARCHAR(10))");
+            statement.execute("CREATE TABLE " + child + " (id INT PRIMARY KEY, parent INT REFERENCES " + t
+                    + " (id) ON DELETE CASCADE)");
+            statement.executeUpdate("INSERT INTO " + t + " VALUES (1, 'a', 'first'), (2, 'b', 'second')");
+            statement.executeUpdate("INSERT INTO " + child + " VALUES (10, 1)");
+            assertThat(statement.executeUpdate("REPLACE INTO " + t + " VALUES (3, 'c', 'new')")).isEqualTo(1);
+            // Row 1 goes because of its code (and its child with it), as MySQL deletes before inserting.
+            assertThat(statement.executeUpdate("REPLACE INTO " + t + " (id, code) VALUES (4, 'a')")).isEqualTo(2);
+            // One new row can replace two old ones: id 2 and code 'c' are held by different rows.
+            assertThat(statement.executeUpdate("REPLACE INTO " + t + " SET id = 2, code = 'c'")).isEqualTo(3);
+            assertThat(rows(connection, "SELECT id, code, note FROM " + t + " ORDER BY id"))
+                    .containsExactly("2|c|null", "4|a|null");
+            assertThat(rows(connection, "SELECT COUNT(*) FROM " + child)).containsExactly("0");
+        }
+        try (Connection prepared = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + server.port()
+                + "/public?useSSL=false&useServerPrepStmts=true&useAffectedRows=true", "app", "");
+             java.sql.PreparedStatement replace = prepared.prepareStatement("REPLACE INTO " + t + " VALUES (?, ?, ?)")) {
+            replace.setInt(1, 4);
+            replace.setString(2, "z");
+            replace.setString(3, "prepared");
+            assertThat(replace.executeUpdate()).isEqualTo(2);
+            assertThat(rows(prepared, "SELECT id, code, note FROM " + t + " ORDER BY id"))
+                    .containsExactly("2|c|null", "4|z|prepared");
+        }
+    }
+
+    @Test
     void lockTablesKeepsOtherSessionsWritesWaitingUntilUnlockTables() throws Exception {
         String t = table("locked");
         try (Connection owner = connect(false); Connection other = connect(false);
