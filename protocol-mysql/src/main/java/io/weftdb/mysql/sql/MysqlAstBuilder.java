@@ -130,7 +130,8 @@ final class MysqlAstBuilder {
     private MysqlCommand lockTables(LockTablesContext ctx) {
         return switch (ctx) {
             case LockContext lock -> new MysqlCommand.LockTables(lock.lockedTable().stream()
-                    .map(table -> qualifiedName(table.qualifiedName())).toList());
+                    .map(table -> new MysqlCommand.TableLock(qualifiedName(table.qualifiedName()), table.READ() == null))
+                    .toList());
             case UnlockContext ignored -> new MysqlCommand.UnlockTables();
             default -> throw new IllegalStateException("unhandled LOCK statement");
         };

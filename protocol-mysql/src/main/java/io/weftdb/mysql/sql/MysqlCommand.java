@@ -46,11 +46,14 @@ public sealed interface MysqlCommand {
     record Replace(DataChange.Insert insert) implements MysqlCommand {}
 
     /** LOCK TABLES t READ | WRITE, ...: READ and WRITE both keep other sessions' writes out. */
-    record LockTables(List<QualifiedName> tables) implements MysqlCommand {
+    record LockTables(List<TableLock> tables) implements MysqlCommand {
         public LockTables {
             tables = List.copyOf(tables);
         }
     }
+
+    /** One table of LOCK TABLES; a READ lock ({@code write} false) also keeps the locking session from writing it. */
+    record TableLock(QualifiedName table, boolean write) {}
 
     record UnlockTables() implements MysqlCommand {}
 

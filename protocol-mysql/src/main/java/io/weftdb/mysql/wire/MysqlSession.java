@@ -53,6 +53,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One MySQL connection's state machine, run on its session thread (one packet at a time):
@@ -95,6 +96,8 @@ final class MysqlSession {
     private long lastInsertId;
     /** LOCK TABLES holds locks in a transaction block that UNLOCK TABLES commits. */
     private boolean tablesLocked;
+    /** The ids of the tables LOCK TABLES locked for READ: this session may not write them (1099). */
+    private Set<Long> readLockedTables = Set.of();
     /** User variables ({@code @name}) by lower-case name: Long, BigDecimal, Double or String values. */
     private final Map<String, Object> userVariables = new HashMap<>();
     private List<Notice> warnings = List.of();
@@ -488,6 +491,13 @@ final class MysqlSession {
      * statement inside a transaction is undone alone ({@link StatementGuard}).
      */
     private Outcome runEngine(Statement statement, List<Object> parameters) {
+        if (statement instanceof DataChange change) {
+            requireWritable(switch (change) {
+                case DataChange.Insert insert -> insert.table();
+                case DataChange.Update update -> update.table();
+                case DataChange.Delete delete -> delete.table();
+            });
+        }
         boolean control = statement instanceof TransactionControl;
         if (statement instanceof TransactionControl.Begin
                 && session.transactionState() != Session.TransactionState.IDLE) {
@@ -531,14 +541,24 @@ final class MysqlSession {
      * lasts until UNLOCK TABLES (or COMMIT, ROLLBACK, START TRANSACTION): the statements in between
      * belong to it and other sessions see their changes at UNLOCK TABLES.
      */
-    private void lockTables(List<io.weftdb.ir.QualifiedName> tables) {
+    private void lockTables(List<MysqlCommand.TableLock> tables) {
         if (session.transactionState() != Session.TransactionState.IDLE) {
             session.execute(new TransactionControl.Commit(false), List.of());
         }
         tablesLocked = false;
+        readLockedTables = Set.of();
         // mysqldump locks the views it dumps too; reading a view needs no lock here.
         ShowCommands show = show();
-        List<io.weftdb.ir.QualifiedName> lockable = tables.stream().filter(table -> show.view(table) == null).toList();
+        List<io.weftdb.ir.QualifiedName> lockable = new ArrayList<>();
+        Set<Long> written = new java.util.HashSet<>();
+        Set<Long> read = new java.util.HashSet<>();
+        for (MysqlCommand.TableLock lock : tables) {
+            if (show.view(lock.table()) == null) {
+                lockable.add(lock.table());
+                (lock.write() ? written : read).add(show.tableDef(lock.table()).id());
+            }
+        }
+        read.removeAll(written);
         session.execute(new TransactionControl.Begin(null, null), List.of());
         try {
             session.lockTables(lockable);
@@ -547,6 +567,19 @@ final class MysqlSession {
             throw e;
         }
         tablesLocked = true;
+        readLockedTables = Set.copyOf(read);
+    }
+
+    /** 1099 for a write to a table this session locked for READ, as MySQL refuses it. */
+    private void requireWritable(io.weftdb.ir.QualifiedName target) {
+        if (!tablesLocked || readLockedTables.isEmpty()) {
+            return;
+        }
+        TableDef table = show().tableDef(target);
+        if (readLockedTables.contains(table.id())) {
+            throw new MysqlException(MysqlVendorError.ER_TABLE_NOT_LOCKED_FOR_WRITE,
+                    "Table '" + table.name() + "' was locked with a READ lock and can't be updated");
+        }
     }
 
     /** UNLOCK TABLES commits the block LOCK TABLES opened; without locks it does nothing, as in MySQL. */
@@ -555,6 +588,7 @@ final class MysqlSession {
             session.execute(new TransactionControl.Commit(false), List.of());
         }
         tablesLocked = false;
+        readLockedTables = Set.of();
     }
 
     /**
@@ -563,6 +597,7 @@ final class MysqlSession {
      * their own under autocommit, else under the statement's savepoint.
      */
     private Outcome replace(DataChange.Insert insert, List<Object> parameters) {
+        requireWritable(insert.table());
         TableDef table = show().tableDef(insert.table());
         List<String> columns = insert.columns().isEmpty()
                 ? table.columns().stream().map(ColumnDef::name).toList() : insert.columns();
@@ -812,6 +847,7 @@ final class MysqlSession {
             session.execute(new TransactionControl.Rollback(false), List.of());
         }
         tablesLocked = false;
+        readLockedTables = Set.of();
         userVariables.clear();
         statements.clear();
         session.execute(new SessionCommand.ResetVariable("all"), List.of());

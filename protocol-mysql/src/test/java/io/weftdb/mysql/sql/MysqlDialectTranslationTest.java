@@ -250,8 +250,9 @@ class MysqlDialectTranslationTest {
 
     @Test
     void lockTablesNamesTheTablesAndUnlockTablesEndsTheLocks() {
-        assertThat(command("LOCK TABLES `t` WRITE, shop.u AS x READ LOCAL")).isEqualTo(
-                new MysqlCommand.LockTables(List.of(QualifiedName.of("t"), QualifiedName.of("shop", "u"))));
+        assertThat(command("LOCK TABLES `t` WRITE, shop.u AS x READ LOCAL")).isEqualTo(new MysqlCommand.LockTables(List.of(
+                new MysqlCommand.TableLock(QualifiedName.of("t"), true),
+                new MysqlCommand.TableLock(QualifiedName.of("shop", "u"), false))));
         assertThat(command("UNLOCK TABLES")).isEqualTo(new MysqlCommand.UnlockTables());
     }
 

@@ -157,6 +157,20 @@ class MysqlUpsertAndLockJdbcTest {
     }
 
     @Test
+    void aTableLockedForReadCannotBeWrittenByItsSession() throws SQLException {
+        String t = table("read_locked");
+        try (Connection connection = connect(false); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE " + t + " (id INT PRIMARY KEY)");
+            statement.execute("LOCK TABLES " + t + " READ");
+            assertThatThrownBy(() -> statement.executeUpdate("INSERT INTO " + t + " VALUES (1)"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(1099));
+            assertThat(rows(connection, "SELECT COUNT(*) FROM " + t)).containsExactly("0");
+            statement.execute("UNLOCK TABLES");
+            assertThat(statement.executeUpdate("INSERT INTO " + t + " VALUES (1)")).isEqualTo(1);
+        }
+    }
+
+    @Test
     void lockingAnUnknownTableFailsAndLocksNothing() throws SQLException {
         String t = table("partly");
         try (Connection connection = connect(false); Connection other = connect(false);
