@@ -125,7 +125,7 @@ joinCriteria
 fromPrimary
     : ONLY? qualifiedName STAR? aliasClause?                                                    #tableReference
     | LATERAL? LEFT_PAREN query RIGHT_PAREN aliasClause?                                        #derivedTable
-    | LATERAL? functionCall aliasClause?                                                        #functionTable
+    | LATERAL? functionCall (WITH ordinality=identifier)? aliasClause?                          #functionTable
     | LEFT_PAREN fromItem RIGHT_PAREN aliasClause?                                              #parenthesizedFromItem
     ;
 

@@ -61,6 +61,7 @@ final class PgCatalogRelations {
                     out.add(relation(table, relation.id(), relation.name(), relation.schemaId(), "r", SystemOids.HEAP,
                             relation.columns().size())
                             .set("relhasindex", indexed).set("relchecks", (long) relation.checks().size())
+                            .set("relhastriggers", inForeignKey(context, relation))
                             .set("reltuples", rows < 0 ? -1.0 : (double) rows).values());
                     for (IndexDef index : relation.indexes()) {
                         if (SystemContext.isVisibleIndex(relation, index)) {
@@ -77,6 +78,18 @@ final class PgCatalogRelations {
                 }
             }
         }
+    }
+
+    /**
+     * PostgreSQL enforces foreign keys with triggers on both tables, so relhastriggers is true for a
+     * table that references or is referenced (psql shows the foreign-key sections only then).
+     */
+    private static boolean inForeignKey(SystemContext context, TableDef table) {
+        if (!table.foreignKeys().isEmpty()) {
+            return true;
+        }
+        return context.tables().stream().flatMap(other -> other.foreignKeys().stream())
+                .anyMatch(key -> key.referencedTableId() == table.id());
     }
 
     private static SystemTable.Row relation(SystemTable table, long oid, String name, long namespace, String kind, long am,

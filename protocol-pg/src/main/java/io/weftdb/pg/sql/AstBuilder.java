@@ -568,8 +568,34 @@ final class AstBuilder extends PostgresSqlGrammarBaseVisitor<Object> {
     @Override
     public FromItem visitFunctionTable(FunctionTableContext ctx) {
         AliasClauseContext alias = ctx.aliasClause();
+        if (ctx.ordinality != null) {
+            return withOrdinality(functionCall(ctx.functionCall()), ctx);
+        }
         return new FromItem.FunctionTable(functionCall(ctx.functionCall()), aliasName(alias), aliasColumns(alias),
                 ctx.LATERAL() != null, position(ctx));
+    }
+
+    /**
+     * {@code f(...) WITH ORDINALITY}: the function's rows numbered from 1 in one more column
+     * ("ordinality" unless aliased), as the lateral subquery
+     * {@code (SELECT f.*, row_number() OVER () AS ordinality FROM f(...) AS f)}.
+     */
+    private FromItem withOrdinality(Expr.FunctionCall call, FunctionTableContext ctx) {
+        if (!name(ctx.ordinality).equals("ordinality")) {
+            throw syntaxError("syntax error at or near \"" + ctx.ordinality.getText() + "\"", ctx.ordinality);
+        }
+        int position = position(ctx);
+        String function = call.name().name();
+        Expr.FunctionCall rowNumber = new Expr.FunctionCall(QualifiedName.of("row_number"), List.of(), false, false, null,
+                List.of(), new Expr.WindowSpec(List.of(), List.of(), null), position);
+        Query numbered = new Query.Select(List.of(), false, List.of(),
+                List.of(new Query.SelectItem(new Expr.Star(QualifiedName.of(function), position), null),
+                        new Query.SelectItem(rowNumber, "ordinality")),
+                List.of(new FromItem.FunctionTable(call, function, List.of(), false, position)), null, List.of(), null,
+                List.of(), null, null, Query.LockMode.NONE);
+        AliasClauseContext alias = ctx.aliasClause();
+        return new FromItem.DerivedTable(numbered, alias != null ? aliasName(alias) : function, aliasColumns(alias), true,
+                position);
     }
 
     /** {@code (a JOIN b)}: the IR's joins carry no alias, so only an unaliased item may take one. */

@@ -77,4 +77,25 @@ final class CatalogSyntaxTest {
         });
         assertThat(selectExpression("ARRAY[1, 2]")).isInstanceOf(Expr.ArrayConstructor.class);
     }
+
+    @Test
+    void withOrdinalityNumbersAFunctionsRowsInALateralSubquery() {
+        Query.Select select = (Query.Select) parser.parseOne(
+                "SELECT * FROM pg_index i, unnest(i.indkey) WITH ORDINALITY AS k(attnum, n)");
+
+        assertThat(select.from().get(1)).isInstanceOfSatisfying(FromItem.DerivedTable.class, derived -> {
+            assertThat(derived.lateral()).isTrue();
+            assertThat(derived.alias()).isEqualTo("k");
+            assertThat(derived.columnAliases()).containsExactly("attnum", "n");
+            Query.Select numbered = (Query.Select) derived.query();
+            assertThat(numbered.items().get(1).alias()).isEqualTo("ordinality");
+            assertThat(numbered.items().get(1).expression()).isInstanceOfSatisfying(Expr.FunctionCall.class, call -> {
+                assertThat(call.name()).isEqualTo(QualifiedName.of("row_number"));
+                assertThat(call.over()).isNotNull();
+            });
+            assertThat(numbered.from().getFirst()).isInstanceOf(FromItem.FunctionTable.class);
+        });
+        assertThatThrownBy(() -> parser.parseOne("SELECT * FROM unnest(a) WITH ordinal"))
+                .isInstanceOfSatisfying(SqlException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SYNTAX_ERROR));
+    }
 }

@@ -123,6 +123,23 @@ class JdbcMetadataTest {
     }
 
     @Test
+    void importedAndExportedKeysNameBothEndsOfEachForeignKey() throws Exception {
+        try (Connection connection = connect()) {
+            DatabaseMetaData metadata = connection.getMetaData();
+            String[] columns = {"PKTABLE_NAME", "PKCOLUMN_NAME", "FKTABLE_NAME", "FKCOLUMN_NAME", "KEY_SEQ", "UPDATE_RULE",
+                "DELETE_RULE", "FK_NAME", "PK_NAME", "DEFERRABILITY"};
+            String noAction = Integer.toString(DatabaseMetaData.importedKeyNoAction);
+            String notDeferrable = Integer.toString(DatabaseMetaData.importedKeyNotDeferrable);
+
+            assertThat(rows(metadata.getImportedKeys(null, "public", "orders"), columns)).containsExactly(
+                    "customer|id|orders|customer_id|1|" + noAction + "|" + noAction
+                            + "|orders_customer_id_fkey|customer_pkey|" + notDeferrable);
+            assertThat(rows(metadata.getExportedKeys(null, "public", "customer"), "FKTABLE_NAME", "FKCOLUMN_NAME", "FK_NAME"))
+                    .containsExactly("customer|referrer|customer_referrer_fkey", "orders|customer_id|orders_customer_id_fkey");
+        }
+    }
+
+    @Test
     void getSchemasListsPublicAndTheSystemSchemas() throws Exception {
         try (Connection connection = connect()) {
             assertThat(rows(connection.getMetaData().getSchemas(), "TABLE_SCHEM", "TABLE_CATALOG"))

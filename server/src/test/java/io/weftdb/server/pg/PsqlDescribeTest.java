@@ -216,4 +216,59 @@ class PsqlDescribeTest {
                 (2 rows)
                 """);
     }
+
+    @Test
+    void describingATableShowsColumnsDefaultsIndexesAndForeignKeysBothWays() throws Exception {
+        String output = describe("\\d customer");
+
+        assertThat(output).contains("""
+                                                 Table "public.customer"
+                  Column  |         Type          | Collation | Nullable |            Default            \s
+                ----------+-----------------------+-----------+----------+--------------------------------
+                 id       | integer               |           | not null |\s
+                 name     | character varying(40) |           | not null | 'anonymous'::character varying
+                 referrer | integer               |           |          |\s
+                Indexes:
+                    "customer_pkey" PRIMARY KEY, btree (id)
+                    "customer_name" btree (name)
+                Foreign-key constraints:
+                    "customer_referrer_fkey" FOREIGN KEY (referrer) REFERENCES customer(id)
+                Referenced by:
+                    TABLE "customer" CONSTRAINT "customer_referrer_fkey" FOREIGN KEY (referrer) REFERENCES customer(id)
+                    TABLE "orders" CONSTRAINT "orders_customer_id_fkey" FOREIGN KEY (customer_id) REFERENCES customer(id)
+                """);
+    }
+
+    /** PostgreSQL prints the CHECK as it deparses it ({@code total >= 0::numeric}); WeftDB shows it as written. */
+    @Test
+    void verboseTableDescriptionAddsStorageChecksAndAccessMethod() throws Exception {
+        String output = describe("\\d+ orders");
+
+        assertThat(output)
+                .contains(" id          | integer                  |           | not null | nextval('orders_id_seq'::regclass) "
+                        + "| plain   |             |              | \n")
+                .contains(" total       | numeric(10,2)            |           |          |                                    "
+                        + "| main    |             |              | \n")
+                .contains("""
+                Indexes:
+                    "orders_pkey" PRIMARY KEY, btree (id)
+                Check constraints:
+                    "orders_total_check" CHECK (total >= 0)
+                Foreign-key constraints:
+                    "orders_customer_id_fkey" FOREIGN KEY (customer_id) REFERENCES customer(id)
+                Access method: heap
+                """);
+    }
+
+    @Test
+    void listingRolesShowsTheSessionUserAsTheSuperuser() throws Exception {
+        String output = describe("\\du");
+
+        assertThat(output).contains("""
+                                             List of roles
+                 Role name |                  Attributes                   | Member of\s
+                -----------+-----------------------------------------------+-----------
+                 alice     | Superuser, Create role, Create DB, Bypass RLS | {}
+                """);
+    }
 }
