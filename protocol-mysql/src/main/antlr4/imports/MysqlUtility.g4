@@ -66,6 +66,7 @@ showStatement
     | SHOW FULL? (COLUMNS | FIELDS) (FROM | IN) qualifiedName ((FROM | IN) identifier)? likeOrWhere? #showColumns
     | SHOW CREATE (TABLE | VIEW) qualifiedName                                                  #showCreateTable
     | SHOW TRIGGERS ((FROM | IN) identifier)? likeOrWhere?                                      #showTriggers
+    | SHOW TABLE STATUS ((FROM | IN) identifier)? likeOrWhere?                                  #showTableStatus
     | SHOW CREATE (DATABASE | SCHEMA) (IF NOT EXISTS)? identifier                               #showCreateDatabase
     | SHOW scope=(GLOBAL | SESSION | LOCAL)? VARIABLES likeOrWhere?                             #showVariables
     | SHOW scope=(GLOBAL | SESSION | LOCAL)? STATUS likeOrWhere?                                #showStatus

@@ -999,6 +999,8 @@ final class MysqlAstBuilder {
             case ShowEnginesContext show -> new MysqlCommand.ShowEngines();
             case ShowProcesslistContext show -> new MysqlCommand.ShowProcessList();
             case ShowTriggersContext show -> new MysqlCommand.ShowTriggers();
+            case ShowTableStatusContext show -> new MysqlCommand.ShowTableStatus(show.identifier() == null ? null
+                    : name(show.identifier()), like(show.likeOrWhere()));
             default -> throw new IllegalStateException("unhandled SHOW");
         };
     }

@@ -82,6 +82,9 @@ public sealed interface MysqlCommand {
 
     record ShowTriggers() implements MysqlCommand {}
 
+    /** SHOW TABLE STATUS [FROM db] [LIKE pattern]; a null database means the current one. */
+    record ShowTableStatus(String database, String like) implements MysqlCommand {}
+
     record ShowCreateDatabase(String name) implements MysqlCommand {}
 
     /** SHOW [GLOBAL|SESSION] VARIABLES [LIKE pattern]. */

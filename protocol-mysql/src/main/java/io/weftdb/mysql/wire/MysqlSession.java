@@ -408,6 +408,7 @@ final class MysqlSession {
                         : show().createTable(show.table(), nextAutoIncrement(show.table())));
             }
             case MysqlCommand.ShowTriggers show -> Outcome.rows(ShowCommands.triggers());
+            case MysqlCommand.ShowTableStatus show -> Outcome.rows(show().tableStatus(show));
             case MysqlCommand.SetAutoIncrement set -> {
                 setAutoIncrement(set);
                 yield Outcome.ok();

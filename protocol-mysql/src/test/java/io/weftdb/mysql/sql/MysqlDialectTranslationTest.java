@@ -181,6 +181,7 @@ class MysqlDialectTranslationTest {
                 new MysqlCommand.ShowColumns(QualifiedName.of("shop", "orders"), false, null));
         assertThat(command("SHOW SESSION VARIABLES LIKE 'char%'")).isEqualTo(new MysqlCommand.ShowVariables(false, "char%"));
         assertThat(command("SHOW CREATE TABLE t")).isEqualTo(new MysqlCommand.ShowCreateTable(QualifiedName.of("t")));
+        assertThat(command("SHOW TABLE STATUS FROM shop LIKE 'o%'")).isEqualTo(new MysqlCommand.ShowTableStatus("shop", "o%"));
     }
 
     @Test

@@ -104,6 +104,12 @@ class MysqlDialectJdbcTest {
                 .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(3819));
         execute("CREATE TABLE goods_copy AS SELECT id, title FROM goods");
         assertThat(rows("SELECT title FROM goods_copy")).containsExactly("one");
+        assertThat(rows("SHOW COLUMNS FROM goods LIKE 'kind'")).singleElement().asString()
+                .startsWith("kind|enum('small', 'large')|YES");
+        execute("CREATE VIEW goods_view AS SELECT id FROM goods");
+        assertThat(rows("SHOW TABLE STATUS LIKE 'goods%'")).extracting(row -> String.join("|",
+                List.of(row.split("\\|")).subList(0, 2)) + "|" + row.substring(row.lastIndexOf('|') + 1))
+                .containsExactly("goods|InnoDB|", "goods_copy|InnoDB|", "goods_view|null|VIEW");
     }
 
     @Test
