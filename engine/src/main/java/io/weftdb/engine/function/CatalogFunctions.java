@@ -372,8 +372,13 @@ final class CatalogFunctions {
         };
     }
 
+    /** 0 for a table, view, sequence, index or catalog relation; NULL for an oid that names none, as in PostgreSQL. */
     private static Long relationSize(Object value, EvaluationContext evaluation) {
-        return relation(value, evaluation) == null ? null : 0L;
+        SystemContext context = SystemContext.of(evaluation);
+        long oid = relationArgument(value, context);
+        boolean exists = context.relation(oid) != null || context.tableOfIndex(oid) != null
+                || SystemTables.all().stream().anyMatch(table -> table.oid() == oid);
+        return exists ? 0L : null;
     }
 
     /** PostgreSQL's pg_size_pretty: bytes below 10 kB, then kB, MB, GB and TB, each rounded half away from zero. */
