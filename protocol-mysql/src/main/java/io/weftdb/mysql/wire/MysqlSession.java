@@ -446,9 +446,7 @@ final class MysqlSession {
         Query select = new Query.Select(List.of(), false, List.of(), List.of(new Query.SelectItem(next, null)),
                 List.of(new io.weftdb.ir.stmt.FromItem.TableRef(table, null, List.of(), 0)), null, List.of(), null,
                 List.of(), null, null, Query.LockMode.NONE);
-        try (RowResult rows = (RowResult) session.execute(select, List.of())) {
-            return rows.next() ? ((Number) rows.row()[0]).longValue() : null;
-        }
+        return internalQuery(select, rows -> rows.next() ? ((Number) rows.row()[0]).longValue() : null);
     }
 
     /** AUTO_INCREMENT=n: the owned sequence's next value becomes n, as MySQL's table option sets the counter. */
@@ -464,9 +462,7 @@ final class MysqlSession {
                 List.of(new Expr.Literal(name, DataType.TEXT, 0), new Expr.Literal(set.next(), DataType.BIGINT, 0),
                         new Expr.Literal(false, DataType.BOOLEAN, 0)), 0), null)), List.of(), null, List.of(), null,
                 List.of(), null, null, Query.LockMode.NONE);
-        try (RowResult rows = (RowResult) session.execute(select, List.of())) {
-            rows.next();
-        }
+        internalQuery(select, RowResult::next);
     }
 
     /** SHOW COLUMNS: a table's from the catalog, a view's from the columns its query gives. */
@@ -477,9 +473,24 @@ final class MysqlSession {
         Query select = new Query.Select(List.of(), false, List.of(), List.of(new Query.SelectItem(new Expr.Star(null, 0), null)),
                 List.of(new io.weftdb.ir.stmt.FromItem.TableRef(show.table(), null, List.of(), 0)), null, List.of(), null,
                 List.of(), new Expr.Literal(0L, DataType.BIGINT, 0), null, Query.LockMode.NONE);
+        return internalQuery(select, rows -> ShowCommands.viewColumns(rows.columns(), show));
+    }
+
+    /**
+     * Runs a query the listener needs for itself (a SET value, SHOW details, AUTO_INCREMENT=n) under
+     * the statement guard, so that its failure inside a transaction undoes only it, as for a client's.
+     */
+    private <T> T internalQuery(Query select, java.util.function.Function<RowResult, T> read) {
+        StatementGuard guard = StatementGuard.begin(session);
+        T result;
         try (RowResult rows = (RowResult) session.execute(select, List.of())) {
-            return ShowCommands.viewColumns(rows.columns(), show);
+            result = read.apply(rows);
+        } catch (RuntimeException e) {
+            guard.failed(e);
+            throw e;
         }
+        guard.succeeded();
+        return result;
     }
 
     private ShowCommands show() {
@@ -754,9 +765,7 @@ final class MysqlSession {
         } else {
             Query select = new Query.Select(List.of(), false, List.of(), List.of(new Query.SelectItem(value, null)), List.of(),
                     null, List.of(), null, List.of(), null, null, Query.LockMode.NONE);
-            try (RowResult rows = (RowResult) session.execute(select, List.of())) {
-                result = rows.next() ? rows.row()[0] : null;
-            }
+            result = internalQuery(select, rows -> rows.next() ? rows.row()[0] : null);
         }
         return switch (result) {
             case null -> null;

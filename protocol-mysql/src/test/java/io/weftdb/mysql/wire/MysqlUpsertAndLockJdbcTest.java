@@ -184,6 +184,19 @@ class MysqlUpsertAndLockJdbcTest {
     }
 
     @Test
+    void userVariablesKeepValuesAndAFailingOneLeavesTheTransactionUsable() throws SQLException {
+        try (Connection connection = connect(false); Statement statement = connection.createStatement()) {
+            statement.execute("SET @n = 40 + 2, @s = CONCAT('a', 'b'), @@session.sql_mode = CONCAT(@@sql_mode, ',ANSI')");
+            assertThat(rows(connection, "SELECT @n, @s, @never, @@sql_mode LIKE '%,ANSI'")).containsExactly("42|ab|null|1");
+            connection.setAutoCommit(false);
+            assertThatThrownBy(() -> statement.execute("SET @bad = (SELECT x FROM no_such_table)"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(1146));
+            assertThat(rows(connection, "SELECT @n + 1")).containsExactly("43");
+            connection.commit();
+        }
+    }
+
+    @Test
     void anIntegerIsAConditionAsInMysql() throws SQLException {
         String t = table("flags");
         try (Connection connection = connect(false); Statement statement = connection.createStatement()) {
