@@ -126,16 +126,6 @@ public final class SystemTypes {
         return TYPES.get(oid);
     }
 
-    /** The type named {@code name} (a pg_type name such as int4 or _text), or null. */
-    public static TypeInfo byName(String name) {
-        for (TypeInfo type : TYPES.values()) {
-            if (type.name().equals(name)) {
-                return type;
-            }
-        }
-        return null;
-    }
-
     /** The pg_type oid of an engine type; an unresolved literal's type is text, as PostgreSQL resolves it. */
     public static long oid(DataType type) {
         return switch (type.kind()) {
