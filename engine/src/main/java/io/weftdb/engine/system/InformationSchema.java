@@ -77,8 +77,11 @@ final class InformationSchema {
         for (SystemTable system : SystemTables.all()) {
             int position = 1;
             for (SystemTable.Column column : system.columns()) {
+                // A catalog column shows the type PostgreSQL declares it with (oid, name...), not the engine type it is read as.
+                SystemTypes.TypeInfo declared = SystemTypes.byOid(column.typeOid());
                 out.add(column(table, context, system.schema(), system.name(), column.name(), column.type(), position++,
-                        false, null, Identity.NONE, false));
+                        false, null, Identity.NONE, false).set("data_type", declared.isArray() ? "ARRAY" : declared.displayName())
+                        .set("udt_name", declared.name()).values());
             }
         }
         for (CatalogObject object : context.relations()) {
@@ -86,19 +89,19 @@ final class InformationSchema {
             if (object instanceof TableDef relation) {
                 for (ColumnDef column : relation.columns()) {
                     out.add(column(table, context, schema, relation.name(), column.name(), column.type(), column.id(),
-                            column.notNull(), DefaultText.of(column), column.identity(), true));
+                            column.notNull(), DefaultText.of(column), column.identity(), true).values());
                 }
             } else if (object instanceof ViewDef view) {
                 int position = 1;
                 for (RelationColumns.Column column : RelationColumns.ofView(context, view)) {
                     out.add(column(table, context, schema, view.name(), column.name(), column.type(), position++, false,
-                            null, Identity.NONE, false));
+                            null, Identity.NONE, false).values());
                 }
             }
         }
     }
 
-    private static Object[] column(SystemTable table, SystemContext context, String schema, String relation, String name,
+    private static SystemTable.Row column(SystemTable table, SystemContext context, String schema, String relation, String name,
                                    DataType type, int position, boolean notNull, String defaultSql, Identity identity,
                                    boolean updatable) {
         SystemTypes.TypeInfo info = SystemTypes.byOid(SystemTypes.oid(type));
@@ -138,7 +141,7 @@ final class InformationSchema {
             default -> {
             }
         }
-        return row.values();
+        return row;
     }
 
     private static void views(SystemTable table, SystemContext context, List<Object[]> out) {

@@ -176,6 +176,14 @@ class SystemTablesTest {
     }
 
     @Test
+    void informationSchemaDescribesCatalogColumnsWithTheirDeclaredTypes() {
+        assertThat(columns(rows("information_schema", "columns").stream().filter(r -> r.get("table_name").equals("pg_index")
+                && (Long) r.get("ordinal_position") <= 2 || r.get("table_name").equals("pg_class")
+                && r.get("column_name").equals("relname")).toList(), "table_name", "column_name", "data_type", "udt_name"))
+                .containsExactly("pg_class|relname|name|name", "pg_index|indexrelid|oid|oid", "pg_index|indrelid|oid|oid");
+    }
+
+    @Test
     void informationSchemaTableConstraintsIncludeNotNullChecks() {
         assertThat(columns(rows("information_schema", "table_constraints").stream()
                 .filter(r -> r.get("table_name").equals("customer") && r.get("table_schema").equals("public")).toList(),
