@@ -113,7 +113,18 @@ public final class AccessPathSelector {
             compiler.parameters().infer(parameter.index(), columnType);
             bound = new BoundExpr(bound.evaluator(), compiler.parameters().get(parameter.index()), false);
         }
-        TypeKind valueKind = bound.type().kind();
+        BoundExpr keyValue = keyValue(bound, columnType);
+        if (keyValue != null) {
+            out.add(new Bound(position, operator, keyValue));
+        }
+    }
+
+    /**
+     * {@code value} as a key value of a column of {@code columnType}, or null when comparing them
+     * does not follow the key order (the index then cannot narrow the scan).
+     */
+    static BoundExpr keyValue(BoundExpr value, DataType columnType) {
+        TypeKind valueKind = value.type().kind();
         TypeKind columnKind = columnType.kind();
         boolean sameOrder = valueKind == columnKind
                 || valueKind == TypeKind.UNKNOWN
@@ -121,11 +132,10 @@ public final class AccessPathSelector {
                 || ((columnKind == TypeKind.TEXT || columnKind == TypeKind.VARCHAR)
                     && (valueKind == TypeKind.TEXT || valueKind == TypeKind.VARCHAR));
         if (!sameOrder) {
-            return;
+            return null;
         }
-        BoundExpr keyValue = valueKind.isInteger() && columnKind.isInteger() ? bound
-                : ExpressionCompiler.cast(bound, keyType(columnType), Casts.Context.IMPLICIT);
-        out.add(new Bound(position, operator, keyValue));
+        return valueKind.isInteger() && columnKind.isInteger() ? value
+                : ExpressionCompiler.cast(value, keyType(columnType), Casts.Context.IMPLICIT);
     }
 
     /** Whether the expression reads nothing from the row and nothing volatile. */

@@ -1,5 +1,7 @@
 package io.weftdb.engine.plan;
 
+import io.weftdb.engine.catalog.IndexDef;
+import io.weftdb.engine.catalog.TableDef;
 import io.weftdb.engine.expr.BoundExpr;
 import io.weftdb.engine.expr.Evaluator;
 import io.weftdb.engine.expr.ExpressionCompiler;
@@ -246,6 +248,10 @@ final class JoinPlanner {
             BoundExpr rest = residual.isEmpty() ? null : compileAll(scope, residual);
             return new Joined(new NestedLoopJoinNode(left, right, rest, FromItem.JoinType.INNER, scope), false);
         }
+        PlanNode lookup = indexLookupJoin(left, right, units.get(rightUnit), conditions, scope);
+        if (lookup != null) {
+            return new Joined(lookup, false);
+        }
         if (buildOnLeft(left, right)) {
             // The hash table is built on the smaller side; its columns then come first.
             Scope swapped = right.output().concat(left.output());
@@ -266,6 +272,82 @@ final class JoinPlanner {
             columns.add(new BoundExpr((row, context) -> row[index], scope.columns().get(i).type(), false));
         }
         return new ProjectNode(plan, columns, scope);
+    }
+
+    /**
+     * An index nested-loop join, when few rows are joined so far and the new relation is a table
+     * with an index whose leading columns the join's equalities fix: each row looks its matches up
+     * in the index (a point or prefix scan) instead of a hash table being built from a full scan.
+     * Null when that does not apply.
+     */
+    private PlanNode indexLookupJoin(PlanNode left, PlanNode right, Unit unit, List<Expr> conditions, Scope scope) {
+        PlanNode leaf = right instanceof FilterNode filter ? filter.input() : right;
+        if (!(leaf instanceof TableScanNode scan) || !scan.range().isFull()
+                || planner.estimatedRows(left) * LOOKUP_ADVANTAGE > planner.estimatedRows(right)) {
+            return null;
+        }
+        TableDef table = scan.table();
+        Scope tableScope = scan.output();
+        java.util.Map<Integer, Expr> fixed = new java.util.HashMap<>();
+        for (Expr condition : conditions) {
+            if (condition instanceof Expr.Binary binary && binary.operator() == BinaryOperator.EQUAL) {
+                addFixedColumn(binary.left(), binary.right(), tableScope, left.output(), fixed);
+                addFixedColumn(binary.right(), binary.left(), tableScope, left.output(), fixed);
+            }
+        }
+        ExpressionCompiler outerRow = planner.compilerCorrelatedTo(left.output());
+        KeyRange best = null;
+        for (IndexDef index : table.indexes()) {
+            List<BoundExpr> values = new ArrayList<>();
+            for (int position : table.keyPositions(index)) {
+                Expr value = fixed.get(position);
+                BoundExpr key = value == null ? null
+                        : AccessPathSelector.keyValue(outerRow.compile(value), table.columns().get(position).type());
+                if (key == null) {
+                    break;
+                }
+                values.add(key);
+            }
+            if (!values.isEmpty() && (best == null || values.size() > best.equalities().size())) {
+                best = new KeyRange(index, values, null, false, null, false);
+            }
+        }
+        if (best == null) {
+            return null;
+        }
+        PlanNode lookups = filter(new TableScanNode(table, scan.alias(), best, tableScope), unit.filters(), "WHERE");
+        return new LateralJoinNode(left, lookups, compileAll(scope, conditions), FromItem.JoinType.INNER, scope);
+    }
+
+    /** How many times fewer rows the joined side must be expected to have for index lookups to pay. */
+    private static final int LOOKUP_ADVANTAGE = 10;
+
+    /** Records {@code column = value} when column is the table's and value reads only the rows joined so far. */
+    private static void addFixedColumn(Expr column, Expr value, Scope tableScope, Scope joined,
+                                       java.util.Map<Integer, Expr> fixed) {
+        if (!(column instanceof Expr.ColumnRef ref)) {
+            return;
+        }
+        try {
+            int position = tableScope.find(ref.name(), ref.position());
+            if (position < 0 || joined.find(ref.name(), ref.position()) >= 0 || hasSubquery(value)) {
+                return;
+            }
+            boolean[] readsJoined = {false};
+            boolean[] readsTable = {false};
+            ExprTrees.find(value, node -> {
+                if (node instanceof Expr.ColumnRef other) {
+                    readsJoined[0] |= joined.find(other.name(), other.position()) >= 0;
+                    readsTable[0] |= tableScope.find(other.name(), other.position()) >= 0;
+                }
+                return false;
+            });
+            if (readsJoined[0] && !readsTable[0]) {
+                fixed.putIfAbsent(position, value);
+            }
+        } catch (SqlException ambiguous) {
+            // an ambiguous name is reported when the join condition is compiled
+        }
     }
 
     /** Whether the rows joined so far are expected to be fewer than the new relation's. */

@@ -89,6 +89,11 @@ public final class QueryPlanner {
         return nested(new OuterScopes(left, outer)).planFromItem(item, List.of());
     }
 
+    /** A compiler for expressions that read the row of {@code outerRow} as an enclosing row (lookup keys). */
+    ExpressionCompiler compilerCorrelatedTo(Scope outerRow) {
+        return nested(new OuterScopes(outerRow, outer)).compiler(Scope.EMPTY);
+    }
+
     /** A planner for a subquery whose expressions may reference the enclosing queries' {@code scopes}. */
     QueryPlanner nested(OuterScopes scopes) {
         return new QueryPlanner(names, parameters, scopes, ctes, estimates);

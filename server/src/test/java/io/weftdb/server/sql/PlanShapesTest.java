@@ -115,4 +115,21 @@ class PlanShapesTest {
                         ->  Seq Scan on orders o  (rows=3)
                         ->  Seq Scan on customers c  (rows=2)""");
     }
+
+    @Test
+    void aJoinFromAFewRowsLooksTheOtherTableUpThroughItsIndex() {
+        assertThat(plan("SELECT c.name, o.amount FROM orders o JOIN customers c ON c.id = o.customer WHERE o.id = 10"))
+                .isEqualTo("""
+                Project: name, amount  (rows=1)
+                  ->  Nested Loop (lateral)  (rows=1)
+                        ->  Filter: (WHERE clause)  (rows=1)
+                              ->  Index Scan using orders_pkey on orders o  (rows=1)
+                        ->  Index Scan using customers_pkey on customers c  (rows=1)""");
+        assertThat(sql.query("SELECT c.name, o.amount FROM orders o JOIN customers c ON c.id = o.customer WHERE o.id = 10"))
+                .containsExactly(List.of("ann", "5.00"));
+        assertThat(sql.query("SELECT o.id FROM customers c JOIN orders o ON o.customer = c.id WHERE c.id = 1 ORDER BY 1"))
+                .containsExactly(List.of("10"), List.of("11"));
+        assertThat(plan("SELECT o.id FROM customers c JOIN orders o ON o.customer = c.id WHERE c.id = 1"))
+                .contains("Index Scan using orders_customer on orders o");
+    }
 }
