@@ -441,7 +441,7 @@ public final class Session implements AutoCloseable {
             case DataChange change -> {
                 DmlOutcome outcome = new DmlExecutor(environment, planner).execute(change);
                 if (outcome.columns().isEmpty()) {
-                    yield new CommandResult(outcome.commandTag(), outcome.rowCount());
+                    yield new CommandResult(outcome.commandTag(), outcome.rowCount(), outcome.updatedOnConflict());
                 }
                 yield new StatementRows(outcome.columns(), new ListRowSource(outcome.returned()), outcome.commandTag());
             }

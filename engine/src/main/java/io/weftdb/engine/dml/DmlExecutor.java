@@ -174,7 +174,8 @@ public final class DmlExecutor {
                 }
             }
         }
-        return new DmlOutcome("INSERT 0 " + count, count, returning == null ? List.of() : returning.columns(), returned);
+        return new DmlOutcome("INSERT 0 " + count, count, returning == null ? List.of() : returning.columns(), returned,
+                onConflict == null ? 0 : onConflict.updated());
     }
 
     /** Produces complete table rows for INSERT from VALUES (with DEFAULT), a query, or DEFAULT VALUES. */

@@ -37,6 +37,7 @@ final class OnConflict {
     private final BoundExpr where;
     private final List<IndexDef> uniqueIndexes;
     private final Set<ByteBuffer> written = new HashSet<>();
+    private long updatedRows;
 
     private OnConflict(IndexDef arbiter, List<IndexDef> uniqueIndexes, boolean doNothing, int[] positions,
                        List<BoundExpr> values, BoundExpr where) {
@@ -175,7 +176,24 @@ final class OnConflict {
         }
         writer.update(conflict.key(), existing, updated);
         remember(conflict.key());
+        if (!sameValues(existing, updated)) {
+            updatedRows++;
+        }
         return updated;
+    }
+
+    /** How many existing rows the statement's updates changed (MySQL counts those twice). */
+    long updated() {
+        return updatedRows;
+    }
+
+    private static boolean sameValues(Object[] a, Object[] b) {
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] == null || b[i] == null ? a[i] != b[i] : !io.weftdb.engine.value.ValueOrder.equal(a[i], b[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void remember(byte[] key) {

@@ -532,13 +532,16 @@ final class MysqlSession {
             case CommandResult command -> {
                 guard.succeeded();
                 afterCommand(statement);
-                long affected = Math.max(command.rowCount(), 0);
+                // MySQL counts a row ON DUPLICATE KEY UPDATE changed as two affected rows.
+                long written = Math.max(command.rowCount(), 0);
+                long affected = written + command.updatedOnConflict();
+                long inserted = written - command.updatedOnConflict();
                 long insertId = 0;
                 Long sequenceAfter = session.lastSequenceValue();
                 if (statement instanceof DataChange.Insert && sequenceAfter != null
-                        && !sequenceAfter.equals(sequenceBefore) && affected > 0) {
+                        && !sequenceAfter.equals(sequenceBefore) && inserted > 0) {
                     // MySQL reports the first id a multi-row INSERT generated.
-                    insertId = sequenceAfter - (affected - 1);
+                    insertId = sequenceAfter - (inserted - 1);
                     lastInsertId = insertId;
                 }
                 takeWarnings();
