@@ -13,7 +13,9 @@ import io.weftdb.compat.slt.FileReport;
 import io.weftdb.compat.slt.RunSummary;
 import io.weftdb.compat.slt.SqlLogicTestRunner;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +37,15 @@ public final class CompatReport {
     private CompatReport() {
     }
 
+    /** The status matrix committed in docs/ when this build was made, as JSON; empty in a build without it. */
+    public static Optional<String> packagedMatrix() {
+        try (var in = CompatReport.class.getResourceAsStream(JSON_FILE)) {
+            return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The corpus run through every target, as the matrix. */
     public static StatusMatrix runCorpus(Path corpus) throws IOException {
         List<CorpusFile> files = new CorpusParser().parseCorpus(corpus);
@@ -47,26 +58,31 @@ public final class CompatReport {
         return StatusMatrix.of(files, targets, results);
     }
 
-    /** The sqllogictest figure, or empty when the corpus directory is absent. */
-    public static Optional<SqlLogicTestFigure> runSqlLogicTest(Optional<Path> directory, PrintStream log) throws IOException {
+    /** The sqllogictest figure, or empty when the corpus directory is absent. Per-file progress is not printed. */
+    public static Optional<SqlLogicTestFigure> runSqlLogicTest(Optional<Path> directory) throws IOException {
         if (directory.isEmpty() || !Files.isDirectory(directory.get())) {
             return Optional.empty();
         }
         SqlLogicTestRunner runner = new SqlLogicTestRunner(Long.MAX_VALUE);
         List<FileReport> reports = new ArrayList<>();
         for (String glob : SQLLOGICTEST_GLOBS) {
-            reports.addAll(runner.runAll(directory.get(), glob, log));
+            reports.addAll(runner.runAll(directory.get(), glob, new PrintStream(OutputStream.nullOutputStream())));
         }
         FileReport total = new RunSummary(reports).total();
         return Optional.of(new SqlLogicTestFigure(SQLLOGICTEST_GLOBS, reports.size(), total.executed(), total.passedCount()));
     }
 
     /** Runs both and writes the two report files; returns the matrix. */
-    public static StatusMatrix generate(Path corpus, Path reportDirectory, Optional<Path> sqllogictest, PrintStream log)
+    public static StatusMatrix generate(Path corpus, Path reportDirectory, Optional<Path> sqllogictest, PrintWriter log)
             throws IOException {
         log.println("running the corpus in " + corpus + " on " + Target.values().length + " targets...");
         StatusMatrix matrix = runCorpus(corpus);
-        Optional<SqlLogicTestFigure> figure = runSqlLogicTest(sqllogictest, log);
+        if (sqllogictest.isPresent() && Files.isDirectory(sqllogictest.get())) {
+            log.println("running sqllogictest " + String.join(", ", SQLLOGICTEST_GLOBS) + " from " + sqllogictest.get() + "...");
+        } else {
+            log.println("sqllogictest corpus not found" + sqllogictest.map(path -> " at " + path).orElse("") + "; its figure is left out");
+        }
+        Optional<SqlLogicTestFigure> figure = runSqlLogicTest(sqllogictest);
         Files.createDirectories(reportDirectory);
         Files.writeString(reportDirectory.resolve(MARKDOWN_FILE), MatrixWriter.markdown(matrix, figure), StandardCharsets.UTF_8);
         Files.writeString(reportDirectory.resolve(JSON_FILE), MatrixWriter.json(matrix, figure), StandardCharsets.UTF_8);

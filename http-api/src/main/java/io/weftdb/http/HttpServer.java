@@ -13,6 +13,7 @@ import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +56,15 @@ public final class HttpServer {
      */
     public HttpServer(Engine engine, Map<String, SqlParser> parsers, HttpServerConfig config,
                       Supplier<List<ListenerStatus>> listeners) {
+        this(engine, parsers, config, listeners, Optional::empty);
+    }
+
+    /**
+     * @param compatReport the compatibility status matrix as JSON, served at {@code GET /v1/compat}
+     *                     (empty: that endpoint answers 404)
+     */
+    public HttpServer(Engine engine, Map<String, SqlParser> parsers, HttpServerConfig config,
+                      Supplier<List<ListenerStatus>> listeners, Supplier<Optional<String>> compatReport) {
         this.config = config;
         this.timers = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "weftdb-http-timers");
@@ -77,12 +87,14 @@ public final class HttpServer {
         BulkEndpoint bulk = new BulkEndpoint(requestSessions);
         MetricsEndpoint metrics = new MetricsEndpoint(engine, sessions, queries, requests, sqlRequests);
         ConsoleEndpoint console = new ConsoleEndpoint();
+        CompatEndpoint compat = new CompatEndpoint(compatReport);
         this.router = new Router()
                 .addOpen("GET", "/", (exchange, p) -> console.page(exchange))
                 .addOpen("GET", "/console/{file}", (exchange, p) -> console.asset(exchange, p.get(0)))
                 .addOpen("GET", "/v1/health", (exchange, p) -> operations.health(exchange))
                 .add("GET", "/v1/ready", (exchange, p) -> operations.ready(exchange))
                 .add("GET", "/v1/status", (exchange, p) -> operations.status(exchange))
+                .add("GET", "/v1/compat", (exchange, p) -> compat.get(exchange))
                 .add("GET", "/metrics", (exchange, p) -> metrics.metrics(exchange))
                 .add("POST", "/v1/sql", (exchange, p) -> sql.handle(exchange))
                 .add("GET", "/v1/sessions", (exchange, p) -> operations.sessions(exchange))

@@ -1,5 +1,6 @@
 package io.weftdb.server;
 
+import io.weftdb.compat.CompatReport;
 import io.weftdb.http.HttpServer;
 import io.weftdb.http.HttpServerConfig;
 import io.weftdb.http.ListenerStatus;
@@ -16,7 +17,7 @@ final class HttpListener implements Listener {
         boolean tls = context.tls().isPresent();
         this.server = new HttpServer(context.engine(), context.parsers(), config, () -> context.serverListeners().get().stream()
                 .map(listener -> new ListenerStatus(listener.name(), listener.port(), tls))
-                .toList());
+                .toList(), CompatReport::packagedMatrix);
     }
 
     @Override

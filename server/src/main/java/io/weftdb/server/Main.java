@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "WeftDB: one SQL database speaking the PostgreSQL and MySQL wire protocols and HTTP.",
-        subcommands = {ServeCommand.class, SqlCommand.class, RestoreCommand.class, HelpCommand.class},
+        subcommands = {ServeCommand.class, SqlCommand.class, RestoreCommand.class, CompatCommand.class, HelpCommand.class},
         footer = {"", "Run 'weftdb COMMAND --help' for the options of a command."})
 public final class Main implements Runnable {
 
