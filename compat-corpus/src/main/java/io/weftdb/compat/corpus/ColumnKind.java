@@ -1,6 +1,7 @@
 package io.weftdb.compat.corpus;
 
 import java.math.BigDecimal;
+import java.util.Locale;
 
 /**
  * The type letter of a query column, which decides how a value is normalised before the text
@@ -57,7 +58,7 @@ public enum ColumnKind {
     }
 
     private static String bool(String value) {
-        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "t", "true", "1" -> "true";
             case "f", "false", "0" -> "false";
             default -> value;

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -107,7 +108,7 @@ public final class CorpusParser {
         while (rest.startsWith("@")) {
             int end = rest.indexOf(' ');
             String selector = end < 0 ? rest.substring(1) : rest.substring(1, end);
-            if (java.util.Arrays.stream(Target.values()).noneMatch(target -> target.matches(selector))) {
+            if (Arrays.stream(Target.values()).noneMatch(target -> target.matches(selector))) {
                 throw new CorpusFormatException(name, lineNumber, "expected-fail names no target or family: @" + selector);
             }
             selectors.add(selector);
@@ -121,7 +122,7 @@ public final class CorpusParser {
 
     private static CorpusRecord statement(String name, int lineNumber, List<String> words, String sql,
                                           Optional<ExpectedFailure> failure) {
-        if (words.size() >= 2 && words.get(1).equals("ok") && words.size() == 2) {
+        if (words.size() == 2 && words.get(1).equals("ok")) {
             return new CorpusRecord.Statement(lineNumber, sql, false, List.of(), failure);
         }
         if (words.size() >= 3 && words.get(1).equals("error")) {

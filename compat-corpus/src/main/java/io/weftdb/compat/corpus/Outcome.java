@@ -1,5 +1,7 @@
 package io.weftdb.compat.corpus;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,7 +15,8 @@ public sealed interface Outcome {
     /** A result set: each row's values as the protocol's text (null for SQL NULL). */
     record Rows(List<List<String>> rows) implements Outcome {
         public Rows {
-            rows = rows.stream().map(row -> java.util.Collections.unmodifiableList(new java.util.ArrayList<>(row))).toList();
+            // Copied without List.copyOf, which refuses the nulls that stand for SQL NULL.
+            rows = rows.stream().map(row -> Collections.unmodifiableList(new ArrayList<>(row))).toList();
         }
     }
 

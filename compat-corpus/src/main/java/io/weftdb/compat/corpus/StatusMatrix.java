@@ -1,6 +1,7 @@
 package io.weftdb.compat.corpus;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,9 @@ public record StatusMatrix(List<Target> targets, List<Feature> features, List<Ca
     /** One corpus file's row. */
     public record Feature(String name, String file, Map<Target, TargetCounts> counts) {
         public Feature {
-            counts = java.util.Collections.unmodifiableMap(new EnumMap<>(counts));
+            Map<Target, TargetCounts> copy = new EnumMap<>(Target.class);
+            copy.putAll(counts);
+            counts = Collections.unmodifiableMap(copy);
         }
     }
 
