@@ -262,6 +262,15 @@ public final class QueryPlanner {
      */
     PlanNode planOutput(PlanNode source, List<Query.SelectItem> items, boolean distinct, List<Expr> distinctOn,
                         List<SortItem> orderBy, Expr limit, Expr offset, Scope namesForSubqueries) {
+        if (items.stream().anyMatch(item -> ExprTrees.find(item.expression(), QueryPlanner::isSetReturningCall) != null)) {
+            List<Query.SelectItem> rewritten = new ArrayList<>();
+            source = projectSet(source, items, namesForSubqueries, rewritten);
+            items = rewritten;
+            List<Scope.Column> names = new ArrayList<>(namesForSubqueries.columns());
+            List<Scope.Column> all = source.output().columns();
+            names.addAll(all.subList(names.size(), all.size()));
+            namesForSubqueries = new Scope(names);
+        }
         Scope input = source.output();
         ExpressionCompiler compiler = compiler(input).withScopeForSubqueries(namesForSubqueries);
         List<BoundExpr> expressions = new ArrayList<>();
@@ -368,6 +377,56 @@ public final class QueryPlanner {
             }
         }
         return positions;
+    }
+
+    private static final String SET_RETURNING_RELATION = "?srf?";
+
+    static boolean isSetReturningCall(Expr expr) {
+        return expr instanceof Expr.FunctionCall call && call.over() == null && call.filter() == null
+                && (call.name().size() == 1 || "pg_catalog".equals(call.name().qualifier()))
+                && SetReturningFunctions.exists(call.name().name().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Set-returning functions in the select list: a {@link ProjectSetNode} appends their values to
+     * each input row (repeating it), and the items read those columns instead of calling them.
+     */
+    private PlanNode projectSet(PlanNode source, List<Query.SelectItem> items, Scope namesForSubqueries,
+                                List<Query.SelectItem> rewritten) {
+        ExpressionCompiler compiler = compiler(source.output()).withScopeForSubqueries(namesForSubqueries);
+        List<SetReturningFunctions.Bound> functions = new ArrayList<>();
+        List<Scope.Column> columns = new ArrayList<>(source.output().columns());
+        for (Query.SelectItem item : items) {
+            String name = item.alias() != null || item.expression() instanceof Expr.Star ? item.alias()
+                    : outputName(item.expression());
+            Expr expr = ExprTrees.rewrite(item.expression(), node -> {
+                if (!isSetReturningCall(node)) {
+                    return null;
+                }
+                Expr.FunctionCall call = (Expr.FunctionCall) node;
+                for (Expr argument : call.arguments()) {
+                    if (ExprTrees.find(argument, QueryPlanner::isSetReturningCall) != null) {
+                        throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                                "set-returning functions inside the arguments of another are not supported", call.position());
+                    }
+                }
+                List<BoundExpr> arguments = new ArrayList<>();
+                for (Expr argument : call.arguments()) {
+                    arguments.add(compiler.compile(argument));
+                }
+                SetReturningFunctions.Bound bound = SetReturningFunctions.bind(call.name().name(), arguments, call.position());
+                if (bound.columnTypes().size() != 1) {
+                    throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, call.name().name()
+                            + " returns several columns: call it in FROM", call.position());
+                }
+                String column = "s" + functions.size();
+                functions.add(bound);
+                columns.add(new Scope.Column(SET_RETURNING_RELATION, column, bound.columnTypes().get(0), true));
+                return new Expr.ColumnRef(io.weftdb.ir.QualifiedName.of(SET_RETURNING_RELATION, column), call.position());
+            });
+            rewritten.add(new Query.SelectItem(expr, name));
+        }
+        return new ProjectSetNode(source, functions, new Scope(columns));
     }
 
     /** LIMIT + OFFSET: how many sorted rows a top-N sort must keep; null (keep all) when LIMIT is NULL. */

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Functions in FROM: answers checked against PostgreSQL 15. */
+/** Set-returning functions in FROM and in the select list: answers checked against PostgreSQL 15. */
 class FunctionsInFromTest {
     @TempDir
     Path directory;
@@ -83,5 +83,21 @@ class FunctionsInFromTest {
         assertThat(column("SELECT * FROM regexp_matches('Hello', 'l+')")).containsExactly("{ll}");
         assertThat(sql.query("SELECT regexp_matches FROM regexp_matches('abc', 'x')")).isEmpty();
         assertThat(sql.error("SELECT 'ab' LIKE 'a\\'").code()).isEqualTo(ErrorCode.INVALID_ESCAPE_SEQUENCE);
+    }
+
+    @Test
+    void setReturningFunctionsInTheSelectListRepeatTheirRow() {
+        sql.execute("CREATE TABLE tg (id integer, tags text[])");
+        sql.execute("INSERT INTO tg VALUES (1, ARRAY['a', 'b']), (2, '{}'), (3, NULL), (4, ARRAY['c'])");
+        assertThat(sql.query("SELECT id, unnest(tags) FROM tg ORDER BY 1, 2"))
+                .containsExactly(row("1", "a"), row("1", "b"), row("4", "c"));
+        assertThat(sql.query("SELECT id, unnest(tags) AS tag, generate_series(1, 3) AS n FROM tg WHERE id IN (1, 4) ORDER BY 1, 3"))
+                .containsExactly(row("1", "a", "1"), row("1", "b", "2"), row("1", null, "3"), row("4", "c", "1"),
+                        row("4", null, "2"), row("4", null, "3"));
+        assertThat(column("SELECT generate_series(1, 3)")).containsExactly("1", "2", "3");
+        assertThat(column("SELECT unnest(ARRAY[1, 2]) + 10 AS v")).containsExactly("11", "12");
+        assertThat(sql.value("SELECT count(*) FROM (SELECT unnest(tags) FROM tg) s")).isEqualTo("3");
+        assertThat(column("SELECT unnest(array_agg(id ORDER BY id)) FROM tg")).containsExactly("1", "2", "3", "4");
+        assertThat(sql.query("SELECT unnest(tags) FROM tg WHERE id = 1")).extracting(r -> r.get(0)).containsExactly("a", "b");
     }
 }
