@@ -104,6 +104,8 @@ final class TableDdl {
             environment.transaction().putCatalogObject(sequence);
         }
         environment.transaction().putCatalogObject(table);
+        long createdId = table.id();
+        environment.transaction().afterCommit(() -> environment.statistics().set(createdId, 0));
         if (asPlan != null) {
             return new CommandResult("SELECT " + copyRows(asPlan, table), -1);
         }
@@ -280,6 +282,7 @@ final class TableDdl {
             }
             environment.transaction().putCatalogObject(current.withIndexes(renewed, current.hiddenRowId()));
             TableRewriter.dropIndexRanges(environment, current.indexes());
+            environment.transaction().afterCommit(() -> environment.statistics().set(current.id(), 0));
             if (truncate.restartIdentity()) {
                 for (SequenceDef sequence : environment.catalog().ofType(SequenceDef.class)) {
                     if (sequence.ownerTableId() == table.id()) {

@@ -3,10 +3,10 @@ package io.weftdb.engine.plan;
 import io.weftdb.engine.stats.TableStatistics;
 
 /**
- * The planner's guess of how many rows a plan node produces: table row counts from ANALYZE (a
- * fixed guess for tables never analyzed), and simple selectivities above them, as PostgreSQL's
- * default estimates go (a third of the rows pass a filter, an equi-join keeps about the larger
- * side). Good enough to choose which side of a hash join to build and where a join chain starts;
+ * The planner's guess of how many rows a plan node produces: table row counts (from ANALYZE or
+ * kept since the table was created; a fixed guess otherwise), and simple selectivities above them,
+ * as PostgreSQL's default estimates go (a third of the rows pass a filter, 0.5% match an index
+ * equality, an equi-join keeps about the larger side). Good enough to choose which side of a hash join to build and where a join chain starts;
  * EXPLAIN prints them.
  */
 final class RowEstimates {
@@ -44,9 +44,13 @@ final class RowEstimates {
     }
 
     private long tableRows(TableScanNode scan) {
-        long analyzed = statistics.rowCount(scan.table().id());
-        long rows = analyzed >= 0 ? analyzed : UNANALYZED_TABLE_ROWS;
-        return scan.range().isFull() ? rows : Math.max(1, rows / 3);
+        long known = statistics.rowCount(scan.table().id());
+        long rows = known >= 0 ? known : UNANALYZED_TABLE_ROWS;
+        if (scan.range().isFull()) {
+            return rows;
+        }
+        // Equality on index columns keeps PostgreSQL's default 0.5% without distinct counts; a range a third.
+        return Math.max(1, scan.range().equalities().isEmpty() ? rows / 3 : rows / 200);
     }
 
     private static long saturatedProduct(long a, long b) {

@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Row counts per table as of the last ANALYZE, for the planner's estimates. Kept in memory: after a
- * restart a table has no estimate until it is analyzed again.
+ * Row counts per table for the planner's estimates: set by ANALYZE (and to 0 for a table created
+ * or truncated), then kept up to date by each commit's inserted and deleted rows. Kept in memory:
+ * after a restart a table has no estimate until it is analyzed again.
  */
 public final class TableStatistics {
     private final Map<Long, Long> rowCounts = new ConcurrentHashMap<>();
@@ -30,7 +31,19 @@ public final class TableStatistics {
         rowCounts.put(table.id(), count);
     }
 
-    /** The row count of the last ANALYZE, or -1 when the table has not been analyzed. */
+    /** Sets a table's count outright: 0 for a table just created or truncated. */
+    public void set(long tableId, long rows) {
+        rowCounts.put(tableId, Math.max(0, rows));
+    }
+
+    /** Adds a committed transaction's net inserted rows to a table whose count is known. */
+    public void adjust(long tableId, long delta) {
+        if (delta != 0) {
+            rowCounts.computeIfPresent(tableId, (id, rows) -> Math.max(0, rows + delta));
+        }
+    }
+
+    /** The table's estimated row count, or -1 when it is unknown (never analyzed since the start). */
     public long rowCount(long tableId) {
         return rowCounts.getOrDefault(tableId, -1L);
     }

@@ -35,6 +35,8 @@ public final class TableWriter {
     private final List<BoundExpr> checks = new ArrayList<>();
     /** Foreign keys of any table (this one included) that reference this table. */
     private final List<Reference> referencedBy = new ArrayList<>();
+    /** Rows this writer added minus rows it removed, applied to the table's row estimate at commit. */
+    private long[] rowDelta;
 
     private record Reference(TableDef child, ForeignKeyDef foreignKey) {}
 
@@ -78,6 +80,7 @@ public final class TableWriter {
         for (IndexDef index : secondaryIndexes()) {
             environment.transaction().put(Keyspace.DATA, codec.indexKey(index, row, key), TableCodec.emptyValue());
         }
+        countRows(1);
         return key;
     }
 
@@ -167,9 +170,24 @@ public final class TableWriter {
     public void delete(byte[] key, Object[] row) {
         checkReferencingRows(row, null);
         environment.transaction().delete(Keyspace.DATA, key);
+        countRows(-1);
         for (IndexDef index : secondaryIndexes()) {
             environment.transaction().delete(Keyspace.DATA, codec.indexKey(index, row, key));
         }
+    }
+
+    /**
+     * Keeps the planner's row count of the table up to date without rescanning: the writer's net
+     * change is applied when the transaction commits (a statement rolled back to a savepoint still
+     * counts: it is an estimate).
+     */
+    private void countRows(long change) {
+        if (rowDelta == null) {
+            long[] delta = rowDelta = new long[1];
+            long tableId = table.id();
+            environment.transaction().afterCommit(() -> environment.statistics().adjust(tableId, delta[0]));
+        }
+        rowDelta[0] += change;
     }
 
     private List<IndexDef> secondaryIndexes() {

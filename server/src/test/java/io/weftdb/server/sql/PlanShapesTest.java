@@ -29,6 +29,9 @@ class PlanShapesTest {
         sql.execute("CREATE INDEX orders_customer ON orders (customer)");
         sql.execute("INSERT INTO customers VALUES (1, 'ann', 'north'), (2, 'bob', 'south')");
         sql.execute("INSERT INTO orders VALUES (10, 1, 5.00), (11, 1, 7.50), (12, 2, 1.25)");
+        // Enough rows for the estimates (kept from every commit) to make the choices of a real database.
+        sql.execute("INSERT INTO customers SELECT g, 'c' || g, 'east' FROM generate_series(3, 1000) g");
+        sql.execute("INSERT INTO orders SELECT g, g % 1000 + 3, 1.00 FROM generate_series(13, 5000) g");
     }
 
     @AfterEach
@@ -50,44 +53,56 @@ class PlanShapesTest {
     }
 
     @Test
-    void joinStartsFromTheFilteredTableAndBuildsTheHashOnTheSmallerSide() {
+    void aFilteredTableJoinsALargerOneThroughItsIndex() {
         assertThat(plan("SELECT c.name, o.amount FROM orders o, customers c WHERE o.customer = c.id AND c.region = 'north'"))
                 .isEqualTo("""
-                Project: name, amount  (rows=1000)
-                  ->  Hash Join (1 key)  (rows=1000)
-                        ->  Seq Scan on orders o  (rows=1000)
-                        ->  Filter: (WHERE clause)  (rows=333)
-                              ->  Seq Scan on customers c  (rows=1000)""");
+                Project: name, amount  (rows=7992)
+                  ->  Project: id, customer, amount, id, name, region  (rows=7992)
+                        ->  Nested Loop (lateral)  (rows=7992)
+                              ->  Filter: (WHERE clause)  (rows=333)
+                                    ->  Seq Scan on customers c  (rows=1000)
+                              ->  Index Scan using orders_customer on orders o  (rows=24)""");
+        assertThat(sql.query("SELECT c.name, o.amount FROM orders o, customers c WHERE o.customer = c.id AND c.region = 'north' "
+                + "ORDER BY o.id")).containsExactly(List.of("ann", "5.00"), List.of("ann", "7.50"));
+    }
+
+    @Test
+    void anEquiJoinOfTwoLargeTablesHashesTheSmallerOne() {
+        assertThat(plan("SELECT * FROM orders o JOIN customers c ON o.customer = c.id")).isEqualTo("""
+                Project: id, customer, amount, id, name, region  (rows=4991)
+                  ->  Hash Join (1 key)  (rows=4991)
+                        ->  Seq Scan on orders o  (rows=4991)
+                        ->  Seq Scan on customers c  (rows=1000)""");
     }
 
     @Test
     void groupedTopNQuery() {
         assertThat(plan("SELECT customer, sum(amount) FROM orders GROUP BY customer ORDER BY 2 DESC LIMIT 1"))
                 .isEqualTo("""
-                Limit  (rows=100)
-                  ->  Sort (top-N)  (rows=100)
-                        ->  Project: customer, sum  (rows=100)
-                              ->  HashAggregate  (rows=100)
-                                    ->  Seq Scan on orders  (rows=1000)""");
+                Limit  (rows=499)
+                  ->  Sort (top-N)  (rows=499)
+                        ->  Project: customer, sum  (rows=499)
+                              ->  HashAggregate  (rows=499)
+                                    ->  Seq Scan on orders  (rows=4991)""");
     }
 
     @Test
     void outerJoinWithoutEqualityIsANestedLoop() {
         assertThat(plan("SELECT * FROM customers c LEFT JOIN orders o ON o.amount > c.id")).isEqualTo("""
-                Project: id, name, region, id, customer, amount  (rows=333333)
-                  ->  Nested Loop Left Join  (rows=333333)
+                Project: id, name, region, id, customer, amount  (rows=1663666)
+                  ->  Nested Loop Left Join  (rows=1663666)
                         ->  Seq Scan on customers c  (rows=1000)
-                        ->  Seq Scan on orders o  (rows=1000)""");
+                        ->  Seq Scan on orders o  (rows=4991)""");
     }
 
     @Test
     void windowsAndSetOperations() {
         assertThat(plan("SELECT id, rank() OVER (ORDER BY amount) FROM orders UNION ALL SELECT id, 0 FROM customers"))
                 .isEqualTo("""
-                Append  (rows=2000)
-                  ->  Project: id, rank  (rows=1000)
-                        ->  WindowAgg  (rows=1000)
-                              ->  Seq Scan on orders  (rows=1000)
+                Append  (rows=5991)
+                  ->  Project: id, rank  (rows=4991)
+                        ->  WindowAgg  (rows=4991)
+                              ->  Seq Scan on orders  (rows=4991)
                   ->  Project: id, ?column?  (rows=1000)
                         ->  Project: id, ?column?  (rows=1000)
                               ->  Seq Scan on customers  (rows=1000)""");
@@ -95,25 +110,27 @@ class PlanShapesTest {
 
     @Test
     void explainAnalyzeReportsRowsAndLoopsOfEachNode() {
-        List<String> lines = sql.query("EXPLAIN ANALYZE SELECT c.name FROM orders o JOIN customers c ON o.customer = c.id")
-                .stream().map(row -> row.get(0)).toList();
+        List<String> lines = sql.query("EXPLAIN ANALYZE SELECT c.name FROM orders o JOIN customers c ON o.customer = c.id "
+                + "WHERE o.id < 13").stream().map(row -> row.get(0)).toList();
         assertThat(lines.get(0)).startsWith("Project: name  (rows=").contains("(actual time=").endsWith(" rows=3 loops=1)");
-        assertThat(lines.get(1)).startsWith("  ->  Hash Join (1 key)  (rows=").endsWith(" rows=3 loops=1)");
-        assertThat(lines.get(2)).contains("Seq Scan on orders").endsWith(" rows=3 loops=1)");
-        assertThat(lines.get(3)).contains("Seq Scan on customers").endsWith(" rows=2 loops=1)");
-        assertThat(lines.get(4)).startsWith("Planning Time: ");
-        assertThat(lines.get(5)).startsWith("Execution Time: ");
+        assertThat(lines.subList(1, lines.size() - 2)).allSatisfy(line -> assertThat(line).contains("(actual time="));
+        assertThat(lines.get(lines.size() - 2)).startsWith("Planning Time: ");
+        assertThat(lines.get(lines.size() - 1)).startsWith("Execution Time: ");
     }
 
     @Test
-    void analyzeGivesTheEstimatesTheTablesRowCounts() {
-        sql.execute("ANALYZE orders");
-        sql.execute("ANALYZE customers");
-        assertThat(plan("SELECT * FROM orders o JOIN customers c ON o.customer = c.id")).isEqualTo("""
-                Project: id, customer, amount, id, name, region  (rows=3)
-                  ->  Hash Join (1 key)  (rows=3)
-                        ->  Seq Scan on orders o  (rows=3)
-                        ->  Seq Scan on customers c  (rows=2)""");
+    void estimatesFollowCommittedChangesAndAnalyze() {
+        sql.execute("CREATE TABLE grown (id integer PRIMARY KEY)");
+        sql.execute("INSERT INTO grown SELECT g FROM generate_series(1, 50) g");
+        sql.execute("DELETE FROM grown WHERE id > 40");
+        sql.execute("BEGIN");
+        sql.execute("INSERT INTO grown VALUES (100)");
+        sql.execute("ROLLBACK");
+        assertThat(plan("SELECT * FROM grown")).contains("Seq Scan on grown  (rows=40)");
+        sql.execute("ANALYZE grown");
+        assertThat(plan("SELECT * FROM grown")).contains("Seq Scan on grown  (rows=40)");
+        sql.execute("TRUNCATE grown");
+        assertThat(plan("SELECT * FROM grown")).contains("Seq Scan on grown  (rows=0)");
     }
 
     @Test
