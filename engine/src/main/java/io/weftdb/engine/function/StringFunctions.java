@@ -51,6 +51,8 @@ final class StringFunctions {
                 of(TEXT, (v, c) -> overlay((String) v[0], (String) v[1], (Long) v[2], null), TEXT, TEXT, INT),
                 of(TEXT, (v, c) -> overlay((String) v[0], (String) v[1], (Long) v[2], (Long) v[3]), TEXT, TEXT, INT, INT));
         registry.register("position", of(INT, (v, c) -> position((String) v[0], (String) v[1]), TEXT, TEXT));
+        registry.register("substring_index", of(TEXT, (v, c) -> substringIndex((String) v[0], (String) v[1],
+                ((Number) v[2]).longValue()), TEXT, TEXT, INT));
         registry.register("strpos", of(INT, (v, c) -> position((String) v[0], (String) v[1]), TEXT, TEXT));
         registry.register("starts_with", of(DataType.BOOLEAN, (v, c) -> ((String) v[0]).startsWith((String) v[1]), TEXT, TEXT));
         registry.register("btrim", trim(true, true));
@@ -382,5 +384,33 @@ final class StringFunctions {
                 return value == null ? null : TextFormat.format(value, type, context.timeZone());
             };
         }
+    }
+
+    /**
+     * MySQL's SUBSTRING_INDEX: the text before the {@code count}-th delimiter from the left, or for
+     * a negative count after the count-th from the right; all of it when there are fewer.
+     */
+    static String substringIndex(String text, String delimiter, long count) {
+        if (count == 0 || delimiter.isEmpty()) {
+            return "";
+        }
+        if (count > 0) {
+            int end = -1;
+            for (long found = 0; found < count; found++) {
+                end = text.indexOf(delimiter, end < 0 ? 0 : end + delimiter.length());
+                if (end < 0) {
+                    return text;
+                }
+            }
+            return text.substring(0, end);
+        }
+        int start = text.length();
+        for (long found = 0; found < -count; found++) {
+            start = text.lastIndexOf(delimiter, start - 1);
+            if (start < 0) {
+                return text;
+            }
+        }
+        return text.substring(start + delimiter.length());
     }
 }

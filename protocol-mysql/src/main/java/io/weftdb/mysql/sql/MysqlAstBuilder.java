@@ -46,10 +46,10 @@ import org.antlr.v4.runtime.tree.TerminalNode;
  */
 final class MysqlAstBuilder {
     /** MySQL functions the engine has no equivalent for yet: named errors instead of "does not exist". */
-    private static final Set<String> UNSUPPORTED_FUNCTIONS = Set.of("date_format", "str_to_date", "group_concat",
-            "found_rows", "row_count", "unix_timestamp", "from_unixtime", "datediff", "date_add", "date_sub",
-            "timestampdiff", "timestampadd", "substring_index", "inet_aton", "inet_ntoa", "json_extract",
-            "json_object", "json_array", "field", "sleep", "get_lock", "release_lock", "benchmark");
+    private static final Set<String> UNSUPPORTED_FUNCTIONS = Set.of(
+            "found_rows", "row_count", "date_add", "date_sub",
+            "timestampdiff", "timestampadd", "inet_aton", "inet_ntoa", "json_extract",
+            "json_object", "json_array", "sleep", "get_lock", "release_lock", "benchmark");
 
     /** The name ON DUPLICATE KEY UPDATE gives the proposed row: the engine's ON CONFLICT spelling. */
     private static final String PROPOSED_ROW = "excluded";
@@ -1360,9 +1360,88 @@ final class MysqlAstBuilder {
             }
             case "uuid" -> noArguments(ctx, arguments, new Expr.Cast(call("gen_random_uuid", List.of(), ctx), DataType.TEXT,
                     position));
+            // Seconds since the epoch; a DATETIME is read in UTC, the server's time zone.
+            case "unix_timestamp" -> {
+                if (arguments.size() > 1) {
+                    requireArguments(ctx, arguments, 1);
+                }
+                Expr moment = arguments.isEmpty() ? new Expr.SpecialValue(Expr.SpecialValueKind.CURRENT_TIMESTAMP, position)
+                        : arguments.get(0);
+                yield new Expr.Cast(call("floor", List.of(call("date_part",
+                        List.of(new Expr.Literal("epoch", DataType.TEXT, position), moment), ctx)), ctx), DataType.BIGINT, position);
+            }
+            case "from_unixtime" -> {
+                if (arguments.isEmpty() || arguments.size() > 2) {
+                    requireArguments(ctx, arguments, 1);
+                }
+                Expr moment = call("timezone", List.of(new Expr.Literal("UTC", DataType.TEXT, position),
+                        call("to_timestamp", List.of(arguments.get(0)), ctx)), ctx);
+                yield arguments.size() == 1 ? moment : dateFormat(moment, arguments.get(1), ctx);
+            }
+            // Whole days from the second date to the first.
+            case "datediff" -> {
+                requireArguments(ctx, arguments, 2);
+                yield new Expr.Binary(BinaryOperator.SUBTRACT, new Expr.Cast(arguments.get(0), DataType.DATE, position),
+                        new Expr.Cast(arguments.get(1), DataType.DATE, position), position);
+            }
+            // FIELD(x, a, b, ...): x's 1-based place among the rest, 0 when absent (or x is NULL).
+            case "field" -> {
+                if (arguments.size() < 2) {
+                    requireArguments(ctx, arguments, 2);
+                }
+                List<Expr.WhenClause> whens = new java.util.ArrayList<>();
+                for (int i = 1; i < arguments.size(); i++) {
+                    whens.add(new Expr.WhenClause(new Expr.Binary(BinaryOperator.EQUAL, arguments.get(0), arguments.get(i),
+                            position), new Expr.Literal((long) i, DataType.INTEGER, position)));
+                }
+                yield new Expr.Case(null, whens, new Expr.Literal(0L, DataType.INTEGER, position), position);
+            }
+            case "date_format" -> {
+                requireArguments(ctx, arguments, 2);
+                yield dateFormat(arguments.get(0), arguments.get(1), ctx);
+            }
+            case "str_to_date" -> {
+                requireArguments(ctx, arguments, 2);
+                String format = literalFormat(arguments.get(1), ctx);
+                String template = MysqlDateFormat.toTemplate(format);
+                if (template == null) {
+                    throw unsupported("this STR_TO_DATE format", ctx);
+                }
+                Expr parsed = call("timezone", List.of(new Expr.Literal("UTC", DataType.TEXT, position),
+                        call("to_timestamp", List.of(arguments.get(0), new Expr.Literal(template, DataType.TEXT, position)), ctx)),
+                        ctx);
+                yield MysqlDateFormat.hasTime(format) ? parsed : new Expr.Cast(parsed, DataType.DATE, position);
+            }
+            // GROUP_CONCAT(x): the values joined by commas (SEPARATOR and ORDER BY are not parsed yet).
+            case "group_concat" -> {
+                if (arguments.isEmpty()) {
+                    requireArguments(ctx, arguments, 1);
+                }
+                Expr value = arguments.size() == 1 ? arguments.get(0) : call("concat", arguments, ctx);
+                yield new Expr.FunctionCall(QualifiedName.of("string_agg"), List.of(new Expr.Cast(value, DataType.TEXT, position),
+                        new Expr.Literal(",", DataType.TEXT, position)), ctx.DISTINCT() != null, false, null, List.of(), null,
+                        position);
+            }
             default -> new Expr.FunctionCall(QualifiedName.of(name), arguments, ctx.DISTINCT() != null, false, null,
                     List.of(), null, position);
         };
+    }
+
+    /** DATE_FORMAT with a literal format: the engine's to_char with the matching template. */
+    private Expr dateFormat(Expr moment, Expr format, FunctionCallContext ctx) {
+        String template = MysqlDateFormat.toTemplate(literalFormat(format, ctx));
+        if (template == null) {
+            throw unsupported("this DATE_FORMAT format", ctx);
+        }
+        return call("to_char", List.of(new Expr.Cast(moment, DataType.TIMESTAMP, position(ctx)),
+                new Expr.Literal(template, DataType.TEXT, position(ctx))), ctx);
+    }
+
+    private String literalFormat(Expr format, FunctionCallContext ctx) {
+        if (format instanceof Expr.Literal literal && literal.value() instanceof String text) {
+            return text;
+        }
+        throw unsupported("a date format that is not a string literal", ctx);
     }
 
     private Expr call(String name, List<Expr> arguments, ParserRuleContext ctx) {

@@ -81,6 +81,22 @@ class MysqlDialectJdbcTest {
     }
 
     @Test
+    void mysqlDateAndStringFunctions() throws SQLException {
+        assertThat(rows("SELECT DATE_FORMAT('2024-03-05 14:07:09', '%Y/%m/%d %H:%i:%s'), "
+                + "DATE_FORMAT('2024-03-05', '%W %M %e, %Y'), STR_TO_DATE('05/03/2024', '%d/%m/%Y')"))
+                .containsExactly("2024/03/05 14:07:09|Tuesday March 5, 2024|2024-03-05");
+        assertThat(rows("SELECT UNIX_TIMESTAMP('2024-01-01 00:00:00'), FROM_UNIXTIME(1704067200), "
+                + "DATEDIFF('2024-03-05', '2024-03-01')")).containsExactly("1704067200|2024-01-01 00:00:00|4");
+        assertThat(rows("SELECT FIELD('b', 'a', 'b', 'c'), FIELD('z', 'a'), SUBSTRING_INDEX('www.mysql.com', '.', 2), "
+                + "SUBSTRING_INDEX('www.mysql.com', '.', -2)")).containsExactly("2|0|www.mysql|mysql.com");
+        execute("CREATE TABLE tagged (k INT, tag VARCHAR(10))");
+        execute("INSERT INTO tagged VALUES (1, 'x'), (1, 'y'), (2, 'z')");
+        assertThat(rows("SELECT k, GROUP_CONCAT(tag) FROM tagged WHERE k = 2 GROUP BY k")).containsExactly("2|z");
+        assertThat(rows("SELECT LENGTH(GROUP_CONCAT(tag)) FROM tagged WHERE k = 1")).containsExactly("3");
+        execute("DROP TABLE tagged");
+    }
+
+    @Test
     void insertIgnoreSkipsDuplicatesAndInsertSetAddsARow() throws SQLException {
         execute("CREATE TABLE tags (name VARCHAR(10) PRIMARY KEY, uses INT DEFAULT 0)");
         execute("INSERT INTO tags SET name = 'a', uses = 1");
