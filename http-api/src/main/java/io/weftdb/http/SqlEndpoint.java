@@ -56,17 +56,25 @@ final class SqlEndpoint {
             throws IOException {
         List<ParsedStatement> statements = parser.parse(request.sql());
         String requestedId = exchange.getRequestHeaders().getFirst(QUERY_ID_HEADER);
+        ResultWriter out;
+        ApiError failure = null;
+        // The query leaves the running list before the response ends, so a client that has read the
+        // response never finds its query still listed (or cancellable).
         try (RunningQuery query = queries.start(requestedId, session, request.sql(), request.timeoutMillis())) {
             exchange.getResponseHeaders().put(QUERY_ID_HEADER, query.id());
-            ResultWriter out = ResultFormat.accepted(exchange).writer(exchange, config.bufferedResponseBytes());
+            out = ResultFormat.accepted(exchange).writer(exchange, config.bufferedResponseBytes());
             try {
                 StatementRunner.run(session, statements, request.params(), query, out);
-                out.finish((System.nanoTime() - started) / 1_000_000);
             } catch (SqlException e) {
-                fail(exchange, out, ApiError.of(e));
+                failure = ApiError.of(e);
             } catch (ApiError e) {
-                fail(exchange, out, e);
+                failure = e;
             }
+        }
+        if (failure == null) {
+            out.finish((System.nanoTime() - started) / 1_000_000);
+        } else {
+            fail(exchange, out, failure);
         }
     }
 
