@@ -37,7 +37,6 @@ valueExpression
     | BINARY valueExpression                                                                    #binaryOperator
     | left=valueExpression CARET right=valueExpression                                          #bitwiseXor
     | left=valueExpression operator=(STAR | SLASH | DIV | PERCENT | MOD) right=valueExpression  #multiplicative
-    | left=valueExpression operator=(PLUS | MINUS) INTERVAL amount=expression unit=intervalUnit #intervalArithmetic
     | left=valueExpression operator=(PLUS | MINUS) right=valueExpression                        #additive
     | left=valueExpression operator=(SHIFT_LEFT | SHIFT_RIGHT) right=valueExpression            #shift
     | left=valueExpression AMPERSAND right=valueExpression                                      #bitwiseAnd
@@ -50,7 +49,8 @@ primaryExpression
     | SYSTEM_VARIABLE                                                                           #systemVariable
     | USER_VARIABLE                                                                             #userVariable
     | typed=(DATE | TIME | TIMESTAMP) STRING                                                    #typedLiteral
-    | INTERVAL amount=expression unit=intervalUnit PLUS right=valueExpression                   #intervalFirst
+    // d + INTERVAL n unit, INTERVAL n unit + d, DATE_ADD(d, INTERVAL n unit): the builder reads the sum as date arithmetic.
+    | INTERVAL amount=expression unit=intervalUnit                                              #intervalValue
     | special=(CURRENT_DATE | CURRENT_TIME | CURRENT_TIMESTAMP) (LEFT_PAREN INTEGER_LITERAL? RIGHT_PAREN)? #specialValue
     | CAST LEFT_PAREN expression AS castType RIGHT_PAREN                                        #cast
     | CONVERT LEFT_PAREN expression COMMA castType RIGHT_PAREN                                  #convert
@@ -59,7 +59,9 @@ primaryExpression
     | EXISTS LEFT_PAREN query RIGHT_PAREN                                                       #exists
     | LEFT_PAREN query RIGHT_PAREN                                                              #scalarSubquery
     | LEFT_PAREN expression (COMMA expression)* RIGHT_PAREN                                     #parenthesizedOrRow
-    | functionName LEFT_PAREN (STAR | DISTINCT? expression (COMMA expression)*)? RIGHT_PAREN    #functionCall
+    // ORDER BY and SEPARATOR belong to GROUP_CONCAT only; the builder rejects them elsewhere.
+    | functionName LEFT_PAREN (STAR | DISTINCT? expression (COMMA expression)* orderByClause?
+          (SEPARATOR separator=STRING)?)? RIGHT_PAREN                                           #functionCall
     | qualifiedName                                                                             #columnReference
     ;
 

@@ -81,6 +81,16 @@ final class DateTimeFunctions {
                             LocalDateTime.ofInstant((Instant) v[2], java.time.ZoneOffset.UTC));
                     return binned.toInstant(java.time.ZoneOffset.UTC);
                 }, INTERVAL, TIMESTAMPTZ, TIMESTAMPTZ));
+        // calendar_add(d, interval): MySQL's DATE_ADD for day-or-larger units, where a date stays a date
+        // (PostgreSQL's date + interval is a timestamp). Months first, then days, as PostgreSQL adds them.
+        registry.register("calendar_add",
+                of(DATE, (v, c) -> calendarAdd((LocalDate) v[0], (Interval) v[1]), DATE, INTERVAL),
+                of(TIMESTAMP, (v, c) -> ((LocalDateTime) v[0]).plusMonths(((Interval) v[1]).months())
+                        .plusDays(((Interval) v[1]).days()).plus(((Interval) v[1]).micros(), ChronoUnit.MICROS),
+                        TIMESTAMP, INTERVAL),
+                of(TIMESTAMPTZ, (v, c) -> ((Instant) v[0]).atZone(c.timeZone()).plusMonths(((Interval) v[1]).months())
+                        .plusDays(((Interval) v[1]).days()).plus(((Interval) v[1]).micros(), ChronoUnit.MICROS).toInstant(),
+                        TIMESTAMPTZ, INTERVAL));
         registry.register("age",
                 of(INTERVAL, (v, c) -> age((LocalDateTime) v[0], (LocalDateTime) v[1]), TIMESTAMP, TIMESTAMP),
                 of(INTERVAL, (v, c) -> age(local((Instant) v[0], c), local((Instant) v[1], c)), TIMESTAMPTZ, TIMESTAMPTZ),
@@ -172,6 +182,13 @@ final class DateTimeFunctions {
 
     private static LocalDateTime local(Instant instant, EvaluationContext context) {
         return LocalDateTime.ofInstant(instant, context.timeZone());
+    }
+
+    private static LocalDate calendarAdd(LocalDate date, Interval interval) {
+        if (interval.micros() != 0) {
+            throw FunctionErrors.invalidParameter("calendar_add on a date takes whole days, months and years");
+        }
+        return date.plusMonths(interval.months()).plusDays(interval.days());
     }
 
     private static LocalDateTime today(EvaluationContext context) {

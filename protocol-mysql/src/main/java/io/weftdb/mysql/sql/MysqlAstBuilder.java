@@ -47,8 +47,7 @@ import org.antlr.v4.runtime.tree.TerminalNode;
 final class MysqlAstBuilder {
     /** MySQL functions the engine has no equivalent for yet: named errors instead of "does not exist". */
     private static final Set<String> UNSUPPORTED_FUNCTIONS = Set.of(
-            "found_rows", "row_count", "date_add", "date_sub",
-            "timestampdiff", "timestampadd", "inet_aton", "inet_ntoa", "json_extract",
+            "found_rows", "row_count", "inet_aton", "inet_ntoa", "json_extract",
             "json_object", "json_array", "sleep", "get_lock", "release_lock", "benchmark");
 
     /** The name ON DUPLICATE KEY UPDATE gives the proposed row: the engine's ON CONFLICT spelling. */
@@ -1152,18 +1151,30 @@ final class MysqlAstBuilder {
                         valueExpression(multiplicative.right)), position(multiplicative));
                 default -> binary(BinaryOperator.MODULO, multiplicative.left, multiplicative.right, multiplicative);
             };
-            case IntervalArithmeticContext arithmetic -> new Expr.Binary(
-                    arithmetic.operator.getType() == MysqlSqlLexer.PLUS ? BinaryOperator.ADD : BinaryOperator.SUBTRACT,
-                    valueExpression(arithmetic.left), interval(expression(arithmetic.amount), arithmetic.unit),
-                    position(arithmetic));
-            case AdditiveContext additive -> binary(additive.operator.getType() == MysqlSqlLexer.PLUS ? BinaryOperator.ADD
-                    : BinaryOperator.SUBTRACT, additive.left, additive.right, additive);
+            case AdditiveContext additive -> additive(additive);
             case ShiftContext shift -> binary(shift.operator.getType() == MysqlSqlLexer.SHIFT_LEFT ? BinaryOperator.SHIFT_LEFT
                     : BinaryOperator.SHIFT_RIGHT, shift.left, shift.right, shift);
             case BitwiseAndContext and -> binary(BinaryOperator.BITWISE_AND, and.left, and.right, and);
             case BitwiseOrContext or -> binary(BinaryOperator.BITWISE_OR, or.left, or.right, or);
             default -> throw new IllegalStateException("unhandled value expression");
         };
+    }
+
+    /** {@code a + b}, {@code a - b}; with an {@code INTERVAL n unit} operand, date arithmetic. */
+    private Expr additive(AdditiveContext ctx) {
+        boolean minus = ctx.operator.getType() == MysqlSqlLexer.MINUS;
+        if (intervalOperand(ctx.right) != null) {
+            return addInterval(valueExpression(ctx.left), valueExpression(ctx.right), minus, position(ctx));
+        }
+        if (!minus && intervalOperand(ctx.left) != null) {
+            return addInterval(valueExpression(ctx.right), valueExpression(ctx.left), false, position(ctx));
+        }
+        return binary(minus ? BinaryOperator.SUBTRACT : BinaryOperator.ADD, ctx.left, ctx.right, ctx);
+    }
+
+    private static IntervalValueContext intervalOperand(ValueExpressionContext operand) {
+        return operand instanceof PrimaryContext primary && primary.primaryExpression() instanceof IntervalValueContext interval
+                ? interval : null;
     }
 
     private Expr binary(BinaryOperator operator, ValueExpressionContext left, ValueExpressionContext right,
@@ -1225,8 +1236,7 @@ final class MysqlAstBuilder {
                         case MysqlSqlLexer.TIME -> DataType.TIME;
                         default -> DataType.TIMESTAMP;
                     }, position);
-            case IntervalFirstContext interval -> new Expr.Binary(BinaryOperator.ADD, valueExpression(interval.right),
-                    interval(expression(interval.amount), interval.unit), position);
+            case IntervalValueContext interval -> interval(expression(interval.amount), interval.unit);
             case SpecialValueContext special -> new Expr.SpecialValue(switch (special.special.getType()) {
                 case MysqlSqlLexer.CURRENT_DATE -> Expr.SpecialValueKind.CURRENT_DATE;
                 case MysqlSqlLexer.CURRENT_TIME -> Expr.SpecialValueKind.LOCALTIME;
@@ -1308,6 +1318,10 @@ final class MysqlAstBuilder {
         }
         if (UNSUPPORTED_FUNCTIONS.contains(name)) {
             throw unsupported("the function " + name.toUpperCase(Locale.ROOT) + "()", ctx);
+        }
+        if (!name.equals("group_concat") && (ctx.orderByClause() != null || ctx.separator != null)) {
+            throw new SqlException(ErrorCode.SYNTAX_ERROR, "You have an error in your SQL syntax; only GROUP_CONCAT takes "
+                    + "ORDER BY or SEPARATOR", position(ctx));
         }
         return switch (name) {
             case "database", "schema" -> noArguments(ctx, arguments, constant(facts.currentDatabase(), position));
@@ -1412,19 +1426,196 @@ final class MysqlAstBuilder {
                         ctx);
                 yield MysqlDateFormat.hasTime(format) ? parsed : new Expr.Cast(parsed, DataType.DATE, position);
             }
-            // GROUP_CONCAT(x): the values joined by commas (SEPARATOR and ORDER BY are not parsed yet).
+            // MySQL's CONCAT is NULL when any argument is (the engine's concat skips NULLs, as PostgreSQL's).
+            case "concat" -> arguments.isEmpty() ? call("concat", arguments, ctx) : concatenation(arguments, position);
             case "group_concat" -> {
                 if (arguments.isEmpty()) {
                     requireArguments(ctx, arguments, 1);
                 }
-                Expr value = arguments.size() == 1 ? arguments.get(0) : call("concat", arguments, ctx);
-                yield new Expr.FunctionCall(QualifiedName.of("string_agg"), List.of(new Expr.Cast(value, DataType.TEXT, position),
-                        new Expr.Literal(",", DataType.TEXT, position)), ctx.DISTINCT() != null, false, null, List.of(), null,
-                        position);
+                String separator = ctx.separator == null ? "," : stringValue(ctx.separator);
+                List<SortItem> order = ctx.orderByClause() == null ? List.of() : orderBy(ctx.orderByClause());
+                yield new Expr.FunctionCall(QualifiedName.of("string_agg"), List.of(concatenation(arguments, position),
+                        new Expr.Literal(separator, DataType.TEXT, position)), ctx.DISTINCT() != null, false, null, order,
+                        null, position);
+            }
+            case "microsecond" -> {
+                requireArguments(ctx, arguments, 1);
+                yield new Expr.Binary(BinaryOperator.MODULO, datePart("microseconds", arguments.get(0), ctx),
+                        new Expr.Literal(1_000_000L, DataType.INTEGER, position), position);
+            }
+            case "year", "month", "day", "dayofmonth", "hour", "minute", "second", "quarter", "dayofyear" -> {
+                requireArguments(ctx, arguments, 1);
+                yield datePart(switch (name) {
+                    case "dayofmonth" -> "day";
+                    case "dayofyear" -> "doy";
+                    case "second" -> "second_whole";
+                    default -> name;
+                }, arguments.get(0), ctx);
+            }
+            // MySQL numbers Sunday 1 (DAYOFWEEK) or Monday 0 (WEEKDAY); PostgreSQL's dow numbers Sunday 0.
+            case "dayofweek" -> {
+                requireArguments(ctx, arguments, 1);
+                yield new Expr.Binary(BinaryOperator.ADD, datePart("dow", arguments.get(0), ctx),
+                        new Expr.Literal(1L, DataType.INTEGER, position), position);
+            }
+            case "weekday" -> {
+                requireArguments(ctx, arguments, 1);
+                yield new Expr.Binary(BinaryOperator.MODULO, new Expr.Binary(BinaryOperator.ADD, datePart("dow",
+                        arguments.get(0), ctx), new Expr.Literal(6L, DataType.INTEGER, position), position),
+                        new Expr.Literal(7L, DataType.INTEGER, position), position);
+            }
+            case "monthname", "dayname" -> {
+                requireArguments(ctx, arguments, 1);
+                yield call("to_char", List.of(new Expr.Cast(arguments.get(0), DataType.TIMESTAMP, position),
+                        new Expr.Literal(name.equals("monthname") ? "FMMonth" : "FMDay", DataType.TEXT, position)), ctx);
+            }
+            case "date" -> {
+                requireArguments(ctx, arguments, 1);
+                yield new Expr.Cast(arguments.get(0), DataType.DATE, position);
+            }
+            case "last_day" -> {
+                requireArguments(ctx, arguments, 1);
+                Expr monthStart = call("date_trunc", List.of(new Expr.Literal("month", DataType.TEXT, position),
+                        new Expr.Cast(arguments.get(0), DataType.TIMESTAMP, position)), ctx);
+                yield new Expr.Cast(new Expr.Binary(BinaryOperator.SUBTRACT, new Expr.Binary(BinaryOperator.ADD, monthStart,
+                        new Expr.Literal(new Interval(1, 0, 0), DataType.INTERVAL, position), position),
+                        new Expr.Literal(new Interval(0, 1, 0), DataType.INTERVAL, position), position), DataType.DATE, position);
+            }
+            case "date_add", "adddate", "date_sub", "subdate" -> {
+                requireArguments(ctx, arguments, 2);
+                Expr amount = arguments.get(1);
+                // ADDDATE(d, n) and SUBDATE(d, n) count days.
+                Expr interval = ctx.expression(1).getStart().getType() == MysqlSqlLexer.INTERVAL ? amount
+                        : new Expr.Binary(BinaryOperator.MULTIPLY, new Expr.Cast(amount, DataType.DOUBLE, position),
+                                new Expr.Literal(new Interval(0, 1, 0), DataType.INTERVAL, position), position);
+                yield addInterval(arguments.get(0), interval, name.equals("date_sub") || name.equals("subdate"), position);
+            }
+            case "timestampdiff" -> {
+                requireArguments(ctx, arguments, 3);
+                yield timestampDiff(unitName(arguments.get(0), ctx), arguments.get(1), arguments.get(2), ctx);
+            }
+            case "timestampadd" -> {
+                requireArguments(ctx, arguments, 3);
+                String unit = unitName(arguments.get(0), ctx);
+                yield addInterval(arguments.get(2), new Expr.Binary(BinaryOperator.MULTIPLY, new Expr.Cast(arguments.get(1),
+                        DataType.DOUBLE, position), new Expr.Literal(unitInterval(unit, ctx), DataType.INTERVAL, position),
+                        position), false, position);
             }
             default -> new Expr.FunctionCall(QualifiedName.of(name), arguments, ctx.DISTINCT() != null, false, null,
                     List.of(), null, position);
         };
+    }
+
+    /**
+     * A date or datetime plus or minus an interval, as MySQL answers it: a string operand is read as a
+     * date or a datetime by its shape, and a date moved by days, months or years stays a date.
+     */
+    private static Expr addInterval(Expr base, Expr interval, boolean subtract, int position) {
+        Expr moment = base;
+        if (base instanceof Expr.Literal literal && literal.type() == DataType.UNKNOWN && literal.value() instanceof String text) {
+            moment = new Expr.Cast(base, DATE_ONLY.matcher(text.strip()).matches() ? DataType.DATE : DataType.TIMESTAMP,
+                    position);
+        }
+        if (isCalendarInterval(interval)) {
+            Expr signed = subtract ? new Expr.Unary(UnaryOperator.MINUS, interval, position) : interval;
+            return Expr.FunctionCall.of("calendar_add", List.of(moment, signed), position);
+        }
+        return new Expr.Binary(subtract ? BinaryOperator.SUBTRACT : BinaryOperator.ADD, moment, interval, position);
+    }
+
+    private static final java.util.regex.Pattern DATE_ONLY = java.util.regex.Pattern.compile("\\d{1,4}-\\d{1,2}-\\d{1,2}");
+
+    /** An interval of whole days, months or years (a constant, or n times one such unit). */
+    private static boolean isCalendarInterval(Expr interval) {
+        return switch (interval) {
+            case Expr.Literal literal when literal.value() instanceof Interval value -> value.micros() == 0;
+            case Expr.Binary product when product.operator() == BinaryOperator.MULTIPLY -> isCalendarInterval(product.right());
+            default -> false;
+        };
+    }
+
+    /** MySQL's CONCAT and GROUP_CONCAT's value: the arguments as text joined by {@code ||}, NULL when any is. */
+    private static Expr concatenation(List<Expr> arguments, int position) {
+        Expr result = new Expr.Cast(arguments.get(0), DataType.TEXT, position);
+        for (int i = 1; i < arguments.size(); i++) {
+            result = new Expr.Binary(BinaryOperator.CONCAT, result, new Expr.Cast(arguments.get(i), DataType.TEXT, position),
+                    position);
+        }
+        return result;
+    }
+
+    /** One field of a date or datetime as an integer, as MySQL's YEAR(), MONTH()... answer it. */
+    private Expr datePart(String field, Expr moment, FunctionCallContext ctx) {
+        int position = position(ctx);
+        boolean wholeSeconds = field.equals("second_whole");
+        Expr part = call("date_part", List.of(new Expr.Literal(wholeSeconds ? "second" : field, DataType.TEXT, position),
+                new Expr.Cast(moment, DataType.TIMESTAMP, position)), ctx);
+        if (wholeSeconds) {
+            part = call("floor", List.of(part), ctx);
+        }
+        return new Expr.Cast(part, DataType.INTEGER, position);
+    }
+
+    /** TIMESTAMPDIFF's and TIMESTAMPADD's unit: a bare word such as DAY, which parses as a column name. */
+    private String unitName(Expr unit, FunctionCallContext ctx) {
+        if (unit instanceof Expr.ColumnRef column && column.name().parts().size() == 1) {
+            String word = column.name().name().toLowerCase(Locale.ROOT);
+            if (TIME_UNITS.contains(word)) {
+                return word;
+            }
+        }
+        throw new SqlException(ErrorCode.SYNTAX_ERROR, "You have an error in your SQL syntax; "
+                + ctx.functionName().getText().toUpperCase(Locale.ROOT) + " takes a unit such as DAY or MONTH first",
+                position(ctx));
+    }
+
+    private static final Set<String> TIME_UNITS = Set.of("microsecond", "second", "minute", "hour", "day", "week", "month",
+            "quarter", "year");
+
+    private Interval unitInterval(String unit, FunctionCallContext ctx) {
+        return switch (unit) {
+            case "microsecond" -> new Interval(0, 0, 1);
+            case "second" -> new Interval(0, 0, 1_000_000L);
+            case "minute" -> new Interval(0, 0, 60_000_000L);
+            case "hour" -> new Interval(0, 0, 3_600_000_000L);
+            case "day" -> new Interval(0, 1, 0);
+            case "week" -> new Interval(0, 7, 0);
+            case "month" -> new Interval(1, 0, 0);
+            case "quarter" -> new Interval(3, 0, 0);
+            default -> new Interval(12, 0, 0);
+        };
+    }
+
+    /**
+     * TIMESTAMPDIFF(unit, a, b): whole units from a to b, truncated toward zero. Months, quarters and
+     * years count calendar months (PostgreSQL's age() does the day-of-month arithmetic MySQL does);
+     * the others divide the elapsed seconds.
+     */
+    private Expr timestampDiff(String unit, Expr from, Expr to, FunctionCallContext ctx) {
+        int position = position(ctx);
+        Expr start = new Expr.Cast(from, DataType.TIMESTAMP, position);
+        Expr end = new Expr.Cast(to, DataType.TIMESTAMP, position);
+        Expr difference;
+        if (unit.equals("month") || unit.equals("quarter") || unit.equals("year")) {
+            Expr age = call("age", List.of(end, start), ctx);
+            Expr months = new Expr.Binary(BinaryOperator.ADD, new Expr.Binary(BinaryOperator.MULTIPLY,
+                    part("year", age, ctx), new Expr.Literal(12L, DataType.INTEGER, position), position), part("month", age, ctx),
+                    position);
+            long per = unit.equals("month") ? 1 : unit.equals("quarter") ? 3 : 12;
+            difference = per == 1 ? months : new Expr.Binary(BinaryOperator.DIVIDE, months,
+                    new Expr.Literal(per, DataType.INTEGER, position), position);
+        } else {
+            double perUnit = unitInterval(unit, ctx).micros() / 1e6 + unitInterval(unit, ctx).days() * 86_400.0;
+            Expr seconds = part("epoch", new Expr.Binary(BinaryOperator.SUBTRACT, end, start, position), ctx);
+            difference = call("trunc", List.of(new Expr.Binary(BinaryOperator.DIVIDE, seconds,
+                    new Expr.Literal(perUnit, DataType.DOUBLE, position), position)), ctx);
+        }
+        return new Expr.Cast(difference, DataType.BIGINT, position);
+    }
+
+    private Expr part(String field, Expr value, FunctionCallContext ctx) {
+        return new Expr.Cast(call("date_part", List.of(new Expr.Literal(field, DataType.TEXT, position(ctx)), value), ctx),
+                DataType.BIGINT, position(ctx));
     }
 
     /** DATE_FORMAT with a literal format: the engine's to_char with the matching template. */

@@ -77,7 +77,7 @@ class MysqlDialectJdbcTest {
         assertThat(rows("SELECT IF(2 > 1, 'yes', 'no'), IFNULL(NULL, 'fallback'), 'Abc' REGEXP '^a', LCASE('X')"))
                 .containsExactly("yes|fallback|1|x");
         assertThat(rows("SELECT DATE '2024-01-31' + INTERVAL 1 DAY, LENGTH('é'), CONCAT('a', 'b')"))
-                .containsExactly("2024-02-01 00:00:00|2|ab");
+                .containsExactly("2024-02-01|2|ab");
     }
 
     @Test
@@ -93,7 +93,26 @@ class MysqlDialectJdbcTest {
         execute("INSERT INTO tagged VALUES (1, 'x'), (1, 'y'), (2, 'z')");
         assertThat(rows("SELECT k, GROUP_CONCAT(tag) FROM tagged WHERE k = 2 GROUP BY k")).containsExactly("2|z");
         assertThat(rows("SELECT LENGTH(GROUP_CONCAT(tag)) FROM tagged WHERE k = 1")).containsExactly("3");
+        assertThat(rows("SELECT GROUP_CONCAT(k, tag ORDER BY tag DESC SEPARATOR '; '), GROUP_CONCAT(DISTINCT k ORDER BY k) "
+                + "FROM tagged")).containsExactly("2z; 1y; 1x|1,2");
         execute("DROP TABLE tagged");
+        assertThat(rows("SELECT CONCAT('x', NULL), CONCAT('a', 1, 2.5)")).containsExactly("null|a12.5");
+    }
+
+    @Test
+    void mysqlDateArithmeticKeepsDatesAsDates() throws SQLException {
+        execute("CREATE TABLE moments (d DATE, dt DATETIME)");
+        execute("INSERT INTO moments VALUES ('2024-01-31', '2024-01-31 10:00:00')");
+        assertThat(rows("SELECT d + INTERVAL 1 DAY, DATE_ADD(d, INTERVAL 1 MONTH), DATE_SUB(dt, INTERVAL 30 MINUTE), "
+                + "DATE_ADD(d, INTERVAL 3 HOUR), INTERVAL 1 YEAR + d, ADDDATE(d, 1) FROM moments"))
+                .containsExactly("2024-02-01|2024-02-29|2024-01-31 09:30:00|2024-01-31 03:00:00|2025-01-31|2024-02-01");
+        assertThat(rows("SELECT YEAR(dt), MONTH(dt), DAY(dt), HOUR(dt), QUARTER(d), DAYOFWEEK(d), WEEKDAY(d), "
+                + "MONTHNAME(d), LAST_DAY('2024-02-10') FROM moments"))
+                .containsExactly("2024|1|31|10|1|4|2|January|2024-02-29");
+        assertThat(rows("SELECT TIMESTAMPDIFF(MONTH, '2024-01-31', '2024-02-29'), TIMESTAMPDIFF(DAY, d, '2024-03-01'), "
+                + "TIMESTAMPDIFF(HOUR, dt, '2024-01-31 07:30:00'), TIMESTAMPADD(MINUTE, 90, dt) FROM moments"))
+                .containsExactly("0|30|-2|2024-01-31 11:30:00");
+        execute("DROP TABLE moments");
     }
 
     @Test
