@@ -1434,6 +1434,11 @@ final class MysqlAstBuilder {
                 }
                 String separator = ctx.separator == null ? "," : stringValue(ctx.separator);
                 List<SortItem> order = ctx.orderByClause() == null ? List.of() : orderBy(ctx.orderByClause());
+                if (ctx.DISTINCT() != null) {
+                    // The engine's DISTINCT aggregate orders only by its argument, which is the text form.
+                    order = order.stream().map(item -> new SortItem(new Expr.Cast(item.expression(), DataType.TEXT,
+                            position), item.descending(), item.nullsFirst())).toList();
+                }
                 yield new Expr.FunctionCall(QualifiedName.of("string_agg"), List.of(concatenation(arguments, position),
                         new Expr.Literal(separator, DataType.TEXT, position)), ctx.DISTINCT() != null, false, null, order,
                         null, position);
