@@ -406,6 +406,7 @@ public final class ArrayFunctions {
         }
         Evaluator items = array.evaluator();
         Evaluator at = cast(index, DataType.BIGINT).evaluator();
+        long lowerBound = array.type().isVector() ? 0 : 1;
         return new BoundExpr((row, context) -> {
             Object value = items.evaluate(row, context);
             Object i = value == null ? null : at.evaluate(row, context);
@@ -413,8 +414,8 @@ public final class ArrayFunctions {
                 return null;
             }
             List<Object> list = list(value);
-            long offset = (Long) i;
-            return offset < 1 || offset > list.size() ? null : list.get((int) offset - 1);
+            long offset = (Long) i - lowerBound;
+            return offset < 0 || offset >= list.size() ? null : list.get((int) offset);
         }, array.type().element(), array.constant() && index.constant());
     }
 

@@ -5,6 +5,7 @@ import io.weftdb.engine.expr.EvaluationContext;
 import io.weftdb.engine.expr.Arithmetic;
 import io.weftdb.engine.expr.ExpressionCompiler;
 import io.weftdb.engine.expr.TypeRules;
+import io.weftdb.engine.function.Overload;
 import io.weftdb.engine.function.RegexFunctions;
 import io.weftdb.engine.value.Casts;
 import io.weftdb.engine.value.Json;
@@ -44,7 +45,7 @@ final class SetReturningFunctions {
         return switch (name) {
             case "generate_series", "unnest", "jsonb_array_elements", "jsonb_array_elements_text", "json_array_elements",
                  "json_array_elements_text", "jsonb_each", "jsonb_each_text", "json_each", "json_each_text",
-                 "jsonb_object_keys", "json_object_keys", "regexp_matches" -> true;
+                 "jsonb_object_keys", "json_object_keys", "regexp_matches", "generate_subscripts" -> true;
             default -> false;
         };
     }
@@ -64,6 +65,7 @@ final class SetReturningFunctions {
                     return elements.stream().map(element -> new Object[] {element}).iterator();
                 });
             }
+            case "generate_subscripts" -> generateSubscripts(arguments, position);
             case "jsonb_array_elements", "json_array_elements", "jsonb_array_elements_text", "json_array_elements_text" -> {
                 List<BoundExpr> json = jsonArgument(lower, arguments, position);
                 boolean text = lower.endsWith("_text");
@@ -103,6 +105,44 @@ final class SetReturningFunctions {
             }
             default -> throw undefined(lower, arguments, position);
         };
+    }
+
+    /**
+     * generate_subscripts(array, dimension [, reverse]): the valid subscripts of that dimension
+     * (from 0 for int2vector and oidvector, from 1 for other arrays); none for a dimension the array
+     * does not have.
+     */
+    private static Bound generateSubscripts(List<BoundExpr> arguments, int position) {
+        if (arguments.size() < 2 || arguments.size() > 3 || arguments.get(0).type().kind() != TypeKind.ARRAY
+                || !Overload.coercible(arguments.get(1).type(), DataType.INTEGER)
+                || arguments.size() == 3 && !Overload.coercible(arguments.get(2).type(), DataType.BOOLEAN)) {
+            throw undefined("generate_subscripts", arguments, position);
+        }
+        DataType array = arguments.get(0).type();
+        long lowerBound = array.isVector() ? 0 : 1;
+        List<BoundExpr> bound = new ArrayList<>(List.of(arguments.get(0),
+                ExpressionCompiler.cast(arguments.get(1), DataType.INTEGER, Casts.Context.IMPLICIT)));
+        if (arguments.size() == 3) {
+            bound.add(ExpressionCompiler.cast(arguments.get(2), DataType.BOOLEAN, Casts.Context.IMPLICIT));
+        }
+        return new Bound(bound, List.of("generate_subscripts"), List.of(DataType.INTEGER), (values, context) -> {
+            int size = dimensionSize((List<?>) values[0], ((Number) values[1]).intValue());
+            boolean reverse = values.length > 2 && Boolean.TRUE.equals(values[2]);
+            return java.util.stream.LongStream.range(0, size)
+                    .mapToObj(i -> new Object[] {lowerBound + (reverse ? size - 1 - i : i)}).iterator();
+        });
+    }
+
+    /** The length of an array's n-th dimension (nested lists), 0 when it has fewer dimensions. */
+    private static int dimensionSize(List<?> array, int dimension) {
+        List<?> level = array;
+        for (int d = 1; d < dimension; d++) {
+            if (level.isEmpty() || !(level.getFirst() instanceof List<?> inner)) {
+                return 0;
+            }
+            level = inner;
+        }
+        return dimension < 1 ? 0 : level.size();
     }
 
     private static Map<?, ?> object(Object document, String function) {

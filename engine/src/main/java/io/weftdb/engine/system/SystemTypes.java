@@ -148,7 +148,8 @@ public final class SystemTypes {
             case UUID -> UUID;
             case JSON -> JSON;
             case JSONB -> JSONB;
-            case ARRAY -> TYPES.get(oid(type.element())).arrayOid();
+            case ARRAY -> type.isVector() ? (type.element().kind() == TypeKind.SMALLINT ? 22 : 30)
+                    : TYPES.get(oid(type.element())).arrayOid();
         };
     }
 
@@ -230,8 +231,8 @@ public final class SystemTypes {
             case "real" -> DataType.REAL;
             case "boolean" -> DataType.BOOLEAN;
             case "bytea" -> DataType.BYTEA;
-            case "int2vector" -> DataType.arrayOf(DataType.SMALLINT);
-            case "oidvector" -> DataType.arrayOf(DataType.BIGINT);
+            case "int2vector" -> DataType.vectorOf(DataType.SMALLINT);
+            case "oidvector" -> DataType.vectorOf(DataType.BIGINT);
             default -> throw new IllegalArgumentException("no engine type for catalog column type " + spec);
         };
     }

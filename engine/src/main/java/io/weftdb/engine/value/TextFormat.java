@@ -41,7 +41,7 @@ public final class TextFormat {
             case TIME -> formatTime((LocalTime) value);
             case TIMESTAMP -> formatTimestamp((LocalDateTime) value);
             case TIMESTAMPTZ -> formatTimestampTz((Instant) value, zone);
-            case ARRAY -> formatArray((List<?>) value, type.element(), zone);
+            case ARRAY -> type.isVector() ? formatVector((List<?>) value) : formatArray((List<?>) value, type.element(), zone);
             case UNKNOWN, SMALLINT, INTEGER, BIGINT, TEXT, VARCHAR, CHAR, BYTEA, INTERVAL, UUID, JSON, JSONB ->
                     value.toString();
         };
@@ -123,6 +123,18 @@ public final class TextFormat {
             end--;
         }
         return "." + digits.substring(0, end);
+    }
+
+    /** int2vector and oidvector: the numbers separated by spaces. */
+    private static String formatVector(List<?> values) {
+        StringBuilder out = new StringBuilder();
+        for (Object value : values) {
+            if (!out.isEmpty()) {
+                out.append(' ');
+            }
+            out.append(value);
+        }
+        return out.toString();
     }
 
     private static String formatArray(List<?> values, DataType element, ZoneId zone) {

@@ -13,7 +13,10 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -63,7 +66,7 @@ public final class TextParse {
             case INTERVAL -> parseInterval(text);
             case UUID -> parseUuid(text);
             case JSONB -> Json.normalize(text);
-            case ARRAY -> ArrayText.parse(text, type, zone);
+            case ARRAY -> type.isVector() ? parseVector(text, type.element()) : ArrayText.parse(text, type, zone);
         };
     }
 
@@ -348,5 +351,16 @@ public final class TextParse {
             throw invalid(DataType.UUID, text);
         }
         return new UUID(Long.parseUnsignedLong(hex.substring(0, 16), 16), Long.parseUnsignedLong(hex.substring(16), 16));
+    }
+
+    /** int2vector and oidvector text: integers separated by spaces. */
+    private static List<Object> parseVector(String text, DataType element) {
+        List<Object> items = new ArrayList<>();
+        for (String word : text.strip().split("\\s+")) {
+            if (!word.isEmpty()) {
+                items.add(parse(word, element, ZoneOffset.UTC));
+            }
+        }
+        return Collections.unmodifiableList(items);
     }
 }

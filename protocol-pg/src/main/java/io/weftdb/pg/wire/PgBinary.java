@@ -274,7 +274,7 @@ final class PgBinary {
         if (!empty) {
             for (int size : dimensions) {
                 out.putInt(size);
-                out.putInt(1);
+                out.putInt(type.isVector() ? 0 : 1); // lower bound
             }
         }
         for (byte[] bytes : encoded) {

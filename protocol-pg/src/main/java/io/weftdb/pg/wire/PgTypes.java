@@ -63,7 +63,7 @@ public final class PgTypes {
             case UUID -> UUID;
             case JSON -> JSON;
             case JSONB -> JSONB;
-            case ARRAY -> arrayOid(type.element());
+            case ARRAY -> type.isVector() ? (type.element().kind() == TypeKind.SMALLINT ? 22 : 30) : arrayOid(type.element());
         };
     }
 

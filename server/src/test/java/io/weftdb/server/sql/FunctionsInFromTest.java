@@ -39,6 +39,18 @@ class FunctionsInFromTest {
     }
 
     @Test
+    void generateSubscriptsCountsFromTheArraysLowerBound() {
+        assertThat(sql.query("SELECT generate_subscripts(ARRAY[5,6,7], 1), generate_subscripts('{1,2}'::int[], 1, true)"))
+                .containsExactly(row("1", "2"), row("2", "1"), row("3", null));
+        assertThat(column("SELECT * FROM generate_subscripts(ARRAY['a'], 2)")).isEmpty();
+        sql.execute("CREATE TABLE pair (a int, b int, PRIMARY KEY (b, a))");
+        // int2vector (pg_index.indkey) counts from 0 and reads as space-separated numbers, as in PostgreSQL.
+        assertThat(sql.query("SELECT indkey::text, indkey[0], indkey[1], s FROM pg_index, generate_subscripts(indkey, 1) AS s "
+                + "WHERE indrelid = 'pair'::regclass ORDER BY s"))
+                .containsExactly(row("2 1", "2", "1", "0"), row("2 1", "2", "1", "1"));
+    }
+
+    @Test
     void generateSeriesCountsUpOrDownInSteps() {
         assertThat(column("SELECT * FROM generate_series(1, 5, 2)")).containsExactly("1", "3", "5");
         assertThat(column("SELECT g FROM generate_series(3, 1, -1) AS g")).containsExactly("3", "2", "1");

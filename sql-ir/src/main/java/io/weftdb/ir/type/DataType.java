@@ -60,6 +60,21 @@ public record DataType(TypeKind kind, int length, int scale, DataType element) {
         return new DataType(TypeKind.ARRAY, -1, -1, element);
     }
 
+    /**
+     * PostgreSQL's int2vector and oidvector (the catalog's index key lists): arrays whose subscripts
+     * start at 0 and whose text form is the elements separated by spaces ({@code 1 3}). The marker
+     * is the array's length field, which plain arrays leave at -1.
+     */
+    public static DataType vectorOf(DataType element) {
+        return new DataType(TypeKind.ARRAY, VECTOR, -1, element);
+    }
+
+    private static final int VECTOR = 0;
+
+    public boolean isVector() {
+        return kind == TypeKind.ARRAY && length == VECTOR;
+    }
+
     public boolean hasLength() {
         return length >= 0;
     }
@@ -87,7 +102,8 @@ public record DataType(TypeKind kind, int length, int scale, DataType element) {
             case UUID -> "uuid";
             case JSON -> "json";
             case JSONB -> "jsonb";
-            case ARRAY -> element.sqlName() + "[]";
+            case ARRAY -> isVector() ? (element.kind() == TypeKind.SMALLINT ? "int2vector" : "oidvector")
+                    : element.sqlName() + "[]";
         };
     }
 
