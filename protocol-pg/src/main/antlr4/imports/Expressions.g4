@@ -108,6 +108,7 @@ primaryExpression
     | ROW LEFT_PAREN (expression (COMMA expression)*)? RIGHT_PAREN                              #explicitRow
     | EXISTS LEFT_PAREN query RIGHT_PAREN                                                       #exists
     | LEFT_PAREN query RIGHT_PAREN                                                              #scalarSubquery
+    | LEFT_PAREN expression RIGHT_PAREN (DOT columnLabel)+                                      #fieldSelection
     | LEFT_PAREN expression (COMMA expression)* RIGHT_PAREN                                     #parenthesizedOrRow
     | qualifiedName                                                                             #columnReference
     ;

@@ -62,7 +62,7 @@ public final class KeyDecoder {
             return null;
         }
         return switch (kind) {
-            case UNKNOWN, ARRAY -> throw new IllegalArgumentException(kind + " values are never part of a key");
+            case UNKNOWN, ARRAY, RECORD -> throw new IllegalArgumentException(kind + " values are never part of a key");
             case BOOLEAN -> readBoolean(mask);
             case SMALLINT, INTEGER, BIGINT -> readOrderedLong(mask);
             case REAL, DOUBLE -> readDouble(mask);
@@ -85,7 +85,7 @@ public final class KeyDecoder {
             return this;
         }
         switch (kind) {
-            case UNKNOWN, ARRAY -> throw new IllegalArgumentException(kind + " values are never part of a key");
+            case UNKNOWN, ARRAY, RECORD -> throw new IllegalArgumentException(kind + " values are never part of a key");
             case BOOLEAN -> skipBytes(1);
             case SMALLINT, INTEGER, BIGINT, REAL, DOUBLE, DATE, TIME, TIMESTAMP, TIMESTAMPTZ -> skipBytes(Long.BYTES);
             case NUMERIC -> NumericKeyFormat.skip(this, mask);

@@ -149,6 +149,7 @@ public final class KeyEncoder {
         switch (kind) {
             case UNKNOWN -> throw new IllegalArgumentException("a value of unknown type cannot be part of a key");
             case ARRAY -> throw new IllegalArgumentException("arrays cannot be part of a key yet");
+            case RECORD -> throw new IllegalArgumentException("records cannot be part of a key");
             case BOOLEAN -> {
                 ensureCapacity(1);
                 putByte(ValueTypeCheck.cast(kind, value, Boolean.class) ? 1 : 0);

@@ -132,7 +132,7 @@ public final class RowCodec {
     private static int valueSize(TypeKind kind, Object value) {
         return switch (kind) {
             case UNKNOWN -> throw new IllegalArgumentException("a value of unknown type cannot be stored");
-            case ARRAY -> throw new IllegalArgumentException("arrays are not storable yet");
+            case ARRAY, RECORD -> throw new IllegalArgumentException(kind + " values are not storable");
             case BOOLEAN -> 1;
             case SMALLINT, INTEGER, BIGINT -> varintSize(zigZag(ValueTypeCheck.cast(kind, value, Long.class)));
             case REAL, DOUBLE -> Long.BYTES;
@@ -170,7 +170,7 @@ public final class RowCodec {
     /** Writes a value whose class {@link #valueSize} has checked; returns the offset after it. */
     private static int writeValue(byte[] row, int offset, TypeKind kind, Object value) {
         return switch (kind) {
-            case UNKNOWN, ARRAY -> throw new IllegalArgumentException(kind + " values cannot be stored");
+            case UNKNOWN, ARRAY, RECORD -> throw new IllegalArgumentException(kind + " values cannot be stored");
             case BOOLEAN -> {
                 row[offset] = (byte) ((Boolean) value ? 1 : 0);
                 yield offset + 1;
@@ -270,7 +270,7 @@ public final class RowCodec {
 
         Object readValue(TypeKind kind) {
             return switch (kind) {
-                case UNKNOWN, ARRAY -> throw new IllegalArgumentException(kind + " values are never stored");
+                case UNKNOWN, ARRAY, RECORD -> throw new IllegalArgumentException(kind + " values are never stored");
                 case BOOLEAN -> readBoolean();
                 case SMALLINT, INTEGER, BIGINT -> unZigZag(readVarint());
                 case REAL, DOUBLE -> Double.longBitsToDouble(readFixedLong());
@@ -298,7 +298,7 @@ public final class RowCodec {
 
         void skipValue(TypeKind kind) {
             switch (kind) {
-                case UNKNOWN, ARRAY -> throw new IllegalArgumentException(kind + " values are never stored");
+                case UNKNOWN, ARRAY, RECORD -> throw new IllegalArgumentException(kind + " values are never stored");
                 case BOOLEAN -> skip(1);
                 case SMALLINT, INTEGER, BIGINT, DATE, TIME, TIMESTAMP, TIMESTAMPTZ -> readVarint();
                 case REAL, DOUBLE -> skip(Long.BYTES);

@@ -12,6 +12,7 @@ import io.weftdb.ir.error.SqlException;
 import io.weftdb.ir.expr.BinaryOperator;
 import io.weftdb.ir.expr.Expr;
 import io.weftdb.ir.type.DataType;
+import io.weftdb.ir.type.RowValue;
 import io.weftdb.ir.type.TypeKind;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
@@ -190,8 +191,50 @@ public final class ExpressionCompiler {
             case Expr.ArrayConstructor node -> ArrayFunctions.construct(
                     node.elements().stream().map(this::compile).toList(), node.position());
             case Expr.Subscript node -> ArrayFunctions.subscript(compile(node.array()), compile(node.index()), node.position());
-            case Expr.RowConstructor node -> unsupported("row constructors", node.position());
+            case Expr.RowConstructor node -> compileRow(node);
+            case Expr.FieldSelection node -> compileFieldSelection(node);
         };
+    }
+
+    /** ROW(a, b) or (a, b) as a value: an anonymous record with fields f1, f2... (PostgreSQL's names). */
+    private BoundExpr compileRow(Expr.RowConstructor node) {
+        List<BoundExpr> fields = new ArrayList<>();
+        List<DataType.Field> types = new ArrayList<>();
+        boolean constant = true;
+        for (Expr field : node.fields()) {
+            BoundExpr bound = compile(field);
+            if (bound.type().kind() == TypeKind.UNKNOWN) {
+                bound = cast(bound, DataType.TEXT, Casts.Context.IMPLICIT);
+            }
+            fields.add(bound);
+            types.add(new DataType.Field("f" + (types.size() + 1), bound.type()));
+            constant &= bound.constant();
+        }
+        Evaluator[] evaluators = fields.stream().map(BoundExpr::evaluator).toArray(Evaluator[]::new);
+        return new BoundExpr((row, context) -> {
+            Object[] values = new Object[evaluators.length];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = evaluators[i].evaluate(row, context);
+            }
+            return RowValue.of(values);
+        }, DataType.record(types), constant);
+    }
+
+    /** {@code (record).field}. */
+    private BoundExpr compileFieldSelection(Expr.FieldSelection node) {
+        BoundExpr value = compile(node.value());
+        if (value.type().kind() != TypeKind.RECORD) {
+            throw new SqlException(ErrorCode.WRONG_OBJECT_TYPE, "column notation ." + node.field() + " applied to type "
+                    + value.type().sqlName() + ", which is not a composite type", node.position());
+        }
+        int index = value.type().fieldIndex(node.field());
+        if (index < 0) {
+            throw new SqlException(ErrorCode.UNDEFINED_COLUMN, "could not identify column \"" + node.field()
+                    + "\" in record data type", node.position());
+        }
+        Evaluator record = value.evaluator();
+        return new BoundExpr((row, context) -> record.evaluate(row, context) instanceof RowValue fields
+                ? fields.values().get(index) : null, value.type().fields().get(index).type(), value.constant());
     }
 
     /** {@code x op ANY (array)}: a bare parameter for the array is an array of x's type ($1 in id = ANY($1)). */

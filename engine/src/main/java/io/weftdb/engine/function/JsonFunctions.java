@@ -18,6 +18,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -71,6 +72,11 @@ final class JsonFunctions {
             registry.register(prefix + "build_object", arguments -> buildObject(arguments, binary));
             registry.register(prefix + "build_array", arguments -> buildArray(arguments, binary));
             registry.register(binary ? "to_jsonb" : "to_json", arguments -> toJson(arguments, binary));
+            if (!binary) {
+                // row_to_json(record): to_json of a composite value, an object keyed by field names.
+                registry.register("row_to_json", arguments -> arguments.size() == 1
+                        && arguments.get(0).type().kind() == io.weftdb.ir.type.TypeKind.RECORD ? toJson(arguments, false) : null);
+            }
             registry.register(prefix + "strip_nulls", of(type, (v, c) -> binary ? write(stripNulls(Json.parse((String) v[0])))
                     : Json.writeCompact(stripNulls(Json.parse((String) v[0]))), type));
         }
@@ -499,6 +505,15 @@ final class JsonFunctions {
                     items.add(tree(item, type.element(), context));
                 }
                 yield items;
+            }
+            case RECORD -> {
+                Map<String, Object> object = new LinkedHashMap<>();
+                List<Object> fields = ((io.weftdb.ir.type.RowValue) value).values();
+                for (int i = 0; i < fields.size(); i++) {
+                    DataType.Field field = type.fields().get(i);
+                    object.put(field.name(), fields.get(i) == null ? Json.NULL : tree(fields.get(i), field.type(), context));
+                }
+                yield object;
             }
             case DATE -> value.toString();
             case TIME -> TextFormat.formatTime((LocalTime) value);

@@ -92,6 +92,7 @@ public final class ExprTrees {
             case Expr.SpecialValue e -> new Expr.SpecialValue(e.kind(), p);
             case Expr.DefaultValue e -> new Expr.DefaultValue(p);
             case Expr.RowConstructor e -> new Expr.RowConstructor(map(e.fields(), c), p);
+            case Expr.FieldSelection e -> new Expr.FieldSelection(c.apply(e.value()), e.field(), p);
         };
     }
 

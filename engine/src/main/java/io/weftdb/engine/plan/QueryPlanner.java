@@ -383,7 +383,8 @@ public final class QueryPlanner {
 
     static boolean isSetReturningCall(Expr expr) {
         return expr instanceof Expr.FunctionCall call && call.over() == null && call.filter() == null
-                && (call.name().size() == 1 || "pg_catalog".equals(call.name().qualifier()))
+                && (call.name().size() == 1 || "pg_catalog".equals(call.name().qualifier())
+                        || "information_schema".equals(call.name().qualifier()))
                 && SetReturningFunctions.exists(call.name().name().toLowerCase(Locale.ROOT));
     }
 
@@ -414,11 +415,8 @@ public final class QueryPlanner {
                 for (Expr argument : call.arguments()) {
                     arguments.add(compiler.compile(argument));
                 }
-                SetReturningFunctions.Bound bound = SetReturningFunctions.bind(call.name().name(), arguments, call.position());
-                if (bound.columnTypes().size() != 1) {
-                    throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, call.name().name()
-                            + " returns several columns: call it in FROM", call.position());
-                }
+                SetReturningFunctions.Bound bound = SetReturningFunctions.bind(call.name().name(), arguments, call.position())
+                        .asOneColumn();
                 String column = "s" + functions.size();
                 functions.add(bound);
                 columns.add(new Scope.Column(SET_RETURNING_RELATION, column, bound.columnTypes().get(0), true));
@@ -513,6 +511,8 @@ public final class QueryPlanner {
             case Expr.Case caseExpr -> "case";
             case Expr.SpecialValue special -> special.kind().name().toLowerCase(Locale.ROOT);
             case Expr.Exists exists -> "exists";
+            case Expr.FieldSelection field -> field.field();
+            case Expr.RowConstructor row -> "row";
             default -> "?column?";
         };
     }

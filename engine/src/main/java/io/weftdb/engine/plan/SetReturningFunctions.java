@@ -39,13 +39,40 @@ final class SetReturningFunctions {
     }
 
     /** A bound call: its arguments (cast as the function needs), result columns and row producer. */
-    record Bound(List<BoundExpr> arguments, List<String> columnNames, List<DataType> columnTypes, Rows rows) {}
+    record Bound(List<BoundExpr> arguments, List<String> columnNames, List<DataType> columnTypes, Rows rows) {
+        /** In a select list a function's several columns are one record value, as in PostgreSQL. */
+        Bound asOneColumn() {
+            if (columnTypes.size() == 1) {
+                return this;
+            }
+            List<DataType.Field> fields = new ArrayList<>();
+            for (int i = 0; i < columnTypes.size(); i++) {
+                fields.add(new DataType.Field(columnNames.get(i), columnTypes.get(i)));
+            }
+            Rows columns = rows;
+            return new Bound(arguments, List.of("record"), List.of(DataType.record(fields)), (values, context) -> {
+                Iterator<Object[]> produced = columns.rows(values, context);
+                return new Iterator<>() {
+                    @Override
+                    public boolean hasNext() {
+                        return produced.hasNext();
+                    }
+
+                    @Override
+                    public Object[] next() {
+                        return new Object[] {io.weftdb.ir.type.RowValue.of(produced.next())};
+                    }
+                };
+            });
+        }
+    }
 
     static boolean exists(String name) {
         return switch (name) {
             case "generate_series", "unnest", "jsonb_array_elements", "jsonb_array_elements_text", "json_array_elements",
                  "json_array_elements_text", "jsonb_each", "jsonb_each_text", "json_each", "json_each_text",
-                 "jsonb_object_keys", "json_object_keys", "regexp_matches", "generate_subscripts" -> true;
+                 "jsonb_object_keys", "json_object_keys", "regexp_matches", "generate_subscripts",
+                 "_pg_expandarray" -> true;
             default -> false;
         };
     }
@@ -66,6 +93,20 @@ final class SetReturningFunctions {
                 });
             }
             case "generate_subscripts" -> generateSubscripts(arguments, position);
+            // information_schema._pg_expandarray(array): each element with its 1-based position (x, n),
+            // which pgjdbc's getPrimaryKeys and getIndexInfo read index keys with.
+            case "_pg_expandarray" -> {
+                requireCount(lower, arguments, 1, position);
+                DataType type = arguments.get(0).type();
+                if (type.kind() != TypeKind.ARRAY) {
+                    throw undefined(lower, arguments, position);
+                }
+                yield new Bound(arguments, List.of("x", "n"), List.of(type.element(), DataType.INTEGER), (values, context) -> {
+                    List<?> elements = (List<?>) values[0];
+                    return java.util.stream.IntStream.range(0, elements.size())
+                            .mapToObj(i -> new Object[] {elements.get(i), (long) i + 1}).iterator();
+                });
+            }
             case "jsonb_array_elements", "json_array_elements", "jsonb_array_elements_text", "json_array_elements_text" -> {
                 List<BoundExpr> json = jsonArgument(lower, arguments, position);
                 boolean text = lower.endsWith("_text");

@@ -95,6 +95,7 @@ public final class SystemTypes {
         base(194, "pg_node_tree", "pg_node_tree", -1, false, "Z", false, 0, "i", "x", DEFAULT_COLLATION);
         base(869, "inet", "inet", -1, false, "I", false, 1041, "i", "m", 0);
         base(1033, "aclitem", "aclitem", 12, false, "U", false, 1034, "i", "p", 0);
+        base(2249, "record", "record", -1, false, "P", false, 2287, "d", "x", 0);
         base(2277, "anyarray", "anyarray", -1, false, "P", false, 0, "d", "x", 0);
         base(4089, "regnamespace", "regnamespace", 4, true, "N", false, 4090, "i", "p", 0);
         base(4096, "regrole", "regrole", 4, true, "N", false, 4097, "i", "p", 0);
@@ -148,6 +149,7 @@ public final class SystemTypes {
             case UUID -> UUID;
             case JSON -> JSON;
             case JSONB -> JSONB;
+            case RECORD -> 2249;
             case ARRAY -> type.isVector() ? (type.element().kind() == TypeKind.SMALLINT ? 22 : 30)
                     : TYPES.get(oid(type.element())).arrayOid();
         };

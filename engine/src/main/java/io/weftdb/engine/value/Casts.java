@@ -129,6 +129,16 @@ public final class Casts {
                     return java.util.Collections.unmodifiableList(converted);
                 }
                 throw cannotCast(from, to);
+            case RECORD:
+                if (source == TypeKind.RECORD && from.fields().size() == to.fields().size()) {
+                    java.util.List<Object> fields = ((io.weftdb.ir.type.RowValue) value).values();
+                    Object[] converted = new Object[fields.size()];
+                    for (int i = 0; i < converted.length; i++) {
+                        converted[i] = cast(fields.get(i), from.fields().get(i).type(), to.fields().get(i).type(), context, zone);
+                    }
+                    return io.weftdb.ir.type.RowValue.of(converted);
+                }
+                throw cannotCast(from, to);
             case UNKNOWN:
                 return value;
         }

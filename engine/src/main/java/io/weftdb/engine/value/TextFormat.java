@@ -41,6 +41,7 @@ public final class TextFormat {
             case TIME -> formatTime((LocalTime) value);
             case TIMESTAMP -> formatTimestamp((LocalDateTime) value);
             case TIMESTAMPTZ -> formatTimestampTz((Instant) value, zone);
+            case RECORD -> formatRecord((io.weftdb.ir.type.RowValue) value, type, zone);
             case ARRAY -> type.isVector() ? formatVector((List<?>) value) : formatArray((List<?>) value, type.element(), zone);
             case UNKNOWN, SMALLINT, INTEGER, BIGINT, TEXT, VARCHAR, CHAR, BYTEA, INTERVAL, UUID, JSON, JSONB ->
                     value.toString();
@@ -123,6 +124,40 @@ public final class TextFormat {
             end--;
         }
         return "." + digits.substring(0, end);
+    }
+
+    /**
+     * A record as PostgreSQL's record_out writes it: {@code (1,"a b",)}, a NULL field empty, a field
+     * quoted when empty or holding a quote, backslash, parenthesis, comma or space.
+     */
+    private static String formatRecord(io.weftdb.ir.type.RowValue record, DataType type, ZoneId zone) {
+        StringBuilder out = new StringBuilder("(");
+        List<Object> values = record.values();
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            if (values.get(i) == null) {
+                continue;
+            }
+            String text = format(values.get(i), type.fields().get(i).type(), zone);
+            boolean quote = text.isEmpty() || text.chars().anyMatch(c -> c == '"' || c == '\\' || c == '(' || c == ')'
+                    || c == ',' || Character.isWhitespace(c));
+            if (!quote) {
+                out.append(text);
+                continue;
+            }
+            out.append('"');
+            for (int c = 0; c < text.length(); c++) {
+                char ch = text.charAt(c);
+                if (ch == '"' || ch == '\\') {
+                    out.append(ch);
+                }
+                out.append(ch);
+            }
+            out.append('"');
+        }
+        return out.append(')').toString();
     }
 
     /** int2vector and oidvector: the numbers separated by spaces. */

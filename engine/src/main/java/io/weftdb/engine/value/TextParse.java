@@ -66,6 +66,8 @@ public final class TextParse {
             case INTERVAL -> parseInterval(text);
             case UUID -> parseUuid(text);
             case JSONB -> Json.normalize(text);
+            case RECORD -> throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                    "input of anonymous composite types is not implemented");
             case ARRAY -> type.isVector() ? parseVector(text, type.element()) : ArrayText.parse(text, type, zone);
         };
     }

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class KeyDecoderRoundTripTest {
 
     @ParameterizedTest
-    @EnumSource(value = TypeKind.class, names = {"UNKNOWN", "ARRAY"}, mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = TypeKind.class, names = {"UNKNOWN", "ARRAY", "RECORD"}, mode = EnumSource.Mode.EXCLUDE)
     void everyValueReadsBackInBothDirections(TypeKind kind) {
         List<Object> values = SampleValues.of(kind, new Random(31 + kind.ordinal()), 2000);
         values.add(null);
@@ -44,7 +44,7 @@ class KeyDecoderRoundTripTest {
             Object[] written = new Object[kinds.length];
             boolean[] descending = new boolean[kinds.length];
             for (int i = 0; i < kinds.length; i++) {
-                if (kinds[i] == TypeKind.UNKNOWN || kinds[i] == TypeKind.ARRAY) {
+                if (kinds[i] == TypeKind.UNKNOWN || kinds[i] == TypeKind.ARRAY || kinds[i] == TypeKind.RECORD) {
                     continue;
                 }
                 List<Object> candidates = SampleValues.of(kinds[i], random, 1);
@@ -55,7 +55,7 @@ class KeyDecoderRoundTripTest {
             KeyDecoder decoder = new KeyDecoder(encoder.toByteArray());
             assertThat(decoder.readLong()).isEqualTo(round);
             for (int i = 0; i < kinds.length; i++) {
-                if (kinds[i] != TypeKind.UNKNOWN && kinds[i] != TypeKind.ARRAY) {
+                if (kinds[i] != TypeKind.UNKNOWN && kinds[i] != TypeKind.ARRAY && kinds[i] != TypeKind.RECORD) {
                     assertReadsBackAs(kinds[i], written[i], decoder.readValue(kinds[i], descending[i]));
                 }
             }
@@ -64,7 +64,7 @@ class KeyDecoderRoundTripTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = TypeKind.class, names = {"UNKNOWN", "ARRAY"}, mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = TypeKind.class, names = {"UNKNOWN", "ARRAY", "RECORD"}, mode = EnumSource.Mode.EXCLUDE)
     void skippingAValueLandsOnTheNextOne(TypeKind kind) {
         List<Object> values = SampleValues.of(kind, new Random(77), 300);
         values.add(null);

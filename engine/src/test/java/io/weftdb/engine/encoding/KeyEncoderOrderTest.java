@@ -22,14 +22,14 @@ class KeyEncoderOrderTest {
     private static final int RANDOM_PAIRS = 20_000;
 
     @ParameterizedTest
-    @EnumSource(value = TypeKind.class, names = {"UNKNOWN", "ARRAY"}, mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = TypeKind.class, names = {"UNKNOWN", "ARRAY", "RECORD"}, mode = EnumSource.Mode.EXCLUDE)
     void ascendingKeysSortLikeSqlWithNullsLast(TypeKind kind) {
         Comparator<Object> order = Comparator.nullsLast(SampleValues.sqlOrder(kind));
         assertKeyOrderMatches(kind, false, order, samplesWithNulls(kind, 11));
     }
 
     @ParameterizedTest
-    @EnumSource(value = TypeKind.class, names = {"UNKNOWN", "ARRAY"}, mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = TypeKind.class, names = {"UNKNOWN", "ARRAY", "RECORD"}, mode = EnumSource.Mode.EXCLUDE)
     void descendingKeysSortInReverseWithNullsFirst(TypeKind kind) {
         Comparator<Object> order = Comparator.nullsFirst(SampleValues.sqlOrder(kind).reversed());
         assertKeyOrderMatches(kind, true, order, samplesWithNulls(kind, 12));

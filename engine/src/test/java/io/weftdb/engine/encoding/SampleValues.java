@@ -53,7 +53,7 @@ final class SampleValues {
             case TIMESTAMPTZ -> (a, b) -> ((Instant) a).compareTo((Instant) b);
             case INTERVAL -> (a, b) -> compareIntervals((Interval) a, (Interval) b);
             case UUID -> (a, b) -> compareUuids((UUID) a, (UUID) b);
-            case UNKNOWN, ARRAY -> throw new IllegalArgumentException(kind + " has no sample values");
+            case UNKNOWN, ARRAY, RECORD -> throw new IllegalArgumentException(kind + " has no sample values");
         };
     }
 
@@ -147,7 +147,7 @@ final class SampleValues {
                     new Interval(0, 0, Long.MAX_VALUE), new Interval(0, 0, Long.MIN_VALUE));
             case UUID -> List.of(new UUID(0, 0), new UUID(-1, -1), new UUID(Long.MIN_VALUE, 0),
                     new UUID(Long.MAX_VALUE, Long.MAX_VALUE), new UUID(0, Long.MIN_VALUE), new UUID(0, 1));
-            case UNKNOWN, ARRAY -> throw new IllegalArgumentException(kind + " has no sample values");
+            case UNKNOWN, ARRAY, RECORD -> throw new IllegalArgumentException(kind + " has no sample values");
         };
     }
 
@@ -170,7 +170,7 @@ final class SampleValues {
                     random.nextInt(3) == 0 ? random.nextInt() : random.nextInt(-100, 100),
                     random.nextInt(3) == 0 ? random.nextLong() : random.nextLong(-3 * MICROS_PER_DAY, 3 * MICROS_PER_DAY));
             case UUID -> new UUID(random.nextInt(4) == 0 ? random.nextInt(3) - 1 : random.nextLong(), random.nextLong());
-            case UNKNOWN, ARRAY -> throw new IllegalArgumentException(kind + " has no sample values");
+            case UNKNOWN, ARRAY, RECORD -> throw new IllegalArgumentException(kind + " has no sample values");
         };
     }
 

@@ -35,7 +35,7 @@ final class MysqlTypes {
             case TIMESTAMP -> ColumnType.DATETIME;
             case TIMESTAMPTZ -> ColumnType.TIMESTAMP;
             case JSON, JSONB -> ColumnType.JSON;
-            case UNKNOWN, VARCHAR, INTERVAL, ARRAY -> ColumnType.VAR_STRING;
+            case UNKNOWN, VARCHAR, INTERVAL, ARRAY, RECORD -> ColumnType.VAR_STRING;
         };
     }
 
@@ -43,7 +43,7 @@ final class MysqlTypes {
         DataType type = column.type();
         ColumnType wire = wireType(type);
         int charset = switch (type.kind()) {
-            case TEXT, VARCHAR, CHAR, UUID, UNKNOWN, INTERVAL, ARRAY -> UTF8MB4_GENERAL_CI;
+            case TEXT, VARCHAR, CHAR, UUID, UNKNOWN, INTERVAL, ARRAY, RECORD -> UTF8MB4_GENERAL_CI;
             default -> BINARY;
         };
         int flags = switch (type.kind()) {
@@ -67,7 +67,7 @@ final class MysqlTypes {
             case TIME -> 15;
             case TIMESTAMP, TIMESTAMPTZ -> 26;
             case TEXT, BYTEA, JSON, JSONB -> 0xFFFFFFFFL;
-            case UNKNOWN, INTERVAL, ARRAY -> 65535 * MAX_CHAR_BYTES;
+            case UNKNOWN, INTERVAL, ARRAY, RECORD -> 65535 * MAX_CHAR_BYTES;
         };
         int decimals = switch (type.kind()) {
             case REAL, DOUBLE -> 31;
@@ -99,7 +99,7 @@ final class MysqlTypes {
             case TIMESTAMPTZ -> "timestamp(6)";
             case UUID -> "char(36)";
             case JSON, JSONB -> "json";
-            case UNKNOWN, INTERVAL, ARRAY -> "longtext";
+            case UNKNOWN, INTERVAL, ARRAY, RECORD -> "longtext";
         };
     }
 }

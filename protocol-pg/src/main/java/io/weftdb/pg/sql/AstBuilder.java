@@ -1099,6 +1099,16 @@ final class AstBuilder extends PostgresSqlGrammarBaseVisitor<Object> {
         return new Expr.ScalarSubquery(query(ctx.query()), position(ctx));
     }
 
+    /** {@code (record).field}, and {@code (record).a.b} for a record inside a record. */
+    @Override
+    public Expr visitFieldSelection(FieldSelectionContext ctx) {
+        Expr value = expression(ctx.expression());
+        for (ColumnLabelContext label : ctx.columnLabel()) {
+            value = new Expr.FieldSelection(value, name(label), source.position(label.getStart()));
+        }
+        return value;
+    }
+
     /** {@code (a)} is {@code a}; {@code (a, b)} is a row. */
     @Override
     public Expr visitParenthesizedOrRow(ParenthesizedOrRowContext ctx) {

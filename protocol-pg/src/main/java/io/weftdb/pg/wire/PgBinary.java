@@ -72,6 +72,7 @@ final class PgBinary {
                 yield ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits()).array();
             }
             case ARRAY -> encodeArray((List<?>) value, type, zone);
+            case RECORD -> encodeRecord((io.weftdb.ir.type.RowValue) value, type, zone);
         };
     }
 
@@ -145,6 +146,7 @@ final class PgBinary {
                     yield new UUID(in.getLong(), in.getLong());
                 }
                 case ARRAY -> decodeArray(in, type, parameterNumber);
+                case RECORD -> throw new PgError(PgError.FEATURE_NOT_SUPPORTED, "record parameters are not supported");
             };
             return value;
         } catch (java.nio.BufferUnderflowException | java.time.DateTimeException | ArithmeticException e) {
@@ -243,6 +245,29 @@ final class PgBinary {
      * array: {@code Int32(dimensions) Int32(has nulls) Int32(element OID) (Int32(size)
      * Int32(lower bound 1))[dimensions] (Int32(length, -1 for NULL) Byte(element)[length])*}.
      */
+    /** record_send: the field count, then each field's type OID and length-prefixed value (-1 for NULL). */
+    private static byte[] encodeRecord(io.weftdb.ir.type.RowValue record, DataType type, ZoneId zone) {
+        List<Object> values = record.values();
+        List<byte[]> encoded = new ArrayList<>(values.size());
+        int length = 4;
+        for (int i = 0; i < values.size(); i++) {
+            byte[] bytes = values.get(i) == null ? null : encode(values.get(i), type.fields().get(i).type(), zone);
+            encoded.add(bytes);
+            length += 8 + (bytes == null ? 0 : bytes.length);
+        }
+        ByteBuffer out = ByteBuffer.allocate(length);
+        out.putInt(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            out.putInt(PgTypes.oid(type.fields().get(i).type()));
+            byte[] bytes = encoded.get(i);
+            out.putInt(bytes == null ? -1 : bytes.length);
+            if (bytes != null) {
+                out.put(bytes);
+            }
+        }
+        return out.array();
+    }
+
     private static byte[] encodeArray(List<?> values, DataType type, ZoneId zone) {
         DataType element = type.element();
         List<Integer> dimensions = new ArrayList<>();

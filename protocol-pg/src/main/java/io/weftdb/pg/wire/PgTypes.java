@@ -63,6 +63,7 @@ public final class PgTypes {
             case UUID -> UUID;
             case JSON -> JSON;
             case JSONB -> JSONB;
+            case RECORD -> 2249;
             case ARRAY -> type.isVector() ? (type.element().kind() == TypeKind.SMALLINT ? 22 : 30) : arrayOid(type.element());
         };
     }
@@ -89,6 +90,7 @@ public final class PgTypes {
             case UUID -> 2951;
             case JSON -> 199;
             case JSONB -> 3807;
+            case RECORD -> 2287;
             case ARRAY -> arrayOid(element.element());
         };
     }
@@ -131,7 +133,7 @@ public final class PgTypes {
             case INTEGER, REAL, DATE -> 4;
             case BIGINT, DOUBLE, TIME, TIMESTAMP, TIMESTAMPTZ -> 8;
             case INTERVAL, UUID -> 16;
-            case UNKNOWN, NUMERIC, TEXT, VARCHAR, CHAR, BYTEA, JSON, JSONB, ARRAY -> -1;
+            case UNKNOWN, NUMERIC, TEXT, VARCHAR, CHAR, BYTEA, JSON, JSONB, ARRAY, RECORD -> -1;
         };
     }
 
@@ -144,7 +146,7 @@ public final class PgTypes {
             case VARCHAR, CHAR -> type.hasLength() ? type.length() + 4 : -1;
             case NUMERIC -> type.hasLength() ? ((type.length() << 16) | Math.max(type.scale(), 0)) + 4 : -1;
             case UNKNOWN, BOOLEAN, SMALLINT, INTEGER, BIGINT, REAL, DOUBLE, TEXT, BYTEA, DATE, TIME, TIMESTAMP, TIMESTAMPTZ,
-                 INTERVAL, UUID, JSON, JSONB, ARRAY -> -1;
+                 INTERVAL, UUID, JSON, JSONB, ARRAY, RECORD -> -1;
         };
     }
 

@@ -139,6 +139,30 @@ class JdbcMetadataTest {
         }
     }
 
+    /** pgjdbc reads index keys with information_schema._pg_expandarray and (record).field: answers as PostgreSQL 15's. */
+    @Test
+    void primaryKeysAndIndexInfoListEachKeyColumnInOrder() throws Exception {
+        try (Connection connection = connect()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE line (order_id int, line_no int, sku text, PRIMARY KEY (order_id, line_no))");
+                statement.execute("CREATE UNIQUE INDEX line_sku ON line (sku DESC)");
+                statement.execute("CREATE INDEX line_two ON line (line_no, sku)");
+            }
+            DatabaseMetaData metadata = connection.getMetaData();
+
+            assertThat(rows(metadata.getPrimaryKeys(null, "public", "line"), "TABLE_NAME", "COLUMN_NAME", "KEY_SEQ", "PK_NAME"))
+                    .containsExactly("line|order_id|1|line_pkey", "line|line_no|2|line_pkey");
+            assertThat(rows(metadata.getIndexInfo(null, "public", "line", false, false), "INDEX_NAME", "NON_UNIQUE", "TYPE",
+                    "ORDINAL_POSITION", "COLUMN_NAME", "ASC_OR_DESC"))
+                    .containsExactly("line_pkey|f|3|1|order_id|A", "line_pkey|f|3|2|line_no|A", "line_sku|f|3|1|sku|D",
+                            "line_two|t|3|1|line_no|A", "line_two|t|3|2|sku|A");
+            assertThat(rows(metadata.getIndexInfo(null, "public", "line", true, false), "INDEX_NAME"))
+                    .containsExactly("line_pkey", "line_pkey", "line_sku");
+            connection.rollback();
+        }
+    }
+
     @Test
     void getSchemasListsPublicAndTheSystemSchemas() throws Exception {
         try (Connection connection = connect()) {

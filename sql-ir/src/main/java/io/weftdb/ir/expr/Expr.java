@@ -119,6 +119,9 @@ public sealed interface Expr {
     /** {@code arr[i]}. */
     record Subscript(Expr array, Expr index, int position) implements Expr {}
 
+    /** {@code (value).field}: one field of a record value. */
+    record FieldSelection(Expr value, String field, int position) implements Expr {}
+
     /** Niladic SQL value functions spelled without parentheses: CURRENT_DATE, CURRENT_USER... */
     record SpecialValue(SpecialValueKind kind, int position) implements Expr {}
 

@@ -1,5 +1,6 @@
 package io.weftdb.ir.type;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -7,7 +8,7 @@ import java.util.Objects;
  * varchar/char or the precision of numeric (-1 when unspecified); {@code scale} is numeric's scale
  * (-1 when unspecified); {@code element} is the element type of an array.
  */
-public record DataType(TypeKind kind, int length, int scale, DataType element) {
+public record DataType(TypeKind kind, int length, int scale, DataType element, List<Field> fields) {
     public static final DataType UNKNOWN = of(TypeKind.UNKNOWN);
     public static final DataType BOOLEAN = of(TypeKind.BOOLEAN);
     public static final DataType SMALLINT = of(TypeKind.SMALLINT);
@@ -28,8 +29,15 @@ public record DataType(TypeKind kind, int length, int scale, DataType element) {
     public static final DataType JSON = of(TypeKind.JSON);
     public static final DataType JSONB = of(TypeKind.JSONB);
 
+    /** One field of a composite (record) value: its name and type. */
+    public record Field(String name, DataType type) {}
+
     public DataType {
         Objects.requireNonNull(kind, "kind");
+        fields = List.copyOf(fields);
+        if (kind != TypeKind.RECORD && !fields.isEmpty()) {
+            throw new IllegalArgumentException("only records have fields");
+        }
         if (kind == TypeKind.ARRAY) {
             Objects.requireNonNull(element, "array element type");
         } else if (element != null) {
@@ -41,23 +49,23 @@ public record DataType(TypeKind kind, int length, int scale, DataType element) {
     }
 
     public static DataType of(TypeKind kind) {
-        return new DataType(kind, -1, -1, null);
+        return new DataType(kind, -1, -1, null, List.of());
     }
 
     public static DataType varchar(int length) {
-        return new DataType(TypeKind.VARCHAR, length, -1, null);
+        return new DataType(TypeKind.VARCHAR, length, -1, null, List.of());
     }
 
     public static DataType character(int length) {
-        return new DataType(TypeKind.CHAR, length, -1, null);
+        return new DataType(TypeKind.CHAR, length, -1, null, List.of());
     }
 
     public static DataType numeric(int precision, int scale) {
-        return new DataType(TypeKind.NUMERIC, precision, scale, null);
+        return new DataType(TypeKind.NUMERIC, precision, scale, null, List.of());
     }
 
     public static DataType arrayOf(DataType element) {
-        return new DataType(TypeKind.ARRAY, -1, -1, element);
+        return new DataType(TypeKind.ARRAY, -1, -1, element, List.of());
     }
 
     /**
@@ -66,13 +74,31 @@ public record DataType(TypeKind kind, int length, int scale, DataType element) {
      * is the array's length field, which plain arrays leave at -1.
      */
     public static DataType vectorOf(DataType element) {
-        return new DataType(TypeKind.ARRAY, VECTOR, -1, element);
+        return new DataType(TypeKind.ARRAY, VECTOR, -1, element, List.of());
     }
 
     private static final int VECTOR = 0;
 
     public boolean isVector() {
         return kind == TypeKind.ARRAY && length == VECTOR;
+    }
+
+    /**
+     * An anonymous composite type, as a row constructor or a function returning several columns
+     * (pg_catalog's {@code record}); its values are {@link RowValue}s.
+     */
+    public static DataType record(List<Field> fields) {
+        return new DataType(TypeKind.RECORD, -1, -1, null, fields);
+    }
+
+    /** The position of the field called {@code name} in a record type, or -1. */
+    public int fieldIndex(String name) {
+        for (int i = 0; i < fields.size(); i++) {
+            if (fields.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     public boolean hasLength() {
@@ -102,6 +128,7 @@ public record DataType(TypeKind kind, int length, int scale, DataType element) {
             case UUID -> "uuid";
             case JSON -> "json";
             case JSONB -> "jsonb";
+            case RECORD -> "record";
             case ARRAY -> isVector() ? (element.kind() == TypeKind.SMALLINT ? "int2vector" : "oidvector")
                     : element.sqlName() + "[]";
         };

@@ -26,7 +26,9 @@ public enum TypeKind {
     UUID(java.util.UUID.class),
     JSON(String.class),
     JSONB(String.class),
-    ARRAY(java.util.List.class);
+    ARRAY(java.util.List.class),
+    /** A composite value: a row constructor's, or a set-returning function's several columns as one. */
+    RECORD(io.weftdb.ir.type.RowValue.class);
 
     private final Class<?> javaClass;
 
