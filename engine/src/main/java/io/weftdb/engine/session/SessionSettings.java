@@ -59,6 +59,8 @@ public final class SessionSettings {
     private final Map<String, String> localOverrides = new HashMap<>();
     /** Bumped on every change, so a protocol can tell cheaply whether anything needs re-reporting. */
     private long version;
+    private final Map<String, Object> parsedValues = new HashMap<>();
+    private long parsedVersion = -1;
     private List<String> searchPath;
     private long searchPathVersion = -1;
 
@@ -137,12 +139,30 @@ public final class SessionSettings {
     }
 
     public ZoneId timeZone() {
-        return ZoneId.of(get("timezone"));
+        return parsed("timezone", ZoneId::of);
     }
 
     /** A duration setting in milliseconds. */
     public long millis(String name) {
-        return Long.parseLong(get(name));
+        return parsed(name, Long::parseLong);
+    }
+
+    /**
+     * A setting's value read by {@code parse}, kept until the next change: every statement reads
+     * several settings, and parsing them each time shows in a point query's profile.
+     */
+    @SuppressWarnings("unchecked")
+    private <T> T parsed(String name, java.util.function.Function<String, T> parse) {
+        if (parsedVersion != version) {
+            parsedValues.clear();
+            parsedVersion = version;
+        }
+        Object value = parsedValues.get(name);
+        if (value == null) {
+            value = parse.apply(get(name));
+            parsedValues.put(name, value);
+        }
+        return (T) value;
     }
 
     /** The search path as schema names; parsed once per settings version (it is read by every statement). */
@@ -243,11 +263,13 @@ public final class SessionSettings {
 
     /** A memory setting (work_mem) in bytes. */
     public long bytes(String name) {
-        java.util.regex.Matcher matcher = MEMORY.matcher(get(name));
-        if (!matcher.matches()) {
-            throw new IllegalStateException(name + " holds " + get(name));
-        }
-        return kilobytes(Long.parseLong(matcher.group(1)), matcher.group(2)) * 1024;
+        return parsed(name, value -> {
+            java.util.regex.Matcher matcher = MEMORY.matcher(value);
+            if (!matcher.matches()) {
+                throw new IllegalStateException(name + " holds " + value);
+            }
+            return kilobytes(Long.parseLong(matcher.group(1)), matcher.group(2)) * 1024;
+        });
     }
 
     private static String timeZone(String value) {

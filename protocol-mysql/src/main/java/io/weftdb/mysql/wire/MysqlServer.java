@@ -40,7 +40,7 @@ import javax.net.ssl.SSLEngine;
  * A MySQL client/server protocol listener over an {@link Engine}. Each connection's pipeline:
  * [{@link SslHandler}, added when the client asks for TLS] -> {@link MysqlFrameDecoder} (bytes to
  * packets, max_allowed_packet) -> {@link MysqlChannelHandler} (to the connection's session
- * thread, a virtual thread where {@link MysqlSession} runs the protocol). Replies are framed by
+ * thread, a platform thread where {@link MysqlSession} runs the protocol). Replies are framed by
  * the session's {@link PacketOutput}.
  */
 public final class MysqlServer implements AutoCloseable {
@@ -53,7 +53,7 @@ public final class MysqlServer implements AutoCloseable {
     private final Optional<SSLContext> tls;
     private final MysqlServerContext context;
     private final Set<ExecutorService> sessionThreads = ConcurrentHashMap.newKeySet();
-    private final ThreadFactory threadFactory = Thread.ofVirtual().name("weftdb-mysql-session-", 1).factory();
+    private final ThreadFactory threadFactory = Thread.ofPlatform().daemon().name("weftdb-mysql-session-", 1).factory();
     private ChannelGroup channels;
     private EventLoopGroup acceptor;
     private EventLoopGroup workers;

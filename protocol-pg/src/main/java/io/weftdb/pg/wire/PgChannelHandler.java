@@ -12,16 +12,20 @@ import io.weftdb.pg.wire.protocol.ProtocolViolation;
 import io.weftdb.pg.wire.protocol.SimpleQuery;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLException;
 
 /**
- * The last handler of a connection's pipeline, on the event loop: it hands each decoded message to
- * the connection's {@link PgSession} on the session thread (an executor running one task at a
- * time, so messages are handled in order) and never waits for anything itself.
+ * The last handler of a connection's pipeline, on the event loop: it queues each decoded message
+ * and, at the end of each read, hands the queue to the connection's {@link PgSession} on the
+ * session thread (an executor running one task at a time, so messages are handled in order); it
+ * never waits for anything itself.
  *
  * <p>Reading goes on while a statement runs, so a client that pipelines its messages and reads
  * its results only later cannot deadlock against a server waiting to write. Only when the input
@@ -39,6 +43,8 @@ final class PgChannelHandler extends ChannelInboundHandlerAdapter {
     private final Executor sessionThread;
     private final Runnable afterClose;
     private final AtomicLong queuedBytes = new AtomicLong();
+    private final Queue<Incoming> inbox = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private PgSession session;
     private ScheduledFuture<?> authenticationDeadline;
 
@@ -74,17 +80,52 @@ final class PgChannelHandler extends ChannelInboundHandlerAdapter {
         if (queuedBytes.addAndGet(size) > config.maxQueuedInputBytes()) {
             context.channel().config().setAutoRead(false);
         }
-        submit(() -> {
-            try {
-                session.handle(frontend);
-            } finally {
-                long left = queuedBytes.addAndGet(-size);
-                if (left <= config.maxQueuedInputBytes() / 2 && !context.channel().config().isAutoRead()) {
-                    context.channel().config().setAutoRead(true);
+        inbox.add(new Incoming(frontend, size, context));
+    }
+
+    /**
+     * The messages of one read (a driver's Bind, Execute and Sync arrive together) go to the session
+     * thread as one task: waking it once per message costs more than a point query does.
+     */
+    @Override
+    public void channelReadComplete(ChannelHandlerContext context) {
+        scheduleDrain();
+        context.fireChannelReadComplete();
+    }
+
+    private void scheduleDrain() {
+        if (!inbox.isEmpty() && drainScheduled.compareAndSet(false, true)) {
+            submit(this::drain);
+        }
+    }
+
+    /** On the session thread: handles queued messages in order until none is left. */
+    private void drain() {
+        while (true) {
+            Incoming next;
+            while ((next = inbox.poll()) != null) {
+                try {
+                    session.handle(next.message());
+                } finally {
+                    release(next);
                 }
             }
-        });
+            drainScheduled.set(false);
+            if (inbox.isEmpty() || !drainScheduled.compareAndSet(false, true)) {
+                return;
+            }
+        }
     }
+
+    private void release(Incoming handled) {
+        long left = queuedBytes.addAndGet(-handled.size());
+        ChannelHandlerContext context = handled.context();
+        if (left <= config.maxQueuedInputBytes() / 2 && !context.channel().config().isAutoRead()) {
+            context.channel().config().setAutoRead(true);
+        }
+    }
+
+    private record Incoming(FrontendMessage message, long size, ChannelHandlerContext context) {}
 
     /** Roughly what a decoded message occupies while it waits for the session thread. */
     private static long estimatedSize(FrontendMessage message) {
@@ -111,6 +152,7 @@ final class PgChannelHandler extends ChannelInboundHandlerAdapter {
     public void channelInactive(ChannelHandlerContext context) {
         authenticationDeadline.cancel(false);
         session.disconnected();
+        scheduleDrain();
         submit(() -> {
             try {
                 session.close();
@@ -124,6 +166,7 @@ final class PgChannelHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
         ProtocolViolation violation = protocolViolation(cause);
+        scheduleDrain();
         if (violation != null) {
             submit(() -> session.fatal(violation.sqlState(), violation.getMessage()));
         } else if (cause instanceof IOException || tlsFailure(cause)) {

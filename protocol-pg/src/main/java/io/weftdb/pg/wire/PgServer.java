@@ -32,7 +32,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A PostgreSQL v3 wire-protocol listener over an {@link Engine}. Netty NIO event loops (one
  * acceptor, {@link PgServerConfig#workerThreads()} for connections) frame and decode messages;
- * each connection's statements run on its own virtual thread. {@link PgSecurity} says whether
+ * each connection's statements run on its own session thread (a platform thread: idle virtual-thread
+ * carriers spin, which a 2-core machine running its clients too cannot spare). {@link PgSecurity} says whether
  * SSLRequests are accepted (TLS) and whether clients must give a password.
  *
  * <p>Each connection's pipeline: [{@code SslHandler}, once TLS is negotiated] ->
@@ -48,7 +49,7 @@ public final class PgServer implements AutoCloseable {
     private final PgSecurity security;
     private final BackendKeys keys = new BackendKeys();
     private final Set<ExecutorService> sessionThreads = ConcurrentHashMap.newKeySet();
-    private final ThreadFactory threadFactory = Thread.ofVirtual().name("weftdb-pg-session-", 1).factory();
+    private final ThreadFactory threadFactory = Thread.ofPlatform().daemon().name("weftdb-pg-session-", 1).factory();
     private ChannelGroup channels;
     private EventLoopGroup acceptor;
     private EventLoopGroup workers;
