@@ -1,6 +1,8 @@
 package io.weftdb.server;
 
 import io.weftdb.compat.CompatReport;
+import io.weftdb.compat.DifferentialReport;
+import io.weftdb.compat.corpus.ReferenceServers;
 import io.weftdb.compat.corpus.CaseResult;
 import io.weftdb.compat.corpus.CorpusFormatException;
 import io.weftdb.compat.corpus.StatusMatrix;
@@ -60,6 +62,15 @@ final class CompatCommand implements Callable<Integer> {
             description = "SQLite's sqllogictest corpus; left out of the report when absent (default: ${DEFAULT-VALUE}).")
     Path sqllogictest;
 
+    @Option(names = "--against-postgres", paramLabel = "HOST:PORT",
+            description = "Differential run: send the corpus to this PostgreSQL (user postgres, which may drop and create "
+                    + "databases) instead of WeftDB, and write DIFFERENTIAL.md; compat-corpus/differential.sh starts one.")
+    String againstPostgres;
+
+    @Option(names = "--against-mariadb", paramLabel = "HOST:PORT",
+            description = "Differential run: send the corpus to this MariaDB or MySQL (user root, no password) as well.")
+    String againstMariadb;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -68,6 +79,17 @@ final class CompatCommand implements Callable<Integer> {
         if (!Files.isDirectory(corpus)) {
             err.println("weftdb compat: no corpus directory at " + corpus + " (give --corpus DIR)");
             return ExitCodes.CANNOT_START;
+        }
+        if (againstPostgres != null || againstMariadb != null) {
+            try {
+                List<CaseResult> disagreements = DifferentialReport.generate(corpus, new ReferenceServers(
+                        Optional.ofNullable(againstPostgres), Optional.ofNullable(againstMariadb)), reportDirectory, out);
+                out.println(disagreements.size() + " disagreement(s), listed in " + reportDirectory.resolve(DifferentialReport.MARKDOWN_FILE));
+                return ExitCodes.OK;
+            } catch (IOException | CorpusFormatException e) {
+                err.println("weftdb compat: " + e.getMessage());
+                return ExitCodes.CANNOT_START;
+            }
         }
         StatusMatrix matrix;
         try {
