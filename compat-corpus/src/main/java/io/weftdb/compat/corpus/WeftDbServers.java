@@ -37,31 +37,58 @@ public final class WeftDbServers implements ConnectionSource {
     private static final Map<String, SqlParser> PARSERS = Map.of("postgres", new PostgresSqlParser(),
             "mysql", new MysqlSqlParser());
 
+    /** A JDBC session to a fresh server of its own; closing the server stops it and deletes its data. */
+    public record JdbcServer(java.sql.Connection connection, AutoCloseable server) {}
+
+    /** Starts a fresh server with the listener of a pg or mysql {@code target} and connects to it through the driver. */
+    public static JdbcServer startJdbc(Target target) throws Exception {
+        List<AutoCloseable> resources = new ArrayList<>();
+        try {
+            java.sql.Connection connection = connect(target, startEngine(resources), resources);
+            return new JdbcServer(connection, () -> closeAll(resources));
+        } catch (Exception | Error e) {
+            closeAll(resources);
+            throw e;
+        }
+    }
+
+    private static Engine startEngine(List<AutoCloseable> resources) throws IOException {
+        Path directory = Files.createTempDirectory("weftdb-compat-");
+        resources.add(() -> deleteRecursively(directory));
+        RocksStorage storage = RocksStorage.open(directory, RocksStorageOptions.defaults());
+        resources.add(0, storage);
+        Engine engine = Engine.open(storage, EngineOptions.defaults().withSyncCommits(false));
+        resources.add(0, engine);
+        return engine;
+    }
+
+    private static java.sql.Connection connect(Target target, Engine engine, List<AutoCloseable> resources) throws Exception {
+        return switch (target.family()) {
+            case "pg" -> {
+                PgServer server = new PgServer(engine, PgServerConfig.defaults());
+                server.start(HOST, 0);
+                resources.add(0, server::stop);
+                yield DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + server.port()
+                        + "/postgres?sslmode=disable&user=weftdb&socketTimeout=60&" + target.options());
+            }
+            case "mysql" -> {
+                MysqlServer server = new MysqlServer(engine, MysqlServerConfig.defaults(), Optional.empty(), Optional.empty());
+                server.start(HOST, 0);
+                resources.add(0, server::stop);
+                yield DriverManager.getConnection("jdbc:mysql://" + HOST + ":" + server.port()
+                        + "/public?sslMode=DISABLED&user=root&allowPublicKeyRetrieval=true&socketTimeout=60000&" + target.options());
+            }
+            default -> throw new IllegalArgumentException("no JDBC listener for " + target);
+        };
+    }
+
     @Override
     public CorpusConnection open(Target target, CorpusFile file) throws Exception {
-        Path directory = Files.createTempDirectory("weftdb-compat-");
         List<AutoCloseable> resources = new ArrayList<>();
-        resources.add(() -> deleteRecursively(directory));
         try {
-            RocksStorage storage = RocksStorage.open(directory, RocksStorageOptions.defaults());
-            resources.add(0, storage);
-            Engine engine = Engine.open(storage, EngineOptions.defaults().withSyncCommits(false));
-            resources.add(0, engine);
+            Engine engine = startEngine(resources);
             CorpusConnection connection = switch (target.family()) {
-                case "pg" -> {
-                    PgServer server = new PgServer(engine, PgServerConfig.defaults());
-                    server.start(HOST, 0);
-                    resources.add(0, server::stop);
-                    yield new JdbcCorpusConnection(DriverManager.getConnection("jdbc:postgresql://" + HOST + ":"
-                            + server.port() + "/postgres?sslmode=disable&user=weftdb&socketTimeout=60&" + target.options()));
-                }
-                case "mysql" -> {
-                    MysqlServer server = new MysqlServer(engine, MysqlServerConfig.defaults(), Optional.empty(), Optional.empty());
-                    server.start(HOST, 0);
-                    resources.add(0, server::stop);
-                    yield new JdbcCorpusConnection(DriverManager.getConnection("jdbc:mysql://" + HOST + ":" + server.port()
-                            + "/public?sslMode=DISABLED&user=root&allowPublicKeyRetrieval=true&socketTimeout=60000&" + target.options()));
-                }
+                case "pg", "mysql" -> new JdbcCorpusConnection(connect(target, engine, resources));
                 case "http" -> {
                     HttpServer server = new HttpServer(engine, PARSERS, HttpServerConfig.defaults().withHost(HOST).withPort(0));
                     server.start();

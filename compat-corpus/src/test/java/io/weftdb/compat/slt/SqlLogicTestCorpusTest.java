@@ -13,6 +13,8 @@ import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Runs the sqllogictest corpus that sits beside the checkout (system property {@code sqllogictest.dir}).
@@ -22,8 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SqlLogicTestCorpusTest {
 
-    @Test
-    void runsTheSelectedCorpusFilesAndCountsEveryRecord() throws IOException {
+    /** In process, then over the PostgreSQL wire (pgjdbc) and the MySQL wire (Connector/J, MySQL dialect). */
+    @ParameterizedTest
+    @EnumSource(SqlLogicTestRunner.Mode.class)
+    void runsTheSelectedCorpusFilesAndCountsEveryRecord(SqlLogicTestRunner.Mode mode) throws IOException {
         String directory = System.getProperty("sqllogictest.dir");
         Assumptions.assumeTrue(directory != null && Files.isDirectory(Path.of(directory)),
                 "sqllogictest corpus not found at " + directory + " (set -Dsqllogictest.dir); skipping");
@@ -33,7 +37,8 @@ class SqlLogicTestCorpusTest {
                 : List.of("evidence/*.test", "select1.test");
 
         List<FileReport> reports = new ArrayList<>();
-        SqlLogicTestRunner runner = new SqlLogicTestRunner(Long.MAX_VALUE);
+        SqlLogicTestRunner runner = new SqlLogicTestRunner(Long.MAX_VALUE, mode);
+        System.out.println("sqllogictest through " + mode);
         for (String glob : globs) {
             reports.addAll(runner.runAll(corpus, glob, System.out));
         }
