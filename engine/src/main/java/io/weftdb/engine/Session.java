@@ -83,6 +83,7 @@ public final class Session implements AutoCloseable {
     private boolean closed;
     /** {@link #terminate()} was called; the session's own thread closes it at its next call. */
     private volatile boolean terminateRequested;
+    private volatile Runnable terminationHook;
 
     Session(Engine engine, int id, String user, DatabaseDef database) {
         this.engine = engine;
@@ -149,6 +150,19 @@ public final class Session implements AutoCloseable {
     public void terminate() {
         terminateRequested = true;
         cancel();
+        Runnable hook = terminationHook;
+        if (hook != null) {
+            hook.run();
+        }
+    }
+
+    /**
+     * What the protocol serving this session does when {@link #terminate()} is called (from the
+     * terminating thread): close its connection at once, as PostgreSQL and MySQL do, rather than at
+     * the client's next command. The hook must not block.
+     */
+    public void onTerminate(Runnable hook) {
+        this.terminationHook = hook;
     }
 
     /** Whether {@link #terminate()} was called (the session is still listed until it closes). */

@@ -87,6 +87,11 @@ final class CatalogFunctions {
         registry.register("pg_current_xact_id", catalog(BIGINT, (v, c) -> transactionId(c)));
         registry.register("pg_backend_pid", catalog(DataType.INTEGER,
                 (v, c) -> c.callSessionFunction("pg_backend_pid", new Object[0])));
+        // pg_cancel_backend / pg_terminate_backend(pid): cancel a session's statement, or end its connection
+        // (its protocol closes it at once); false when no session has that pid.
+        registry.register("pg_cancel_backend", catalog(BOOLEAN, (v, c) -> signal(v[0], false, c), DataType.INTEGER));
+        registry.register("pg_terminate_backend", catalog(BOOLEAN, (v, c) -> signal(v[0], true, c), DataType.INTEGER),
+                catalog(BOOLEAN, (v, c) -> signal(v[0], true, c), DataType.INTEGER, BIGINT));
         registry.register("pg_get_serial_sequence", catalog(TEXT, (v, c) -> serialSequence((String) v[0],
                 (String) v[1], c), TEXT, TEXT));
         registry.register("current_schemas", catalog(DataType.arrayOf(TEXT), (v, c) -> currentSchemas((Boolean) v[0], c),
@@ -217,6 +222,20 @@ final class CatalogFunctions {
     }
 
     /** An overload that reads the catalog or session: evaluated at run time, never folded. */
+    private static boolean signal(Object pid, boolean terminate, EvaluationContext context) {
+        for (Object open : (List<?>) context.callSessionFunction("open_sessions", new Object[0])) {
+            if (open instanceof io.weftdb.engine.Session session && session.id() == ((Number) pid).longValue()) {
+                if (terminate) {
+                    session.terminate();
+                } else {
+                    session.cancel();
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Overload catalog(DataType result, Overload.Body body, DataType... parameters) {
         return of(result, body, parameters).volatileResult();
     }

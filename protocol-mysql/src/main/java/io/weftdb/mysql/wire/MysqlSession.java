@@ -214,6 +214,8 @@ final class MysqlSession {
         try {
             session = server.engine().openSession(new SessionOptions(user.isEmpty() ? SessionOptions.DEFAULT_USER : user,
                     SessionOptions.DEFAULT_DATABASE));
+            // Terminated from elsewhere (HTTP DELETE /v1/sessions): the connection goes at once, as after KILL.
+            session.onTerminate(this::killConnection);
             variables = new SystemVariables(session, server.config(), server.serverVersion(), server.tlsAvailable(),
                     server.port().getAsInt());
             session.settings().set("search_path", "", false);

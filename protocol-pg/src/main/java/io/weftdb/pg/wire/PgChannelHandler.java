@@ -66,6 +66,7 @@ final class PgChannelHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext context) {
         session = new PgSession(engine, config, keys, passwords, context.channel());
+        session.whenTerminated(() -> submit(session::terminated));
         authenticationDeadline = context.executor().schedule(() -> {
             if (!session.admitted()) {
                 context.close();

@@ -125,6 +125,9 @@ import org.antlr.v4.runtime.Token;
  * read into memory.
  */
 final class PgSession {
+    private static final String TERMINATED = "terminating connection due to administrator command";
+    private Runnable terminationHook = () -> { };
+
     /** Where the connection is in its life. */
     private enum Phase { STARTUP, AUTHENTICATING, READY, CLOSED }
 
@@ -204,6 +207,19 @@ final class PgSession {
     }
 
     /** Ends the connection with a FATAL error (session thread). */
+    /**
+     * Runs {@code hook} when an administrator terminates this connection's engine session; the
+     * channel handler passes one that calls {@link #terminated()} on the session thread.
+     */
+    void whenTerminated(Runnable hook) {
+        this.terminationHook = hook;
+    }
+
+    /** On the session thread, after a termination: ends the connection with FATAL 57P01 unless already closed. */
+    void terminated() {
+        fatal(ErrorCode.ADMIN_SHUTDOWN.sqlState(), TERMINATED);
+    }
+
     void fatal(String sqlState, String message) {
         if (phase == Phase.CLOSED) {
             return;
@@ -354,6 +370,7 @@ final class PgSession {
             return;
         }
         session = opened;
+        opened.onTerminate(terminationHook);
         try {
             for (Map.Entry<String, String> parameter : parameters.entrySet()) {
                 String name = parameter.getKey();
@@ -915,6 +932,11 @@ final class PgSession {
     }
 
     private void sendError(SqlException e) {
+        if (session != null && session.terminating()) {
+            // pg_terminate_backend / DELETE /v1/sessions: the statement was cancelled to end the connection.
+            fatal(ErrorCode.ADMIN_SHUTDOWN.sqlState(), TERMINATED);
+            throw new MessageOutput.ClientGone();
+        }
         out.send(new ErrorResponse(ErrorResponse.Kind.ERROR, ErrorResponse.SEVERITY_ERROR, e.code().sqlState(),
                 e.getMessage(), e.detail(), e.hint(), e.position()));
     }

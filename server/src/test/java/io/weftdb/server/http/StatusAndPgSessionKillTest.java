@@ -65,12 +65,63 @@ class StatusAndPgSessionKillTest {
                     HttpResponse.BodyHandlers.ofString());
 
             assertThat(killed.statusCode()).isEqualTo(202);
+            // The connection ends at once, not at the client's next command: its transaction is rolled back first.
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (listed(id) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(listed(id)).as("session " + id + " still listed").isFalse();
+            JsonNode before = JSON.readTree(server.sql("SELECT count(*) FROM orders").body()).at("/results/0/rows/0/0");
+            assertThat(before.asText()).isEqualTo("0");
             assertThatThrownBy(() -> statement.execute("COMMIT"))
                     .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("57P01"))
                     .hasMessageContaining("terminating connection due to administrator command");
         }
         JsonNode count = JSON.readTree(server.sql("SELECT count(*) FROM orders").body()).at("/results/0/rows/0/0");
         assertThat(count.asText()).isEqualTo("0");
+    }
+
+    @Test
+    void pgTerminateBackendEndsAnotherConnectionAtOnceAndPgCancelBackendFindsIt() throws Exception {
+        server.sql("CREATE TABLE IF NOT EXISTS notes (id integer PRIMARY KEY)");
+        try (Connection victim = connect(); Statement doomed = victim.createStatement();
+             Connection admin = connect(); Statement statement = admin.createStatement()) {
+            doomed.execute("BEGIN");
+            doomed.execute("INSERT INTO notes VALUES (1)");
+            int pid;
+            try (var result = doomed.executeQuery("SELECT pg_backend_pid()")) {
+                result.next();
+                pid = result.getInt(1);
+            }
+            try (var result = statement.executeQuery("SELECT pg_cancel_backend(" + pid + "), pg_cancel_backend(-1)")) {
+                result.next();
+                assertThat(result.getBoolean(1)).isTrue();
+                assertThat(result.getBoolean(2)).isFalse();
+            }
+            try (var result = statement.executeQuery("SELECT pg_terminate_backend(" + pid + ")")) {
+                result.next();
+                assertThat(result.getBoolean(1)).isTrue();
+            }
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (listed(pid) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(listed(pid)).isFalse();
+            assertThatThrownBy(() -> doomed.execute("COMMIT")).isInstanceOf(SQLException.class);
+            try (var result = statement.executeQuery("SELECT count(*) FROM notes")) {
+                result.next();
+                assertThat(result.getInt(1)).isZero();
+            }
+        }
+    }
+
+    private static boolean listed(int id) throws Exception {
+        for (JsonNode session : get("/v1/sessions").get("sessions")) {
+            if (session.get("id").asInt() == id) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static JsonNode get(String path) throws Exception {
