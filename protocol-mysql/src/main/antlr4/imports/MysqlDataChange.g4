@@ -34,7 +34,16 @@ updateStatement
     ;
 
 deleteStatement
-    : DELETE IGNORE? FROM qualifiedName (AS? identifier)? (WHERE expression)? orderByClause? limitClause?
+    : DELETE IGNORE? FROM qualifiedName (AS? identifier)? (WHERE expression)? orderByClause? limitClause?   #singleTableDelete
+    // MySQL's multiple-table forms: DELETE t FROM t JOIN u ... and DELETE FROM t USING t JOIN u ...
+    | DELETE IGNORE? targets+=deleteTarget (COMMA targets+=deleteTarget)* FROM fromItem (COMMA fromItem)*
+      (WHERE expression)?                                                                             #multiTableDelete
+    | DELETE IGNORE? FROM targets+=deleteTarget (COMMA targets+=deleteTarget)* USING fromItem (COMMA fromItem)*
+      (WHERE expression)?                                                                             #multiTableDelete
+    ;
+
+deleteTarget
+    : qualifiedName (DOT STAR)?
     ;
 
 assignment

@@ -60,7 +60,7 @@ primaryExpression
     | LEFT_PAREN query RIGHT_PAREN                                                              #scalarSubquery
     | LEFT_PAREN expression (COMMA expression)* RIGHT_PAREN                                     #parenthesizedOrRow
     // ORDER BY and SEPARATOR belong to GROUP_CONCAT only; the builder rejects them elsewhere.
-    | functionName LEFT_PAREN (STAR | DISTINCT? expression (COMMA expression)* orderByClause?
+    | functionName LEFT_PAREN (STAR | (DISTINCT | ALL)? expression (COMMA expression)* orderByClause?
           (SEPARATOR separator=STRING)?)? RIGHT_PAREN                                           #functionCall
     | qualifiedName                                                                             #columnReference
     ;

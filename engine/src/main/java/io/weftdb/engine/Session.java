@@ -73,6 +73,7 @@ public final class Session implements AutoCloseable {
     private long defaultIsolationVersion = -1;
     private DatabaseDef database;
     private Long lastValue;
+    private long sequenceCalls;
     private volatile Transaction transaction;
     private boolean explicitBlock;
     /** The open block was started by {@link #beginImplicitBlock()}, not by BEGIN. */
@@ -117,6 +118,14 @@ public final class Session implements AutoCloseable {
     /** The value nextval() or setval() last returned in this session (what lastval() reads), or null. */
     public Long lastSequenceValue() {
         return lastValue;
+    }
+
+    /**
+     * How many values nextval() has handed out in this session: a statement that moved it generated
+     * ids (MySQL's LAST_INSERT_ID), even when the new id equals the last one of another sequence.
+     */
+    public long sequenceCalls() {
+        return sequenceCalls;
     }
 
     public TransactionState transactionState() {
@@ -939,6 +948,7 @@ public final class Session implements AutoCloseable {
                     long value = engine.sequences().nextValue(sequence);
                     currentValues.put(sequence.id(), value);
                     lastValue = value;
+                    sequenceCalls++;
                     yield value;
                 }
                 case "currval" -> {

@@ -72,7 +72,7 @@ final class SetReturningFunctions {
             case "generate_series", "unnest", "jsonb_array_elements", "jsonb_array_elements_text", "json_array_elements",
                  "json_array_elements_text", "jsonb_each", "jsonb_each_text", "json_each", "json_each_text",
                  "jsonb_object_keys", "json_object_keys", "regexp_matches", "generate_subscripts",
-                 "_pg_expandarray" -> true;
+                 "_pg_expandarray", "pg_get_keywords" -> true;
             default -> false;
         };
     }
@@ -93,6 +93,13 @@ final class SetReturningFunctions {
                 });
             }
             case "generate_subscripts" -> generateSubscripts(arguments, position);
+            // PostgreSQL 15's keywords and their categories (pgjdbc's getSQLKeywords reads them).
+            case "pg_get_keywords" -> {
+                requireCount(lower, arguments, 0, position);
+                yield new Bound(arguments, List.of("word", "catcode", "barelabel", "catdesc", "baredesc"),
+                        List.of(DataType.TEXT, DataType.character(1), DataType.BOOLEAN, DataType.TEXT, DataType.TEXT),
+                        (values, context) -> PgKeywords.ROWS.stream().map(Object[]::clone).iterator());
+            }
             // information_schema._pg_expandarray(array): each element with its 1-based position (x, n),
             // which pgjdbc's getPrimaryKeys and getIndexInfo read index keys with.
             case "_pg_expandarray" -> {

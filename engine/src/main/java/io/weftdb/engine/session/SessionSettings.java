@@ -25,6 +25,8 @@ public final class SessionSettings {
 
     static {
         define("application_name", "", true, "Sets the application name to be reported in statistics and logs.", v -> v);
+        define("client_min_messages", "notice", true, "Sets the message levels that are sent to the client.",
+                SessionSettings::messageLevel);
         define("client_encoding", "UTF8", true, "Sets the client's character set encoding.", SessionSettings::encoding);
         define("datestyle", "ISO, MDY", true, "Sets the display format for date and time values.", SessionSettings::dateStyle);
         define("default_transaction_isolation", "read committed", true,
@@ -309,6 +311,37 @@ public final class SessionSettings {
             throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, "only the ISO DateStyle is supported");
         }
         return upper.contains("DMY") ? "ISO, DMY" : upper.contains("YMD") ? "ISO, YMD" : "ISO, MDY";
+    }
+
+    /** The levels PostgreSQL accepts for client_min_messages, least severe first. */
+    public static final List<String> MESSAGE_LEVELS = List.of("debug5", "debug4", "debug3", "debug2", "debug1", "log",
+            "notice", "warning", "error");
+
+    private static String messageLevel(String value) {
+        String level = value.trim().toLowerCase(Locale.ROOT);
+        if (level.equals("debug")) {
+            return "debug2";
+        }
+        if (level.equals("info")) {
+            return "notice"; // INFO is always sent; at this setting everything from NOTICE up is too
+        }
+        if (!MESSAGE_LEVELS.contains(level)) {
+            throw new SqlException(ErrorCode.INVALID_PARAMETER_VALUE, "invalid value for parameter \"client_min_messages\": \""
+                    + value + "\"").withHint("Available values: debug5, debug4, debug3, debug2, debug1, log, notice, "
+                    + "warning, error.");
+        }
+        return level;
+    }
+
+    /** Whether a notice of {@code severity} (NOTICE, WARNING...) reaches the client under client_min_messages. */
+    public boolean sendsToClient(String severity) {
+        String level = severity.toLowerCase(Locale.ROOT);
+        if (level.equals("info")) {
+            return true;
+        }
+        int wanted = MESSAGE_LEVELS.indexOf(get("client_min_messages"));
+        int actual = MESSAGE_LEVELS.indexOf(level);
+        return actual < 0 || actual >= wanted;
     }
 
     private static String isolation(String value) {

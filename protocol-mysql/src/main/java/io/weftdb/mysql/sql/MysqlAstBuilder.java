@@ -89,7 +89,11 @@ final class MysqlAstBuilder {
             case InsertStatementContext insert -> engine(insert(insert));
             case ReplaceStatementContext replace -> List.of(replace(replace));
             case UpdateStatementContext update -> engine(update(update));
-            case DeleteStatementContext delete -> engine(delete(delete));
+            case DeleteStatementContext delete -> engine(switch (delete) {
+                case SingleTableDeleteContext single -> delete(single);
+                case MultiTableDeleteContext multi -> delete(multi);
+                default -> throw new IllegalStateException("unhandled DELETE form");
+            });
             case CreateDatabaseContext create -> engine(new SchemaChange.CreateSchema(name(create.identifier()),
                     create.EXISTS() != null));
             case DropDatabaseContext drop -> engine(new SchemaChange.DropSchema(List.of(name(drop.identifier())),
@@ -456,7 +460,62 @@ final class MysqlAstBuilder {
                 ctx.expression() == null ? null : condition(ctx.expression()), List.of());
     }
 
-    private Statement delete(DeleteStatementContext ctx) {
+    /**
+     * {@code DELETE t FROM t [JOIN u ON ...] WHERE ...} (ORMs write {@code DELETE p1_0 FROM purchase p1_0 ...}):
+     * one target, named by its alias or table name, read out of inner joins and comma lists; the
+     * other tables become DELETE ... USING and the join conditions part of WHERE.
+     */
+    private Statement delete(MultiTableDeleteContext ctx) {
+        if (ctx.IGNORE() != null) {
+            throw unsupported("DELETE IGNORE", ctx);
+        }
+        if (ctx.targets.size() != 1) {
+            throw unsupported("DELETE from several tables at once", ctx);
+        }
+        QualifiedName target = qualifiedName(ctx.targets.getFirst().qualifiedName());
+        List<FromItem.TableRef> tables = new ArrayList<>();
+        List<FromItem> others = new ArrayList<>();
+        List<Expr> conditions = new ArrayList<>();
+        for (FromItemContext item : ctx.fromItem()) {
+            flattenInnerJoins(fromItem(item), tables, others, conditions, ctx);
+        }
+        FromItem.TableRef deleted = null;
+        for (FromItem.TableRef table : tables) {
+            String name = table.alias() != null ? table.alias() : table.name().name();
+            if (target.parts().size() == 1 && name.equals(target.name()) || table.alias() == null && table.name().equals(target)) {
+                deleted = table;
+            } else {
+                others.add(table);
+            }
+        }
+        if (deleted == null) {
+            throw new MysqlException(MysqlVendorError.ER_UNKNOWN_TABLE, "Unknown table '" + target.name() + "' in MULTI DELETE");
+        }
+        if (ctx.expression() != null) {
+            conditions.add(condition(ctx.expression()));
+        }
+        Expr where = conditions.stream().reduce((a, b) -> new Expr.Binary(BinaryOperator.AND, a, b, a.position())).orElse(null);
+        return new DataChange.Delete(List.of(), deleted.name(), deleted.alias(), others, where, List.of());
+    }
+
+    private void flattenInnerJoins(FromItem item, List<FromItem.TableRef> tables, List<FromItem> others, List<Expr> conditions,
+                                   ParserRuleContext ctx) {
+        switch (item) {
+            case FromItem.TableRef table -> tables.add(table);
+            case FromItem.Join join when (join.type() == FromItem.JoinType.INNER || join.type() == FromItem.JoinType.CROSS)
+                    && join.using().isEmpty() && !join.natural() -> {
+                flattenInnerJoins(join.left(), tables, others, conditions, ctx);
+                flattenInnerJoins(join.right(), tables, others, conditions, ctx);
+                if (join.condition() != null) {
+                    conditions.add(join.condition());
+                }
+            }
+            case FromItem.Join join -> throw unsupported("multiple-table DELETE over an outer join or USING", ctx);
+            default -> others.add(item);
+        }
+    }
+
+    private Statement delete(SingleTableDeleteContext ctx) {
         rejectOrderAndLimit(ctx.orderByClause(), ctx.limitClause(), "DELETE");
         if (ctx.IGNORE() != null) {
             throw unsupported("DELETE IGNORE", ctx);

@@ -290,6 +290,10 @@ final class MysqlSession {
             throw e;
         } catch (RuntimeException e) {
             sendError(e);
+        } catch (StackOverflowError e) {
+            // Input nested deeper than the parser or planner can follow.
+            sendError(new MysqlException(MysqlVendorError.ER_STACK_OVERRUN_NEED_MORE,
+                    "Thread stack overrun: the statement is nested too deeply"));
         } finally {
             runningQuery = null;
         }
@@ -521,7 +525,7 @@ final class MysqlSession {
             session.execute(new TransactionControl.Begin(null, null), List.of());
         }
         StatementGuard guard = control ? StatementGuard.NONE : StatementGuard.begin(session);
-        Long sequenceBefore = session.lastSequenceValue();
+        long callsBefore = session.sequenceCalls();
         StatementResult result;
         try {
             result = session.execute(statement, parameters);
@@ -541,7 +545,7 @@ final class MysqlSession {
                 long insertId = 0;
                 Long sequenceAfter = session.lastSequenceValue();
                 if (statement instanceof DataChange.Insert && sequenceAfter != null
-                        && !sequenceAfter.equals(sequenceBefore) && inserted > 0) {
+                        && session.sequenceCalls() != callsBefore && inserted > 0) {
                     // MySQL reports the first id a multi-row INSERT generated.
                     insertId = sequenceAfter - (inserted - 1);
                     lastInsertId = insertId;
@@ -625,7 +629,7 @@ final class MysqlSession {
             session.execute(new TransactionControl.Begin(null, null), List.of());
         }
         StatementGuard guard = own ? StatementGuard.NONE : StatementGuard.begin(session);
-        Long sequenceBefore = session.lastSequenceValue();
+        long callsBefore = session.sequenceCalls();
         long affected = 0;
         long inserted = 0;
         try {
@@ -655,7 +659,7 @@ final class MysqlSession {
         }
         long insertId = 0;
         Long sequenceAfter = session.lastSequenceValue();
-        if (sequenceAfter != null && !sequenceAfter.equals(sequenceBefore) && inserted > 0) {
+        if (sequenceAfter != null && session.sequenceCalls() != callsBefore && inserted > 0) {
             insertId = sequenceAfter - (inserted - 1);
             lastInsertId = insertId;
         }

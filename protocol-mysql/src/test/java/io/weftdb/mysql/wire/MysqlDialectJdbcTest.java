@@ -100,6 +100,27 @@ class MysqlDialectJdbcTest {
     }
 
     @Test
+    void generatedKeysComeBackWhenTwoTablesReachTheSameId() throws SQLException {
+        execute("CREATE TABLE first_ids (id BIGINT AUTO_INCREMENT PRIMARY KEY, v INT)");
+        execute("CREATE TABLE second_ids (v INT, id BIGINT AUTO_INCREMENT PRIMARY KEY)");
+        List<Long> keys = new ArrayList<>();
+        for (String table : List.of("first_ids", "second_ids")) {
+            try (java.sql.PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + " (v) VALUES (?)",
+                    java.sql.Statement.RETURN_GENERATED_KEYS)) {
+                insert.setInt(1, 7);
+                insert.executeUpdate();
+                try (ResultSet generated = insert.getGeneratedKeys()) {
+                    keys.add(generated.next() ? generated.getLong(1) : null);
+                }
+            }
+        }
+        assertThat(keys).containsExactly(1L, 1L);
+        assertThat(rows("SELECT LAST_INSERT_ID()")).containsExactly("1");
+        execute("DROP TABLE first_ids");
+        execute("DROP TABLE second_ids");
+    }
+
+    @Test
     void mysqlDateArithmeticKeepsDatesAsDates() throws SQLException {
         execute("CREATE TABLE moments (d DATE, dt DATETIME)");
         execute("INSERT INTO moments VALUES ('2024-01-31', '2024-01-31 10:00:00')");

@@ -107,6 +107,11 @@ final class PgChannelHandler extends ChannelInboundHandlerAdapter {
             while ((next = inbox.poll()) != null) {
                 try {
                     session.handle(next.message());
+                } catch (Throwable unexpected) {
+                    // Nothing sane is left to say on this connection; other sessions carry on.
+                    next.context().close();
+                    inbox.clear();
+                    return;
                 } finally {
                     release(next);
                 }

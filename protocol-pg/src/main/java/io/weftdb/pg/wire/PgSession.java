@@ -203,10 +203,12 @@ final class PgSession {
             fatal(violation.sqlState(), violation.getMessage());
         } catch (RuntimeException e) {
             fatal(ErrorCode.INTERNAL_ERROR.sqlState(), "internal error: " + e);
+        } catch (StackOverflowError e) {
+            // Input nested deeper than the parser or planner can follow (PostgreSQL's max_stack_depth).
+            fatal("54001", "stack depth limit exceeded");
         }
     }
 
-    /** Ends the connection with a FATAL error (session thread). */
     /**
      * Runs {@code hook} when an administrator terminates this connection's engine session; the
      * channel handler passes one that calls {@link #terminated()} on the session thread.
@@ -220,6 +222,7 @@ final class PgSession {
         fatal(ErrorCode.ADMIN_SHUTDOWN.sqlState(), TERMINATED);
     }
 
+    /** Ends the connection with a FATAL error (session thread). */
     void fatal(String sqlState, String message) {
         if (phase == Phase.CLOSED) {
             return;
@@ -952,6 +955,9 @@ final class PgSession {
     /** NoticeResponse for each notice the engine raised since the last call. */
     private void sendNotices() {
         for (Notice notice : session.takeNotices()) {
+            if (!session.settings().sendsToClient(notice.severity())) {
+                continue;
+            }
             String sqlState = notice.severity().equals("WARNING") ? "01000" : "00000";
             out.send(ErrorResponse.notice(notice.severity(), sqlState, notice.message()));
         }
