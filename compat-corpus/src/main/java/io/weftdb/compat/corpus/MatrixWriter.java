@@ -92,6 +92,9 @@ public final class MatrixWriter {
         out.append("do not edit by hand. A cell is `passing/cases`; a case marked `expected-fail` counts in `cases`\n");
         out.append("but not in `passing` until it passes. The JSON form is [status-matrix.json](status-matrix.json),\n");
         out.append("served by the HTTP API at `GET /v1/compat`.\n\n");
+        out.append("Two companion reports come from real runs too: [CLIENT_MATRIX.md](CLIENT_MATRIX.md), each real client's\n");
+        out.append("scenarios (`compat-corpus/clients.sh`), and [DIFFERENTIAL.md](DIFFERENTIAL.md), this corpus sent to\n");
+        out.append("PostgreSQL and MariaDB to check its expected answers (`compat-corpus/differential.sh`).\n\n");
         out.append("| target | protocol and mode |\n|---|---|\n");
         for (Target target : matrix.targets()) {
             out.append("| ").append(target.id()).append(" | ").append(target.description()).append(" |\n");
