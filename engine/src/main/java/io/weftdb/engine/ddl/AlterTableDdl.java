@@ -276,7 +276,7 @@ final class AlterTableDdl {
         switch (constraint) {
             case TableConstraint.PrimaryKey primaryKey -> {
                 TableDef rewritten = withNewIndexIds(updated);
-                TableRewriter.rewrite(environment, table, rewritten, row -> row);
+                TableRewriter.rewrite(environment, table, rewritten, TableRewriter.UNCHANGED);
                 updated = rewritten;
                 environment.transaction().afterCommit(() -> environment.sequences().forgetRowIds(table.id()));
             }

@@ -20,6 +20,9 @@ import java.util.function.UnaryOperator;
  * index ids and drops the old key ranges at commit, so a rollback leaves the old table untouched.
  */
 final class TableRewriter {
+    /** The row mapping of a rewrite that changes only keys (ADD PRIMARY KEY): stored rows are copied as they are. */
+    static final UnaryOperator<Object[]> UNCHANGED = row -> row;
+
     private TableRewriter() {
     }
 
@@ -50,7 +53,8 @@ final class TableRewriter {
         TableCodec oldCodec = new TableCodec(oldTable);
         TableCodec newCodec = new TableCodec(newTable);
         long oldPrimary = oldTable.primaryIndex().id();
-        Set<ByteKey> keys = new HashSet<>();
+        // Rows keep their stored bytes when only the keys change: each names its own layout, and both tables share them.
+        boolean copyValues = mapRow == UNCHANGED && oldTable.layouts().equals(newTable.layouts());
         List<IndexDef> secondary = newTable.indexes().subList(1, newTable.indexes().size());
         List<Set<ByteKey>> uniqueSeen = new ArrayList<>();
         for (IndexDef index : secondary) {
@@ -71,10 +75,11 @@ final class TableRewriter {
                     }
                 }
                 byte[] key = newCodec.rowKey(row, rowId);
-                if (!keys.add(new ByteKey(key))) {
+                byte[] value = copyValues ? cursor.value().clone() : newCodec.encodeRow(row);
+                // The new primary index's range is empty but for this rewrite: a key already written is a duplicate.
+                if (environment.transaction().put(Keyspace.DATA, key, value) != null) {
                     throw duplicate(newTable, newTable.primaryIndex(), row);
                 }
-                environment.transaction().put(Keyspace.DATA, key, newCodec.encodeRow(row));
                 for (int i = 0; i < secondary.size(); i++) {
                     IndexDef index = secondary.get(i);
                     Set<ByteKey> seen = uniqueSeen.get(i);

@@ -109,9 +109,12 @@ public final class Transaction extends LockOwner {
     }
 
     /** Buffers a put, recording the previous buffered state in the undo log. */
-    public void put(Keyspace keyspace, byte[] key, byte[] value) {
+    /** Buffers a write; returns what this transaction had buffered for the key before (null: nothing). */
+    public byte[] put(Keyspace keyspace, byte[] key, byte[] value) {
         checkWritable();
-        undo.recordBufferChange(keyspace, key, buffer.put(keyspace, key, value));
+        byte[] previous = buffer.put(keyspace, key, value);
+        undo.recordBufferChange(keyspace, key, previous);
+        return previous;
     }
 
     public void delete(Keyspace keyspace, byte[] key) {
