@@ -60,6 +60,8 @@ final class MysqlAstBuilder {
     private int parameterCount;
     /** Set while translating an ON DUPLICATE KEY UPDATE list, whose names mean the existing or the proposed row. */
     private DuplicateKeyNames duplicateKey;
+    /** Set while translating a HAVING that filters rows: select-list aliases by name, for {@link AggregateCalls}. */
+    private Map<String, Expr> havingAliases;
 
     MysqlAstBuilder(SourceText source, SessionFacts facts, boolean mysqlInformationSchema) {
         this.source = source;
@@ -170,7 +172,8 @@ final class MysqlAstBuilder {
         }
         return switch (body) {
             case Query.Select select when select.orderBy().isEmpty() && select.limit() == null && select.offset() == null ->
-                    select.withTail(select.with(), orderBy, limit[0], limit[1], lock);
+                    select.withTail(select.with(), select.distinct() ? sortBySelectedNames(select, orderBy) : orderBy,
+                            limit[0], limit[1], lock);
             case Query.SetOperation set when set.orderBy().isEmpty() && set.limit() == null && set.offset() == null ->
                     new Query.SetOperation(set.with(), set.operator(), set.all(), set.left(), set.right(), orderBy,
                             limit[0], limit[1]);
@@ -178,6 +181,30 @@ final class MysqlAstBuilder {
                     List.of(new FromItem.DerivedTable(body, "derived", List.of(), false, 0)), null, List.of(), null,
                     orderBy, limit[0], limit[1], lock);
         };
+    }
+
+    /**
+     * SELECT DISTINCT may sort by a column it selects under an alias ({@code SELECT DISTINCT a.x AS y
+     * ... ORDER BY a.x}, as Connector/J's getImportedKeys does); the engine matches the sort keys of
+     * a DISTINCT query with its output by name, so such a key is spelled as the alias.
+     */
+    private static List<SortItem> sortBySelectedNames(Query.Select select, List<SortItem> orderBy) {
+        List<SortItem> sorted = new ArrayList<>();
+        for (SortItem item : orderBy) {
+            SortItem renamed = item;
+            if (item.expression() instanceof Expr.ColumnRef key) {
+                for (Query.SelectItem selected : select.items()) {
+                    if (selected.alias() != null && selected.expression() instanceof Expr.ColumnRef column
+                            && column.name().equals(key.name())) {
+                        renamed = new SortItem(new Expr.ColumnRef(QualifiedName.of(selected.alias()), key.position()),
+                                item.descending(), item.nullsFirst());
+                        break;
+                    }
+                }
+            }
+            sorted.add(renamed);
+        }
+        return sorted;
     }
 
     private Query queryExpression(QueryExpressionContext ctx) {
@@ -197,6 +224,17 @@ final class MysqlAstBuilder {
     }
 
     private Query.Select select(QuerySpecificationContext ctx) {
+        // A subquery's names are its own: the aliases of an enclosing HAVING do not reach into it.
+        Map<String, Expr> enclosingAliases = havingAliases;
+        havingAliases = null;
+        try {
+            return selectSpecification(ctx);
+        } finally {
+            havingAliases = enclosingAliases;
+        }
+    }
+
+    private Query.Select selectSpecification(QuerySpecificationContext ctx) {
         List<Query.SelectItem> items = new ArrayList<>();
         for (SelectItemContext item : ctx.selectItem()) {
             items.add(selectItem(item));
@@ -218,9 +256,25 @@ final class MysqlAstBuilder {
                 }
             }
         }
-        return new Query.Select(List.of(), ctx.DISTINCT() != null, List.of(), items, from,
-                ctx.where == null ? null : condition(ctx.where), groupBy,
-                ctx.having == null ? null : condition(ctx.having), List.of(), null, null, Query.LockMode.NONE);
+        Expr where = ctx.where == null ? null : condition(ctx.where);
+        Expr having = null;
+        if (ctx.having != null && groupBy.isEmpty() && ctx.selectItem().stream().noneMatch(AggregateCalls::appearIn)
+                && !AggregateCalls.appearIn(ctx.having)) {
+            // MySQL: without grouping or aggregates HAVING filters rows, and its names mean select-list aliases first.
+            havingAliases = new HashMap<>();
+            for (Query.SelectItem item : items) {
+                if (item.alias() != null) {
+                    havingAliases.putIfAbsent(item.alias().toLowerCase(Locale.ROOT), item.expression());
+                }
+            }
+            Expr filter = condition(ctx.having);
+            havingAliases = null;
+            where = where == null ? filter : new Expr.Binary(BinaryOperator.AND, where, filter, position(ctx.having));
+        } else if (ctx.having != null) {
+            having = condition(ctx.having);
+        }
+        return new Query.Select(List.of(), ctx.DISTINCT() != null, List.of(), items, from, where, groupBy, having,
+                List.of(), null, null, Query.LockMode.NONE);
     }
 
     /** An unaliased expression is named by its source text, as MySQL names result columns. */
@@ -1316,11 +1370,19 @@ final class MysqlAstBuilder {
                     ? expression(parenthesized.expression(0))
                     : new Expr.RowConstructor(parenthesized.expression().stream().map(this::expression).toList(), position);
             case FunctionCallContext call -> functionCall(call);
-            case ColumnReferenceContext column -> duplicateKey == null
-                    ? new Expr.ColumnRef(qualifiedName(column.qualifiedName()), position)
-                    : duplicateKey.resolve(qualifiedName(column.qualifiedName()), position);
+            case ColumnReferenceContext column -> columnReference(qualifiedName(column.qualifiedName()), position);
             default -> throw new IllegalStateException("unhandled primary expression");
         };
+    }
+
+    private Expr columnReference(QualifiedName name, int position) {
+        if (duplicateKey != null) {
+            return duplicateKey.resolve(name, position);
+        }
+        if (havingAliases != null && name.parts().size() == 1 && havingAliases.containsKey(name.name())) {
+            return havingAliases.get(name.name());
+        }
+        return new Expr.ColumnRef(name, position);
     }
 
     /** {@code @name}, {@code @`name`} or {@code @'name'}: user variable names are case-insensitive. */
@@ -1413,8 +1475,15 @@ final class MysqlAstBuilder {
             }
             case "length", "octet_length" -> call("octet_length", arguments, ctx);
             case "character_length" -> call("char_length", arguments, ctx);
-            case "lcase" -> call("lower", arguments, ctx);
-            case "ucase" -> call("upper", arguments, ctx);
+            // MySQL folds the text of any value (UPPER(10) is '10'; Connector/J's getColumns relies on it).
+            case "lcase", "lower" -> {
+                requireArguments(ctx, arguments, 1);
+                yield call("lower", List.of(new Expr.Cast(arguments.get(0), DataType.TEXT, position)), ctx);
+            }
+            case "ucase", "upper" -> {
+                requireArguments(ctx, arguments, 1);
+                yield call("upper", List.of(new Expr.Cast(arguments.get(0), DataType.TEXT, position)), ctx);
+            }
             case "rand" -> call("random", arguments, ctx);
             case "truncate" -> call("trunc", arguments, ctx);
             case "instr" -> call("strpos", arguments, ctx);
