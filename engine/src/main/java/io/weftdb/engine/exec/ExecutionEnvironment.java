@@ -128,6 +128,11 @@ public final class ExecutionEnvironment implements EvaluationContext {
         transactions.locks().acquire(transaction, key, mode, lockTimeoutMillis);
     }
 
+    /** Whether the statement's transaction holds {@code key} in at least {@code mode}. */
+    public boolean holdsLock(LockKey key, LockManager.Mode mode) {
+        return transactions.locks().holds(transaction, key, mode);
+    }
+
     /** Polled by long loops so a cancel request stops the statement. */
     public void checkCancelled() {
         transaction.checkCancelled();

@@ -38,11 +38,22 @@ public final class TableWriter {
     /** Rows this writer added minus rows it removed, applied to the table's row estimate at commit. */
     private long[] rowDelta;
 
+    /**
+     * This transaction holds the table exclusively (TRUNCATE, LOCK TABLE, ALTER TABLE in the same
+     * transaction): every other writer, and every foreign-key check reading it as a parent, must
+     * first share-lock the table, so its row and key-value locks would guard nothing. A bulk load
+     * after TRUNCATE (pgbench -i) then takes no lock per row.
+     */
+    private final boolean exclusive;
+    /** Parent tables this writer's foreign-key checks have share-locked already. */
+    private final java.util.Set<Long> parentsLocked = new java.util.HashSet<>();
+
     private record Reference(TableDef child, ForeignKeyDef foreignKey) {}
 
     public TableWriter(ExecutionEnvironment environment, TableDef table) {
         this.environment = environment;
         this.table = table;
+        this.exclusive = environment.holdsLock(LockKey.table(table.id()), LockManager.Mode.EXCLUSIVE);
         this.codec = new TableCodec(table);
         Scope scope = TableScope.of(table, table.name());
         ExpressionCompiler compiler = new ExpressionCompiler(scope, ParameterTypes.none());
@@ -69,7 +80,7 @@ public final class TableWriter {
         byte[] key = codec.rowKey(row, rowId);
         if (!table.hiddenRowId()) {
             // A fresh hidden row id is unique by construction; a declared key must be checked under its lock.
-            environment.lock(LockKey.row(key), LockManager.Mode.EXCLUSIVE);
+            lockOwn(LockKey.row(key));
             if (environment.reader().getLatest(Keyspace.DATA, key) != null) {
                 throw uniqueViolation(table.primaryIndex(), row);
             }
@@ -98,7 +109,7 @@ public final class TableWriter {
                 return null;
             }
             byte[] key = codec.rowKey(row, 0);
-            environment.lock(LockKey.row(key), LockManager.Mode.EXCLUSIVE);
+            lockOwn(LockKey.row(key));
             byte[] value = environment.reader().getLatest(Keyspace.DATA, key);
             return value == null ? null : new Conflict(key, value);
         }
@@ -106,11 +117,11 @@ public final class TableWriter {
             return null;
         }
         byte[] prefix = codec.indexValuesKey(arbiter, row).toByteArray();
-        environment.lock(LockKey.uniqueValue(prefix), LockManager.Mode.EXCLUSIVE);
+        lockOwn(LockKey.uniqueValue(prefix));
         try (KeyCursor cursor = environment.reader().scanLatest(Keyspace.DATA, prefix, KeyEncoder.prefixSuccessor(prefix))) {
             while (cursor.next()) {
                 byte[] owner = codec.rowKeyOfIndexEntry(arbiter, cursor.key());
-                environment.lock(LockKey.row(owner), LockManager.Mode.EXCLUSIVE);
+                lockOwn(LockKey.row(owner));
                 byte[] value = environment.reader().getLatest(Keyspace.DATA, owner);
                 if (value != null) {
                     return new Conflict(owner, value);
@@ -126,7 +137,7 @@ public final class TableWriter {
      * the snapshot one, or 40001 when someone else changed it since the snapshot.
      */
     public byte[] lockRowForWrite(byte[] key, byte[] snapshotValue) {
-        environment.lock(LockKey.row(key), LockManager.Mode.EXCLUSIVE);
+        lockOwn(LockKey.row(key));
         if (environment.reader().wroteItself(Keyspace.DATA, key)) {
             return environment.reader().get(Keyspace.DATA, key);
         }
@@ -146,7 +157,7 @@ public final class TableWriter {
         byte[] newKey = table.hiddenRowId() ? oldKey : codec.rowKey(newRow, 0);
         boolean keyChanged = !Arrays.equals(oldKey, newKey);
         if (keyChanged) {
-            environment.lock(LockKey.row(newKey), LockManager.Mode.EXCLUSIVE);
+            lockOwn(LockKey.row(newKey));
             if (environment.reader().getLatest(Keyspace.DATA, newKey) != null) {
                 throw uniqueViolation(table.primaryIndex(), newRow);
             }
@@ -218,7 +229,7 @@ public final class TableWriter {
                 continue;
             }
             byte[] prefix = codec.indexValuesKey(index, row).toByteArray();
-            environment.lock(LockKey.uniqueValue(prefix), LockManager.Mode.EXCLUSIVE);
+            lockOwn(LockKey.uniqueValue(prefix));
             try (KeyCursor cursor = environment.reader().scanLatest(Keyspace.DATA, prefix, KeyEncoder.prefixSuccessor(prefix))) {
                 while (cursor.next()) {
                     byte[] owner = codec.rowKeyOfIndexEntry(index, cursor.key());
@@ -274,6 +285,10 @@ public final class TableWriter {
 
     /** Finds the parent row through its primary key or a unique index on the referenced columns, and share-locks it. */
     private boolean referencedRowExists(TableDef parent, int[] parentPositions, Object[] probe) {
+        if (parentsLocked.add(parent.id())) {
+            // Conflicts with a transaction holding the parent exclusively, which takes no row locks (see exclusive).
+            environment.lock(LockKey.table(parent.id()), LockManager.Mode.SHARED);
+        }
         TableCodec parentCodec = new TableCodec(parent);
         for (IndexDef index : parent.indexes()) {
             if (!index.unique() || !Arrays.equals(sorted(parent.keyPositions(index)), sorted(parentPositions))) {
@@ -389,5 +404,12 @@ public final class TableWriter {
         int[] copy = values.clone();
         Arrays.sort(copy);
         return copy;
+    }
+
+    /** Locks a row or key value of this table exclusively, unless the transaction holds the whole table. */
+    private void lockOwn(LockKey key) {
+        if (!exclusive) {
+            environment.lock(key, LockManager.Mode.EXCLUSIVE);
+        }
     }
 }
