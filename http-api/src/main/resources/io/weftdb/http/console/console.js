@@ -508,7 +508,7 @@ let sessionsTimer = null;
 
 function showTab(name) {
   for (const button of $("tabs").querySelectorAll("button")) button.classList.toggle("active", button.dataset.tab === name);
-  for (const tab of ["query", "sessions", "metrics"]) $("tab-" + tab).hidden = tab !== name;
+  for (const tab of ["query", "sessions", "metrics", "compat"]) $("tab-" + tab).hidden = tab !== name;
   clearInterval(sessionsTimer);
   sessionsTimer = null;
   if (name === "sessions") {
@@ -516,6 +516,56 @@ function showTab(name) {
     sessionsTimer = setInterval(loadSessions, SESSIONS_INTERVAL_MS);
   }
   if (name === "metrics") startMetrics(); else stopMetrics();
+  if (name === "compat") loadCompat();
+}
+
+// ---- compatibility matrix ------------------------------------------------------------------------
+
+/** "passed/total" for one feature on one target, as STATUS_MATRIX.md writes it. */
+function counts(result) {
+  return result ? result.passed + "/" + result.total : "";
+}
+
+async function loadCompat() {
+  let matrix;
+  try {
+    matrix = await api("GET", "/v1/compat");
+  } catch (error) {
+    $("compat-source").textContent = "No status matrix: " + error.message;
+    return;
+  }
+  const targets = matrix.targets.map((target) => target.id);
+  const totals = $("compat-totals");
+  totals.replaceChildren(header(["target", "protocol and mode", "passing"]));
+  for (const target of matrix.targets) {
+    const row = element("tr");
+    row.append(element("td", target.id), element("td", target.description),
+      element("td", counts(matrix.corpus.totals[target.id])));
+    totals.append(row);
+  }
+  if (matrix.sqllogictest) {
+    const slt = matrix.sqllogictest;
+    const row = element("tr");
+    row.append(element("td", "sqllogictest"), element("td", slt.files.join(", ") + " (in process)"),
+      element("td", slt.passed + "/" + slt.executed));
+    totals.append(row);
+  }
+  const features = $("compat-features");
+  features.replaceChildren(header(["feature"].concat(targets)));
+  for (const feature of matrix.corpus.features) {
+    const row = element("tr");
+    row.append(element("td", feature.feature));
+    for (const id of targets) row.append(element("td", counts(feature.results[id])));
+    features.append(row);
+  }
+  const failing = $("compat-failing");
+  failing.replaceChildren(header(["case", "target", "status", "why"]));
+  for (const result of matrix.corpus.notPassed) {
+    const row = element("tr");
+    row.append(element("td", result.file + ":" + result.line), element("td", result.target),
+      element("td", result.status.replace("_", " ")), element("td", result.detail));
+    failing.append(row);
+  }
 }
 
 document.addEventListener("DOMContentLoaded", () => {

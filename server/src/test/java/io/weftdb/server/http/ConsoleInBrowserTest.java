@@ -2,6 +2,7 @@ package io.weftdb.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -135,6 +136,22 @@ class ConsoleInBrowserTest {
                 }
                 return count;""").asInt();
         assertThat(linePixels).isGreaterThan(20);
+    }
+
+    @Test
+    void theCompatibilityViewShowsTheStatusMatrix() throws Exception {
+        browser.clickShown("#tabs button[data-tab=compat]");
+        WebDriver.awaitTrue(() -> browser.all("#compat-totals td").size() >= 3, Duration.ofSeconds(10),
+                "no status matrix was shown");
+        browser.screenshot(Path.of("target", "console-compat.png"));
+
+        JsonNode matrix = JSON.readTree(server.client().send(server.request("/v1/compat").GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode pgSimple = matrix.at("/corpus/totals/pg-simple");
+        assertThat(browser.all("#compat-totals td").stream().limit(3).map(browser::text).toList())
+                .containsExactly("pg-simple", matrix.at("/targets/0/description").asText(),
+                        pgSimple.get("passed").asInt() + "/" + pgSimple.get("total").asInt());
+        assertThat(browser.all("#compat-features tr")).hasSize(matrix.at("/corpus/features").size() + 1);
     }
 
     private static String first(String css) {
