@@ -171,10 +171,54 @@ final class MysqlCatalogViews {
               'utf8mb4_general_ci' AS database_collation
             WHERE 1 = 0""";
 
+    /** Functions are built in, not catalog objects: no stored routines, so MySQL's columns and no rows. */
+    private static final String ROUTINES = """
+            SELECT CAST(NULL AS CHAR) AS specific_name, 'def' AS routine_catalog, CAST(NULL AS CHAR) AS routine_schema,
+              CAST(NULL AS CHAR) AS routine_name, CAST(NULL AS CHAR) AS routine_type, CAST(NULL AS CHAR) AS data_type,
+              CAST(NULL AS SIGNED) AS character_maximum_length, CAST(NULL AS SIGNED) AS character_octet_length,
+              CAST(NULL AS SIGNED) AS numeric_precision, CAST(NULL AS SIGNED) AS numeric_scale,
+              CAST(NULL AS SIGNED) AS datetime_precision, CAST(NULL AS CHAR) AS character_set_name,
+              CAST(NULL AS CHAR) AS collation_name, CAST(NULL AS CHAR) AS dtd_identifier, 'SQL' AS routine_body,
+              CAST(NULL AS CHAR) AS routine_definition, CAST(NULL AS CHAR) AS external_name, 'SQL' AS external_language,
+              'SQL' AS parameter_style, 'NO' AS is_deterministic, CAST(NULL AS CHAR) AS sql_data_access,
+              CAST(NULL AS CHAR) AS sql_path, 'DEFINER' AS security_type, CAST(NULL AS DATETIME) AS created,
+              CAST(NULL AS DATETIME) AS last_altered, CAST(NULL AS CHAR) AS sql_mode, '' AS routine_comment,
+              CAST(NULL AS CHAR) AS definer, 'utf8mb4' AS character_set_client,
+              'utf8mb4_general_ci' AS collation_connection, 'utf8mb4_general_ci' AS database_collation
+            WHERE 1 = 0""";
+
+    private static final String PARAMETERS = """
+            SELECT 'def' AS specific_catalog, CAST(NULL AS CHAR) AS specific_schema, CAST(NULL AS CHAR) AS specific_name,
+              CAST(NULL AS SIGNED) AS ordinal_position, CAST(NULL AS CHAR) AS parameter_mode,
+              CAST(NULL AS CHAR) AS parameter_name, CAST(NULL AS CHAR) AS data_type,
+              CAST(NULL AS SIGNED) AS character_maximum_length, CAST(NULL AS SIGNED) AS character_octet_length,
+              CAST(NULL AS SIGNED) AS numeric_precision, CAST(NULL AS SIGNED) AS numeric_scale,
+              CAST(NULL AS SIGNED) AS datetime_precision, CAST(NULL AS CHAR) AS character_set_name,
+              CAST(NULL AS CHAR) AS collation_name, CAST(NULL AS CHAR) AS dtd_identifier, CAST(NULL AS CHAR) AS routine_type
+            WHERE 1 = 0""";
+
+    /**
+     * Every session holds every privilege, like a MySQL account granted them globally: such grants
+     * are not table or column grants, so these tables have MySQL's columns and no rows.
+     */
+    private static final String TABLE_PRIVILEGES = """
+            SELECT CAST(NULL AS CHAR) AS grantee, 'def' AS table_catalog, CAST(NULL AS CHAR) AS table_schema,
+              CAST(NULL AS CHAR) AS table_name, CAST(NULL AS CHAR) AS privilege_type, CAST(NULL AS CHAR) AS is_grantable
+            WHERE 1 = 0""";
+
+    private static final String COLUMN_PRIVILEGES = """
+            SELECT CAST(NULL AS CHAR) AS grantee, 'def' AS table_catalog, CAST(NULL AS CHAR) AS table_schema,
+              CAST(NULL AS CHAR) AS table_name, CAST(NULL AS CHAR) AS column_name, CAST(NULL AS CHAR) AS privilege_type,
+              CAST(NULL AS CHAR) AS is_grantable
+            WHERE 1 = 0""";
+
     /** Table name to definition. */
-    static final Map<String, String> DEFINITIONS = Map.of("tables", TABLES, "views", VIEWS, "columns", COLUMNS,
-            "triggers", TRIGGERS, "schemata", SCHEMATA, "statistics", STATISTICS, "table_constraints", TABLE_CONSTRAINTS,
-            "key_column_usage", KEY_COLUMN_USAGE, "referential_constraints", REFERENTIAL_CONSTRAINTS);
+    static final Map<String, String> DEFINITIONS = Map.ofEntries(Map.entry("tables", TABLES), Map.entry("views", VIEWS),
+            Map.entry("columns", COLUMNS), Map.entry("triggers", TRIGGERS), Map.entry("schemata", SCHEMATA),
+            Map.entry("statistics", STATISTICS), Map.entry("table_constraints", TABLE_CONSTRAINTS),
+            Map.entry("key_column_usage", KEY_COLUMN_USAGE), Map.entry("referential_constraints", REFERENTIAL_CONSTRAINTS),
+            Map.entry("routines", ROUTINES), Map.entry("parameters", PARAMETERS),
+            Map.entry("table_privileges", TABLE_PRIVILEGES), Map.entry("column_privileges", COLUMN_PRIVILEGES));
 
     private MysqlCatalogViews() {
     }

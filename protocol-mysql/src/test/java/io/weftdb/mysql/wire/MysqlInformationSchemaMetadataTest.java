@@ -144,6 +144,18 @@ class MysqlInformationSchemaMetadataTest {
     }
 
     @Test
+    void routinesAndPrivilegesAreEmptyWithoutStoredRoutinesOrTableGrants() throws SQLException {
+        try (Connection connection = connect()) {
+            DatabaseMetaData metadata = connection.getMetaData();
+            assertThat(rows(metadata.getProcedures("public", null, "%"), "PROCEDURE_NAME")).isEmpty();
+            assertThat(rows(metadata.getFunctions("public", null, "%"), "FUNCTION_NAME")).isEmpty();
+            assertThat(rows(metadata.getProcedureColumns("public", null, "%", "%"), "COLUMN_NAME")).isEmpty();
+            assertThat(rows(metadata.getTablePrivileges("public", null, "customer"), "PRIVILEGE")).isEmpty();
+            assertThat(rows(metadata.getColumnPrivileges("public", null, "customer", "%"), "PRIVILEGE")).isEmpty();
+        }
+    }
+
+    @Test
     void informationSchemaColumnsShowsMysqlColumnTypesAndKeys() throws SQLException {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             assertThat(rows(statement.executeQuery("SELECT column_name, data_type, column_type, column_key, extra,"
