@@ -6,8 +6,17 @@ import io.weftdb.engine.expr.BoundExpr;
 import io.weftdb.engine.expr.Scope;
 import java.util.List;
 
-/** Passes on the rows for which the condition is true (not false, not NULL). */
-public record FilterNode(PlanNode input, BoundExpr condition, String conditionText) implements PlanNode {
+/**
+ * Passes on the rows for which the condition is true (not false, not NULL). Over a table scan,
+ * given the columns the condition reads ({@code scanColumns}), the scan evaluates it itself after
+ * decoding just those columns.
+ */
+public record FilterNode(PlanNode input, BoundExpr condition, String conditionText, boolean[] scanColumns)
+        implements PlanNode {
+    public FilterNode(PlanNode input, BoundExpr condition, String conditionText) {
+        this(input, condition, conditionText, null);
+    }
+
     @Override
     public Scope output() {
         return input.output();
@@ -15,6 +24,10 @@ public record FilterNode(PlanNode input, BoundExpr condition, String conditionTe
 
     @Override
     public RowSource open(ExecutionEnvironment environment) {
+        // EXPLAIN ANALYZE counts the scan's own rows, so it keeps the two nodes apart.
+        if (scanColumns != null && input instanceof TableScanNode scan && environment.observer() == null) {
+            return scan.openFiltered(environment, condition, scanColumns);
+        }
         RowSource source = input.run(environment);
         return new RowSource() {
             @Override

@@ -444,7 +444,42 @@ final class JoinPlanner {
         if (conditions.isEmpty()) {
             return plan;
         }
-        return new FilterNode(plan, compileAll(plan.output(), conditions), "(" + clause + " clause)");
+        return new FilterNode(plan, compileAll(plan.output(), conditions), "(" + clause + " clause)",
+                plan instanceof TableScanNode ? columnsRead(plan.output(), conditions) : null);
+    }
+
+    /**
+     * The columns of {@code scope} the conditions read, or null when that cannot be told from their
+     * text: a subquery (which may read any column of the row) or a name the scope does not resolve
+     * (an outer query's column).
+     */
+    private static boolean[] columnsRead(Scope scope, List<Expr> conditions) {
+        boolean[] read = new boolean[scope.columns().size()];
+        for (Expr condition : conditions) {
+            if (ExprTrees.find(condition, JoinPlanner::hidesColumns) != null) {
+                return null;
+            }
+            List<Expr.ColumnRef> references = new ArrayList<>();
+            ExprTrees.find(condition, node -> {
+                if (node instanceof Expr.ColumnRef reference) {
+                    references.add(reference);
+                }
+                return false;
+            });
+            for (Expr.ColumnRef reference : references) {
+                int index = scope.find(reference.name(), reference.position());
+                if (index < 0) {
+                    return null;
+                }
+                read[index] = true;
+            }
+        }
+        return read;
+    }
+
+    private static boolean hidesColumns(Expr node) {
+        return node instanceof Expr.ScalarSubquery || node instanceof Expr.Exists || node instanceof Expr.InSubquery
+                || node instanceof Expr.Quantified quantified && quantified.query() != null || node instanceof Expr.Star;
     }
 
     private BoundExpr compileAll(Scope scope, List<Expr> conditions) {

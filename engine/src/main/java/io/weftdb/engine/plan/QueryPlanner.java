@@ -275,11 +275,17 @@ public final class QueryPlanner {
         ExpressionCompiler compiler = compiler(input).withScopeForSubqueries(namesForSubqueries);
         List<BoundExpr> expressions = new ArrayList<>();
         List<Scope.Column> columns = new ArrayList<>();
+        // Each visible column's expression (its shape, positions left out), for ORDER BY to find it.
+        List<Expr> shapes = new ArrayList<>();
         for (Query.SelectItem item : items) {
             if (item.expression() instanceof Expr.Star star) {
                 expandStar(star, input, expressions, columns);
+                while (shapes.size() < columns.size()) {
+                    shapes.add(null);
+                }
                 continue;
             }
+            shapes.add(ExprTrees.withoutPositions(item.expression()));
             BoundExpr bound = compiler.compile(item.expression());
             DataType type = bound.type().kind() == TypeKind.UNKNOWN && !keepsUnknownOutput ? DataType.TEXT : bound.type();
             if (type != bound.type()) {
@@ -294,6 +300,10 @@ public final class QueryPlanner {
         List<SortNode.SortKey> keys = new ArrayList<>();
         for (SortItem sortItem : orderBy) {
             int position = sortPosition(sortItem.expression(), columns, visible);
+            if (position < 0) {
+                // ORDER BY x where the list has x AS y: sort by that column (PostgreSQL matches by expression too).
+                position = shapes.indexOf(ExprTrees.withoutPositions(sortItem.expression()));
+            }
             if (position < 0) {
                 if (distinct) {
                     throw new SqlException(ErrorCode.INVALID_COLUMN_REFERENCE,

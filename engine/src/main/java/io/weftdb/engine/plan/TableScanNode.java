@@ -3,6 +3,7 @@ package io.weftdb.engine.plan;
 import io.weftdb.engine.catalog.TableDef;
 import io.weftdb.engine.exec.ExecutionEnvironment;
 import io.weftdb.engine.exec.KeyedRowSource;
+import io.weftdb.engine.expr.BoundExpr;
 import io.weftdb.engine.expr.Scope;
 import io.weftdb.engine.storage.KeyCursor;
 import io.weftdb.engine.storage.Keyspace;
@@ -17,7 +18,15 @@ public record TableScanNode(TableDef table, String alias, KeyRange range, Scope 
 
     @Override
     public KeyedRowSource open(ExecutionEnvironment environment) {
-        return new Scan(environment);
+        return new Scan(environment, null, null);
+    }
+
+    /**
+     * The rows for which {@code condition} is true, decoding only the {@code conditionColumns}
+     * until it is: most of a selective filter's rows are never fully decoded.
+     */
+    KeyedRowSource openFiltered(ExecutionEnvironment environment, BoundExpr condition, boolean[] conditionColumns) {
+        return new Scan(environment, condition, conditionColumns);
     }
 
     @Override
@@ -37,6 +46,9 @@ public record TableScanNode(TableDef table, String alias, KeyRange range, Scope 
     private final class Scan implements KeyedRowSource {
         private final ExecutionEnvironment environment;
         private final TableCodec codec = new TableCodec(table);
+        private final BoundExpr condition;
+        private final TableCodec.Subset conditionPart;
+        private final TableCodec.Subset restPart;
         private final boolean viaPrimary = range.index().primary();
         private KeyCursor cursor;
         private boolean exhausted;
@@ -45,8 +57,34 @@ public record TableScanNode(TableDef table, String alias, KeyRange range, Scope 
         private Object[] row;
         private int sinceCancelCheck;
 
-        Scan(ExecutionEnvironment environment) {
+        Scan(ExecutionEnvironment environment, BoundExpr condition, boolean[] conditionColumns) {
             this.environment = environment;
+            this.condition = condition;
+            if (condition == null) {
+                conditionPart = null;
+                restPart = null;
+            } else {
+                boolean[] rest = new boolean[conditionColumns.length];
+                for (int i = 0; i < rest.length; i++) {
+                    rest[i] = !conditionColumns[i];
+                }
+                conditionPart = codec.subset(conditionColumns);
+                restPart = codec.subset(rest);
+            }
+        }
+
+        /** The stored row decoded, or null when the scan's condition rejects it. */
+        private Object[] decode(byte[] stored) {
+            if (condition == null) {
+                return codec.decodeRow(stored);
+            }
+            Object[] decoded = codec.emptyRow(stored);
+            conditionPart.decode(stored, decoded);
+            if (!Boolean.TRUE.equals(condition.evaluate(decoded, environment.context()))) {
+                return null;
+            }
+            restPart.decode(stored, decoded);
+            return decoded;
         }
 
         @Override
@@ -68,8 +106,8 @@ public record TableScanNode(TableDef table, String alias, KeyRange range, Scope 
                     if (value == null) {
                         return false;
                     }
-                    row = codec.decodeRow(value);
-                    return true;
+                    row = decode(value);
+                    return row != null;
                 }
                 cursor = environment.reader().scan(Keyspace.DATA, bounds[0], bounds[1]);
             }
@@ -88,8 +126,10 @@ public record TableScanNode(TableDef table, String alias, KeyRange range, Scope 
                         continue;
                     }
                 }
-                row = codec.decodeRow(value);
-                return true;
+                row = decode(value);
+                if (row != null) {
+                    return true;
+                }
             }
             exhausted = true;
             return false;

@@ -128,6 +128,49 @@ public final class TableCodec {
         return row;
     }
 
+    /**
+     * A decoder of the columns {@code wanted} marks: a scan decodes its filter's columns first and
+     * the rest only for rows that pass.
+     */
+    public Subset subset(boolean[] wanted) {
+        return new Subset(wanted);
+    }
+
+    /** Decodes some columns of stored rows into a row array (see {@link #subset}). */
+    public final class Subset {
+        private final boolean[] wanted;
+        private final Map<Integer, int[]> targetsByVersion = new HashMap<>();
+
+        private Subset(boolean[] wanted) {
+            this.wanted = wanted.clone();
+        }
+
+        /** Decodes this subset's columns of {@code value} into {@code row} (from {@link #emptyRow(byte[])}). */
+        public void decode(byte[] value, Object[] row) {
+            int version = RowCodec.layoutVersion(value);
+            LayoutReader reader = readers.computeIfAbsent(version, v -> new LayoutReader(table.layout(v)));
+            int[] targets = targetsByVersion.computeIfAbsent(version, v -> {
+                int[] masked = new int[reader.targets.length];
+                for (int i = 0; i < masked.length; i++) {
+                    int target = reader.targets[i];
+                    masked[i] = target >= 0 && wanted[target] ? target : -1;
+                }
+                return masked;
+            });
+            RowCodec.decode(value, reader.kinds, targets, row);
+            for (int position : arrayPositions) {
+                if (wanted[position] && row[position] instanceof String text) {
+                    row[position] = TextParse.parse(text, table.columns().get(position).type(), ZoneOffset.UTC);
+                }
+            }
+        }
+    }
+
+    /** A row holding only the values of columns its stored layout lacks (added later), to decode into. */
+    public Object[] emptyRow(byte[] value) {
+        return readers.computeIfAbsent(RowCodec.layoutVersion(value), v -> new LayoutReader(table.layout(v))).missing.clone();
+    }
+
     /** Index entry key: index id + index columns + row key suffix. */
     public byte[] indexKey(IndexDef index, Object[] row, byte[] rowKey) {
         KeyEncoder encoder = indexValuesKey(index, row);

@@ -74,6 +74,14 @@ class AggregatesTest {
     }
 
     @Test
+    void orderByFindsAnAliasedSelectExpressionEvenUnderDistinct() {
+        assertThat(sql.query("SELECT DISTINCT region AS r FROM sales WHERE region IS NOT NULL ORDER BY region DESC"))
+                .containsExactly(List.of("south"), List.of("north"));
+        assertThat(sql.query("SELECT amount + 1 AS next FROM sales WHERE amount IS NOT NULL ORDER BY amount + 1"))
+                .containsExactly(List.of("2"), List.of("6"), List.of("11"), List.of("21"));
+    }
+
+    @Test
     void distinctAndFilteredAggregates() {
         assertThat(sql.query("SELECT count(DISTINCT region), count(DISTINCT price), sum(DISTINCT price) FROM sales"))
                 .containsExactly(List.of("2", "3", "4.75"));
