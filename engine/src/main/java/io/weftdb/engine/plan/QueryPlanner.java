@@ -322,7 +322,7 @@ public final class QueryPlanner {
             }
             keys.add(new SortNode.SortKey(position, sortItem.descending(), sortItem.effectiveNullsFirst()));
         }
-        List<Integer> onPositions = distinctOnPositions(distinctOn, compiler, expressions, columns, visible, keys, hidden);
+        List<Integer> onPositions = distinctOnPositions(distinctOn, compiler, expressions, columns, shapes, visible, keys, hidden);
         PlanNode plan = new ProjectNode(source, expressions, new Scope(columns));
         if (distinct) {
             plan = new DistinctNode(plan);
@@ -356,11 +356,15 @@ public final class QueryPlanner {
      * sort keys are extended by the rest, so that rows sharing DISTINCT ON values end up adjacent.
      */
     private static List<Integer> distinctOnPositions(List<Expr> distinctOn, ExpressionCompiler compiler,
-                                                     List<BoundExpr> expressions, List<Scope.Column> columns, int visible,
-                                                     List<SortNode.SortKey> keys, java.util.Map<Expr, Integer> hidden) {
+                                                     List<BoundExpr> expressions, List<Scope.Column> columns, List<Expr> shapes,
+                                                     int visible, List<SortNode.SortKey> keys, java.util.Map<Expr, Integer> hidden) {
         List<Integer> positions = new ArrayList<>();
         for (Expr expr : distinctOn) {
             int position = sortPosition(expr, columns, visible);
+            if (position < 0) {
+                // Matched by expression as ORDER BY is, so DISTINCT ON (x) and ORDER BY x name one column.
+                position = shapes.indexOf(ExprTrees.withoutPositions(expr));
+            }
             if (position < 0) {
                 Expr shape = ExprTrees.withoutPositions(expr);
                 Integer known = hidden.get(shape);

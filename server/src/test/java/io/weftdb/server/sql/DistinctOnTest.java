@@ -48,6 +48,12 @@ class DistinctOnTest {
     }
 
     @Test
+    void anExpressionInTheSelectListMatchesTheSameExpressionInDistinctOnAndOrderBy() {
+        assertThat(sql.query("SELECT DISTINCT ON (v % 2) v % 2, n FROM d ORDER BY v % 2, n DESC"))
+                .containsExactly(row("0", "z"), row("1", "y"));
+    }
+
+    @Test
     void orderByMustStartWithTheDistinctOnExpressions() {
         assertThat(sql.error("SELECT DISTINCT ON (g) g, v FROM d ORDER BY v").code())
                 .isEqualTo(ErrorCode.INVALID_COLUMN_REFERENCE);
