@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The client matrix: runs every real-client scenario against WeftDB and writes docs/CLIENT_MATRIX.md
-# (client x scenario, pass/fail, from this run). The scenarios are the server module's client tests
+# (client x scenario, pass/fail, from this run). The scenarios are the client tests of the server and protocol modules
 # (psql, pgjdbc, psycopg2, SQLAlchemy, node-postgres, Hibernate, the mariadb CLI, Connector/J,
 # MariaDB Connector/J, PyMySQL, mysql2, mariadb-dump), plus pgbench (init + a run) and sysbench
 # (prepare + a run) against `./weftdb serve`. Installs the clients it needs, as scripts/test does.
@@ -24,9 +24,12 @@ fi
 
 # The test command itself (it installs the CLIs, Python modules and npm packages the scenarios use),
 # building what the server module needs and running only its client tests.
-classes='io.weftdb.server.pg.*Test,io.weftdb.server.mysql.*Test'
+classes='io.weftdb.server.pg.*Test,io.weftdb.server.mysql.*Test,io.weftdb.pg.wire.*JdbcTest,io.weftdb.pg.wire.PgServerLifecycleTest'
+classes+=',io.weftdb.pg.wire.ClientDisconnectTest,io.weftdb.mysql.wire.*JdbcTest,io.weftdb.mysql.wire.MysqlAuthenticationTest'
+classes+=',io.weftdb.mysql.wire.MysqlInformationSchemaMetadataTest'
+reports='server/target/surefire-reports protocol-pg/target/surefire-reports protocol-mysql/target/surefire-reports'
 echo "running the client scenarios ($classes)..." >&2
-rm -rf server/target/surefire-reports
+rm -rf $reports
 scripts/test -q -pl server -am -Dtest="$classes" -Dsurefire.failIfNoSpecifiedTests=false >"$work/mvn.log" 2>&1 \
   || echo "some client scenarios failed (listed in the report)" >&2
 
@@ -58,9 +61,9 @@ record sysbench "oltp_read_write prepare (2 tables x 1000 rows)" sb oltp_read_wr
 record sysbench "oltp_read_write run, 2 threads, 5 s" sb oltp_read_write run
 record sysbench "oltp_point_select run, 2 threads, 5 s" sb oltp_point_select run
 
-python3 - "$report_dir/CLIENT_MATRIX.md" "$smoke" server/target/surefire-reports <<'PY'
+python3 - "$report_dir/CLIENT_MATRIX.md" "$smoke" $reports <<'PY'
 import glob, re, sys, datetime, xml.etree.ElementTree as ET
-out, smoke, reports = sys.argv[1], sys.argv[2], sys.argv[3]
+out, smoke, reports = sys.argv[1], sys.argv[2], sys.argv[3:]
 # Test class -> the client it drives.
 CLIENTS = {
     "PsqlClientTest": "psql", "PsqlDescribeTest": "psql", "JdbcMetadataTest": "pgjdbc",
@@ -70,14 +73,24 @@ CLIENTS = {
     "MysqlTlsAndPasswordTest": "Connector/J", "CrossProtocolTest": "pgjdbc + Connector/J",
 }
 def words(name):
-    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", name).lower()
+    """A test method name as words: aWrongPasswordIsRefusedWith28P01(Path) -> a wrong password is refused with 28P01."""
+    name = name.split("(", 1)[0]
+    spaced = re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z0-9])(?=[A-Z][a-z])|(?<=[a-z])(?=[0-9]{2})", " ", name)
+    return " ".join(w if re.fullmatch(r"[0-9][0-9A-Z]*", w) else w.lower() for w in spaced.split())
 rows = []
-for path in sorted(glob.glob(reports + "/TEST-*.xml")):
+def client_of(qualified):
+    package, cls = qualified.rsplit(".", 1)
+    if package == "io.weftdb.pg.wire":
+        return "pgjdbc"  # the protocol module's own tests drive the server through pgjdbc
+    if package == "io.weftdb.mysql.wire":
+        return "Connector/J"
+    return CLIENTS.get(cls)
+for path in sorted(p for report in reports for p in glob.glob(report + "/TEST-*.xml")):
     suite = ET.parse(path).getroot()
     cls = suite.get("name").rsplit(".", 1)[1]
     for case in suite.iter("testcase"):
         method = case.get("name")
-        client = CLIENTS.get(cls)
+        client = client_of(suite.get("name"))
         if cls == "HibernateRoundTripTest":
             client = "Hibernate (" + ("MySQL wire" if "Mysql" in method else "PostgreSQL wire") + ")"
         if client is None:
