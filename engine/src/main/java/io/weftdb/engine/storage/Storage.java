@@ -16,10 +16,10 @@ public interface Storage extends AutoCloseable {
     ReadView latest();
 
     /**
-     * Applies every operation of the batch atomically. With {@code sync} the call returns only once
-     * the batch is durable (write-ahead log flushed to disk).
+     * Applies every operation of {@code writes} atomically. With {@code sync} the call returns only
+     * once they are durable (write-ahead log flushed to disk).
      */
-    void write(WriteBatch batch, boolean sync);
+    void write(Writes writes, boolean sync);
 
     /** Approximate bytes stored in a key range, for statistics and pg_relation_size. */
     long approximateSize(Keyspace keyspace, byte[] fromInclusive, byte[] toExclusive);

@@ -3,13 +3,13 @@ package io.weftdb.engine.storage;
 import java.util.ArrayList;
 import java.util.List;
 
-/** An ordered list of puts and deletes applied atomically by {@link Storage#write}. */
-public final class WriteBatch {
+/** An ordered list of puts and deletes applied atomically by {@link Storage#write}, built by hand for small writes. */
+public final class WriteBatch implements Writes {
     /**
      * One operation: a put (value set), a point delete (value and rangeEnd null) or a range delete of
      * {@code [key, rangeEnd)} (rangeEnd set).
      */
-    public record Operation(Keyspace keyspace, byte[] key, byte[] value, byte[] rangeEnd) {
+    private record Operation(Keyspace keyspace, byte[] key, byte[] value, byte[] rangeEnd) {
         public boolean isRangeDelete() {
             return rangeEnd != null;
         }
@@ -33,14 +33,20 @@ public final class WriteBatch {
         return this;
     }
 
-    public List<Operation> operations() {
-        return operations;
+    @Override
+    public void replay(Receiver receiver) {
+        for (Operation operation : operations) {
+            if (operation.isRangeDelete()) {
+                receiver.deleteRange(operation.keyspace(), operation.key(), operation.rangeEnd());
+            } else if (operation.value() == null) {
+                receiver.delete(operation.keyspace(), operation.key());
+            } else {
+                receiver.put(operation.keyspace(), operation.key(), operation.value());
+            }
+        }
     }
 
-    public int size() {
-        return operations.size();
-    }
-
+    @Override
     public boolean isEmpty() {
         return operations.isEmpty();
     }

@@ -5,12 +5,11 @@ import io.weftdb.engine.txn.WriteBuffer;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.NavigableMap;
 
 /**
  * A cursor over committed entries merged with a transaction's own buffered writes: a buffered
- * value replaces the stored one, a buffered tombstone hides it. The buffer range is copied when the
- * cursor opens, so writes made while scanning (by the same statement) are not seen by it.
+ * value replaces the stored one, a buffered tombstone hides it. The buffered entries are those of
+ * when the cursor opens, so writes made while scanning (by the same statement) are not seen by it.
  */
 final class MergedCursor implements KeyCursor {
     private final KeyCursor stored;
@@ -22,30 +21,10 @@ final class MergedCursor implements KeyCursor {
     private byte[] value;
     private boolean started;
 
-    MergedCursor(KeyCursor stored, NavigableMap<byte[], byte[]> buffer, byte[] from, byte[] to) {
+    /** {@code buffered}: the transaction's entries in the cursor's range, in key order (see WriteBuffer#entries). */
+    MergedCursor(KeyCursor stored, Iterator<Map.Entry<byte[], byte[]>> buffered) {
         this.stored = stored;
-        this.buffered = snapshot(buffer, from, to);
-    }
-
-    private static Iterator<Map.Entry<byte[], byte[]>> snapshot(NavigableMap<byte[], byte[]> buffer, byte[] from, byte[] to) {
-        if (buffer == null || buffer.isEmpty()) {
-            return java.util.Collections.emptyIterator();
-        }
-        NavigableMap<byte[], byte[]> range;
-        if (from != null && to != null) {
-            range = buffer.subMap(from, true, to, false);
-        } else if (from != null) {
-            range = buffer.tailMap(from, true);
-        } else if (to != null) {
-            range = buffer.headMap(to, false);
-        } else {
-            range = buffer;
-        }
-        java.util.List<Map.Entry<byte[], byte[]>> copy = new java.util.ArrayList<>(range.size());
-        for (Map.Entry<byte[], byte[]> entry : range.entrySet()) {
-            copy.add(Map.entry(entry.getKey(), entry.getValue()));
-        }
-        return copy.iterator();
+        this.buffered = buffered;
     }
 
     @Override

@@ -52,8 +52,8 @@ public final class TransactionReader {
     }
 
     public KeyCursor scan(Keyspace keyspace, byte[] from, byte[] to) {
-        return new MergedCursor(transaction.snapshot().scan(keyspace, from, to), transaction.buffer().entries(keyspace),
-                from, to);
+        return new MergedCursor(transaction.snapshot().scan(keyspace, from, to),
+                transaction.buffer().entries(keyspace, from, to));
     }
 
     /** Like {@link #scan} over the latest committed state; the view is closed with the cursor. */
@@ -87,6 +87,6 @@ public final class TransactionReader {
                 latest.close();
             }
         };
-        return new MergedCursor(owning, transaction.buffer().entries(keyspace), from, to);
+        return new MergedCursor(owning, transaction.buffer().entries(keyspace, from, to));
     }
 }

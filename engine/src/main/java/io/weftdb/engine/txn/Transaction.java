@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Set;
 
 /**
@@ -30,6 +29,9 @@ public final class Transaction extends LockOwner {
     private final boolean implicit;
     private final WriteBuffer buffer = new WriteBuffer();
     private final UndoLog undo = new UndoLog();
+    /** Buffer size is checked every this many writes (a power of two): often enough, and cheaply. */
+    private static final int BUFFER_CHECK_INTERVAL = 4096;
+    private long writes;
     private final Map<String, Integer> savepoints = new LinkedHashMap<>();
     private final List<Runnable> afterCommit = new ArrayList<>();
     private Catalog catalog;
@@ -108,31 +110,63 @@ public final class Transaction extends LockOwner {
         return catalog;
     }
 
-    /** Buffers a put, recording the previous buffered state in the undo log. */
     /** Buffers a write; returns what this transaction had buffered for the key before (null: nothing). */
     public byte[] put(Keyspace keyspace, byte[] key, byte[] value) {
         checkWritable();
-        byte[] previous = buffer.put(keyspace, key, value);
+        if ((++writes & (BUFFER_CHECK_INTERVAL - 1)) == 0) {
+            checkBufferSize();
+        }
+        KeyspaceWrites writes = buffer.writes(keyspace);
+        PackedRun run = writes.tryAppend(key, value);
+        if (run != null) {
+            undo.recordAppend(keyspace, run);
+            return null;
+        }
+        byte[] previous = writes.put(key, value);
         undo.recordBufferChange(keyspace, key, previous);
         return previous;
     }
 
     public void delete(Keyspace keyspace, byte[] key) {
-        checkWritable();
-        undo.recordBufferChange(keyspace, key, buffer.put(keyspace, key, WriteBuffer.TOMBSTONE));
+        put(keyspace, key, WriteBuffer.TOMBSTONE);
     }
 
     /**
-     * Drops a whole key range at commit (a dropped or truncated table's old entries). Entries this
-     * transaction buffered in the range are dropped now: the batch applies range deletes before
-     * puts, so they would otherwise be written after the delete and stay behind as garbage.
+     * Fails the statement (its writes are undone, freeing them) once the buffer outgrows the
+     * manager's limit: a load too large for memory gets an error, not an out-of-memory server.
+     */
+    private void checkBufferSize() {
+        long held = buffer.retainedBytes();
+        if (held > manager.writeBufferLimit()) {
+            throw new SqlException(ErrorCode.OUT_OF_MEMORY, "out of memory: the transaction's uncommitted writes take "
+                    + (held >> 20) + " MB, more than the " + (manager.writeBufferLimit() >> 20) + " MB a transaction may hold",
+                    0, null, "Commit in smaller batches, or give the server more memory (-Xmx).", null);
+        }
+    }
+
+    /**
+     * Drops a whole key range at commit (a dropped or truncated table's old entries, which nothing
+     * reads again). Entries this transaction buffered in the range are dropped now: the commit
+     * applies range deletes before puts, so they would otherwise be written after the delete and
+     * stay behind as garbage.
      */
     public void deleteRange(byte[] from, byte[] to) {
-        NavigableMap<byte[], byte[]> buffered = buffer.entries(Keyspace.DATA).subMap(from, true, to, false);
-        for (Map.Entry<byte[], byte[]> entry : new ArrayList<>(buffered.entrySet())) {
+        KeyspaceWrites writes = buffer.writes(Keyspace.DATA);
+        for (Map.Entry<byte[], byte[]> entry : new ArrayList<>(writes.overlayRange(from, to).entrySet())) {
             undo.recordBufferChange(Keyspace.DATA, entry.getKey(), entry.getValue());
-            buffer.restore(Keyspace.DATA, entry.getKey(), null);
+            writes.restore(entry.getKey(), null);
         }
+        writes.deleteRunEntries(from, to, new KeyspaceWrites.RunChanges() {
+            @Override
+            public void cut(PackedRun run, PackedRun removed) {
+                undo.recordRunCut(Keyspace.DATA, run, removed);
+            }
+
+            @Override
+            public void tombstoned(byte[] key, byte[] previous) {
+                undo.recordBufferChange(Keyspace.DATA, key, previous);
+            }
+        });
         buffer.addRangeDelete(from, to);
         undo.recordRangeDelete();
     }

@@ -4,7 +4,7 @@ import io.weftdb.engine.catalog.Catalog;
 import io.weftdb.engine.catalog.CatalogObject;
 import io.weftdb.engine.storage.ReadView;
 import io.weftdb.engine.storage.Storage;
-import io.weftdb.engine.storage.WriteBatch;
+import io.weftdb.engine.storage.Writes;
 import io.weftdb.ir.stmt.TransactionControl.IsolationLevel;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -25,11 +25,23 @@ public final class TransactionManager {
     private final ReadWriteLock publication = new ReentrantReadWriteLock();
     private volatile Catalog committedCatalog;
     private final boolean syncCommits;
+    private final long writeBufferLimit;
 
+    /** Transactions may buffer writes up to half the heap: beyond it a statement fails (53200) rather than the server. */
     public TransactionManager(Storage storage, Catalog initialCatalog, boolean syncCommits) {
+        this(storage, initialCatalog, syncCommits, Runtime.getRuntime().maxMemory() / 2);
+    }
+
+    public TransactionManager(Storage storage, Catalog initialCatalog, boolean syncCommits, long writeBufferLimit) {
         this.storage = storage;
         this.committedCatalog = initialCatalog;
         this.syncCommits = syncCommits;
+        this.writeBufferLimit = writeBufferLimit;
+    }
+
+    /** The most bytes one transaction may hold in its write buffer until it commits. */
+    long writeBufferLimit() {
+        return writeBufferLimit;
     }
 
     public LockManager locks() {
@@ -66,7 +78,7 @@ public final class TransactionManager {
     public void commit(Transaction transaction) {
         try {
             if (!transaction.buffer().isEmpty() || !transaction.changedCatalogIds().isEmpty()) {
-                WriteBatch batch = transaction.buffer().toBatch();
+                Writes batch = transaction.buffer();
                 if (transaction.changedCatalogIds().isEmpty()) {
                     publication.readLock().lock();
                     try {

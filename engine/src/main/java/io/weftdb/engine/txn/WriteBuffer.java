@@ -1,48 +1,50 @@
 package io.weftdb.engine.txn;
 
 import io.weftdb.engine.storage.Keyspace;
-import io.weftdb.engine.storage.WriteBatch;
+import io.weftdb.engine.storage.Writes;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
-import java.util.TreeMap;
 
 /**
  * A transaction's private writes, ordered like the store so reads can merge them with a snapshot.
- * Nobody else sees them until commit turns the buffer into one atomic {@link WriteBatch}.
+ * Nobody else sees them until commit replays them into the store as one atomic write.
  */
-public final class WriteBuffer {
+public final class WriteBuffer implements Writes {
     /** Marks a deleted key; compared by identity, so no stored value can be mistaken for it. */
     public static final byte[] TOMBSTONE = new byte[0];
 
-    private final Map<Keyspace, NavigableMap<byte[], byte[]>> entries = new EnumMap<>(Keyspace.class);
+    private final Map<Keyspace, KeyspaceWrites> keyspaces = new EnumMap<>(Keyspace.class);
     private final List<byte[][]> rangeDeletes = new ArrayList<>();
 
-    public NavigableMap<byte[], byte[]> entries(Keyspace keyspace) {
-        return entries.computeIfAbsent(keyspace, k -> new TreeMap<>(Arrays::compareUnsigned));
+    KeyspaceWrites writes(Keyspace keyspace) {
+        return keyspaces.computeIfAbsent(keyspace, k -> new KeyspaceWrites());
     }
 
     /** The buffered value: null when this transaction has not touched the key, TOMBSTONE when deleted. */
     public byte[] get(Keyspace keyspace, byte[] key) {
-        NavigableMap<byte[], byte[]> map = entries.get(keyspace);
-        return map == null ? null : map.get(key);
+        KeyspaceWrites writes = keyspaces.get(keyspace);
+        return writes == null ? null : writes.get(key);
     }
 
-    /** Stores {@code value} (or TOMBSTONE) and returns what was buffered before (null if nothing). */
-    public byte[] put(Keyspace keyspace, byte[] key, byte[] value) {
-        return entries(keyspace).put(key, value);
+    /**
+     * The buffered entries with keys in {@code [from, to)} (a null bound is open), in key order, as
+     * they are now: writes made while the iterator is read are not part of it.
+     */
+    public Iterator<Map.Entry<byte[], byte[]>> entries(Keyspace keyspace, byte[] from, byte[] to) {
+        KeyspaceWrites writes = keyspaces.get(keyspace);
+        return writes == null ? java.util.Collections.emptyIterator() : writes.entries(from, to);
     }
 
-    /** Restores a buffered entry to what it was (null: untouched), for the undo log. */
-    void restore(Keyspace keyspace, byte[] key, byte[] previous) {
-        if (previous == null) {
-            entries(keyspace).remove(key);
-        } else {
-            put(keyspace, key, previous);
+    /** Bytes the buffer holds, roughly: what a large transaction costs in memory until it commits. */
+    public long retainedBytes() {
+        long total = 0;
+        for (KeyspaceWrites writes : keyspaces.values()) {
+            total += writes.retainedBytes();
         }
+        return total;
     }
 
     void addRangeDelete(byte[] from, byte[] to) {
@@ -53,25 +55,19 @@ public final class WriteBuffer {
         rangeDeletes.remove(rangeDeletes.size() - 1);
     }
 
+    @Override
     public boolean isEmpty() {
-        return rangeDeletes.isEmpty() && entries.values().stream().allMatch(Map::isEmpty);
+        return rangeDeletes.isEmpty() && keyspaces.values().stream().allMatch(KeyspaceWrites::isEmpty);
     }
 
     /** Range deletes first (they clear dropped key ranges), then every buffered put and delete. */
-    public WriteBatch toBatch() {
-        WriteBatch batch = new WriteBatch();
+    @Override
+    public void replay(Receiver receiver) {
         for (byte[][] range : rangeDeletes) {
-            batch.deleteRange(Keyspace.DATA, range[0], range[1]);
+            receiver.deleteRange(Keyspace.DATA, range[0], range[1]);
         }
-        for (Map.Entry<Keyspace, NavigableMap<byte[], byte[]>> keyspace : entries.entrySet()) {
-            for (Map.Entry<byte[], byte[]> entry : keyspace.getValue().entrySet()) {
-                if (entry.getValue() == TOMBSTONE) {
-                    batch.delete(keyspace.getKey(), entry.getKey());
-                } else {
-                    batch.put(keyspace.getKey(), entry.getKey(), entry.getValue());
-                }
-            }
+        for (Map.Entry<Keyspace, KeyspaceWrites> keyspace : keyspaces.entrySet()) {
+            keyspace.getValue().replay(keyspace.getKey(), receiver);
         }
-        return batch;
     }
 }

@@ -33,17 +33,23 @@ public final class InMemoryStorage implements Storage {
     }
 
     @Override
-    public synchronized void write(WriteBatch batch, boolean sync) {
-        for (WriteBatch.Operation operation : batch.operations()) {
-            NavigableMap<byte[], byte[]> map = data.get(operation.keyspace());
-            if (operation.isRangeDelete()) {
-                map.subMap(operation.key(), true, operation.rangeEnd(), false).clear();
-            } else if (operation.value() == null) {
-                map.remove(operation.key());
-            } else {
-                map.put(operation.key(), operation.value());
+    public synchronized void write(Writes writes, boolean sync) {
+        writes.replay(new Writes.Receiver() {
+            @Override
+            public void put(Keyspace keyspace, byte[] key, byte[] value) {
+                data.get(keyspace).put(key, value);
             }
-        }
+
+            @Override
+            public void delete(Keyspace keyspace, byte[] key) {
+                data.get(keyspace).remove(key);
+            }
+
+            @Override
+            public void deleteRange(Keyspace keyspace, byte[] fromInclusive, byte[] toExclusive) {
+                data.get(keyspace).subMap(fromInclusive, true, toExclusive, false).clear();
+            }
+        });
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.weftdb.engine.txn;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.weftdb.engine.catalog.Catalog;
 import io.weftdb.engine.catalog.DatabaseDef;
@@ -84,5 +85,64 @@ class UndoLogTest {
         try (var view = storage.snapshot()) {
             assertThat(view.get(Keyspace.DATA, new byte[] {5, 1})).isNull();
         }
+    }
+
+    @Test
+    void appendsCountedTogetherStillRollBackToTheSavepointBetweenThem() {
+        Transaction transaction = manager.begin(IsolationLevel.READ_COMMITTED, false, false);
+        transaction.beginStatement();
+        transaction.put(Keyspace.DATA, bytes(1), bytes(1));
+        transaction.put(Keyspace.DATA, bytes(2), bytes(2));
+        transaction.defineSavepoint("s");
+        transaction.put(Keyspace.DATA, bytes(3), bytes(3));
+        transaction.put(Keyspace.DATA, bytes(4), bytes(4));
+        transaction.rollbackToSavepoint("s");
+        assertThat(transaction.buffer().get(Keyspace.DATA, bytes(2))).containsExactly(2);
+        assertThat(transaction.buffer().get(Keyspace.DATA, bytes(3))).isNull();
+        transaction.put(Keyspace.DATA, bytes(3), bytes(30));
+        transaction.rollbackToSavepoint("s");
+        assertThat(transaction.buffer().get(Keyspace.DATA, bytes(3))).isNull();
+        manager.commit(transaction);
+        try (var view = storage.snapshot()) {
+            assertThat(view.get(Keyspace.DATA, bytes(2))).containsExactly(2);
+            assertThat(view.get(Keyspace.DATA, bytes(3))).isNull();
+        }
+    }
+
+    @Test
+    void aRangeDeleteInsideTheBufferedKeysTurnsThemIntoDeletesAndUndoBringsThemBack() {
+        Transaction transaction = manager.begin(IsolationLevel.READ_COMMITTED, false, false);
+        transaction.beginStatement();
+        transaction.put(Keyspace.DATA, new byte[] {5, 1}, bytes(1));
+        transaction.put(Keyspace.DATA, new byte[] {6, 1}, bytes(2));
+        transaction.defineSavepoint("before");
+        transaction.deleteRange(new byte[] {5}, new byte[] {6});
+        assertThat(transaction.buffer().get(Keyspace.DATA, new byte[] {5, 1})).isSameAs(WriteBuffer.TOMBSTONE);
+        transaction.rollbackToSavepoint("before");
+        assertThat(transaction.buffer().get(Keyspace.DATA, new byte[] {5, 1})).containsExactly(1);
+        manager.commit(transaction);
+        try (var view = storage.snapshot()) {
+            assertThat(view.get(Keyspace.DATA, new byte[] {5, 1})).containsExactly(1);
+            assertThat(view.get(Keyspace.DATA, new byte[] {6, 1})).containsExactly(2);
+        }
+    }
+
+    @Test
+    void aTransactionOutgrowingItsWriteBufferLimitFailsTheStatementAndKeepsEarlierWrites() {
+        TransactionManager small = new TransactionManager(storage, Catalog.EMPTY, true, 1 << 20);
+        Transaction transaction = small.begin(IsolationLevel.READ_COMMITTED, false, false);
+        transaction.beginStatement();
+        transaction.put(Keyspace.DATA, new byte[] {0}, bytes(1));
+        int statement = transaction.beginStatement();
+        byte[] value = new byte[1000];
+        assertThatThrownBy(() -> {
+            for (int i = 0; i < 100_000; i++) {
+                transaction.put(Keyspace.DATA, new byte[] {1, (byte) (i >>> 16), (byte) (i >>> 8), (byte) i}, value);
+            }
+        }).isInstanceOfSatisfying(io.weftdb.ir.error.SqlException.class,
+                failure -> assertThat(failure.code()).isEqualTo(io.weftdb.ir.error.ErrorCode.OUT_OF_MEMORY));
+        transaction.rollbackStatement(statement);
+        assertThat(transaction.buffer().retainedBytes()).isLessThan(1 << 16);
+        assertThat(transaction.buffer().get(Keyspace.DATA, new byte[] {0})).containsExactly(1);
     }
 }

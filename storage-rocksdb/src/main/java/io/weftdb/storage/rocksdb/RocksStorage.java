@@ -4,7 +4,7 @@ import io.weftdb.engine.storage.Keyspace;
 import io.weftdb.engine.storage.ReadView;
 import io.weftdb.engine.storage.Storage;
 import io.weftdb.engine.storage.StorageException;
-import io.weftdb.engine.storage.WriteBatch;
+import io.weftdb.engine.storage.Writes;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -142,23 +142,14 @@ public final class RocksStorage implements Storage {
     }
 
     @Override
-    public void write(WriteBatch batch, boolean sync) {
+    public void write(Writes writes, boolean sync) {
         requireOpen();
-        if (batch.isEmpty()) {
+        if (writes.isEmpty()) {
             return;
         }
-        try (org.rocksdb.WriteBatch rocksBatch = new org.rocksdb.WriteBatch()) {
-            for (WriteBatch.Operation operation : batch.operations()) {
-                ColumnFamilyHandle family = family(operation.keyspace());
-                if (operation.isRangeDelete()) {
-                    rocksBatch.deleteRange(family, operation.key(), operation.rangeEnd());
-                } else if (operation.value() == null) {
-                    rocksBatch.delete(family, operation.key());
-                } else {
-                    rocksBatch.put(family, operation.key(), operation.value());
-                }
-            }
-            db.write(sync ? syncWrites : bufferedWrites, rocksBatch);
+        try (org.rocksdb.WriteBatch batch = new org.rocksdb.WriteBatch()) {
+            writes.replay(new BatchFiller(batch, families));
+            db.write(sync ? syncWrites : bufferedWrites, batch);
         } catch (RocksDBException failure) {
             throw RocksFailures.io("write", failure);
         }
