@@ -100,6 +100,14 @@ public final class RowCodec {
      * @throws IllegalArgumentException if the row does not match the layout
      */
     public static void decode(byte[] row, TypeKind[] layoutKinds, int[] targetPositions, Object[] target) {
+        decode(row, layoutKinds, targetPositions, target, layoutKinds.length);
+    }
+
+    /**
+     * Like {@link #decode(byte[], TypeKind[], int[], Object[])} over the first {@code columns}
+     * layout columns only: the rest of the row is not even skipped (nor checked against the layout).
+     */
+    public static void decode(byte[] row, TypeKind[] layoutKinds, int[] targetPositions, Object[] target, int columns) {
         if (layoutKinds.length != targetPositions.length) {
             throw new IllegalArgumentException(layoutKinds.length + " column kinds but "
                     + targetPositions.length + " target positions");
@@ -108,7 +116,7 @@ public final class RowCodec {
         reader.readVarint();
         int bitmapOffset = reader.position;
         reader.skip(bitmapBytes(layoutKinds.length));
-        for (int column = 0; column < layoutKinds.length; column++) {
+        for (int column = 0; column < columns; column++) {
             boolean isNull = (row[bitmapOffset + column / 8] & (1 << (column % 8))) != 0;
             int targetPosition = targetPositions[column];
             if (targetPosition < 0) {
@@ -119,7 +127,7 @@ public final class RowCodec {
                 target[targetPosition] = isNull ? null : reader.readValue(layoutKinds[column]);
             }
         }
-        if (reader.position != row.length) {
+        if (columns == layoutKinds.length && reader.position != row.length) {
             throw new IllegalArgumentException("row has " + (row.length - reader.position)
                     + " bytes beyond its layout's columns: it was written with another layout");
         }

@@ -5,6 +5,6 @@ public interface KeyedRowSource extends RowSource {
     /** The row key of the current row. */
     byte[] key();
 
-    /** The stored bytes of the current row, as the statement's snapshot saw them. */
+    /** The stored bytes of the current row, as the statement's snapshot saw them (null from a scan that decodes no column). */
     byte[] storedValue();
 }

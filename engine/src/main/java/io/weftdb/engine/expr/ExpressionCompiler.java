@@ -256,12 +256,43 @@ public final class ExpressionCompiler {
         }
         OuterScopes.Reference reference = outer == null ? null : outer.find(ref.name(), ref.position());
         if (reference == null) {
+            BoundExpr wholeRow = ref.name().size() == 1 ? wholeRow(ref.name().name()) : null;
+            if (wholeRow != null) {
+                return wholeRow;
+            }
             scope.resolve(ref.name(), ref.position()); // raises the 42703/42P01 error
             throw new IllegalStateException("unresolvable column resolved");
         }
         int levelsUp = reference.levelsUp();
         int outerIndex = reference.index();
         return new BoundExpr((row, context) -> context.outerRow(levelsUp)[outerIndex], reference.column().type(), false);
+    }
+
+    /**
+     * A relation's name used as a value ({@code SELECT t FROM t}, {@code row_to_json(t)}): its row
+     * as a record whose fields are the relation's columns, or null when no relation has the name.
+     */
+    private BoundExpr wholeRow(String relation) {
+        List<Integer> positions = new ArrayList<>();
+        List<DataType.Field> fields = new ArrayList<>();
+        for (int i = 0; i < scope.columns().size(); i++) {
+            Scope.Column column = scope.columns().get(i);
+            if (relation.equals(column.relation())) {
+                positions.add(i);
+                fields.add(new DataType.Field(column.name(), column.type()));
+            }
+        }
+        if (positions.isEmpty()) {
+            return null;
+        }
+        int[] indexes = positions.stream().mapToInt(Integer::intValue).toArray();
+        return new BoundExpr((row, context) -> {
+            Object[] values = new Object[indexes.length];
+            for (int i = 0; i < indexes.length; i++) {
+                values[i] = row[indexes[i]];
+            }
+            return RowValue.of(values);
+        }, DataType.record(fields), false);
     }
 
     private BoundExpr compileSubquery(Expr subquery) {

@@ -85,6 +85,14 @@ public record HashAggregateNode(PlanNode input, List<BoundExpr> groupKeys, List<
      */
     private Iterator<Group> aggregate(RowSource source, ExecutionEnvironment environment) {
         EvaluationContext context = environment.context();
+        if (groupKeys.isEmpty() && groupingSets.isEmpty()) {
+            // One group, over no rows too: nothing to hash.
+            Group only = new Group(new Object[] {0}, 0);
+            while (source.next()) {
+                only.add(source.row(), context);
+            }
+            return List.of(only).iterator();
+        }
         List<int[]> sets = groupingSets.isEmpty() ? List.of(allKeys()) : groupingSets;
         // Insertion order keeps the output in first-seen order, which makes unordered results stable.
         Map<RowKey, Group> groups = new LinkedHashMap<>();

@@ -315,7 +315,8 @@ final class JoinPlanner {
         if (best == null) {
             return null;
         }
-        PlanNode lookups = filter(new TableScanNode(table, scan.alias(), best, tableScope), unit.filters(), "WHERE");
+        PlanNode lookups = filter(new TableScanNode(table, scan.alias(), best, tableScope,
+                planner.columnsRead(table, scan.alias())), unit.filters(), "WHERE");
         return new LateralJoinNode(left, lookups, compileAll(scope, conditions), FromItem.JoinType.INNER, scope);
     }
 
@@ -456,7 +457,7 @@ final class JoinPlanner {
     private static boolean[] columnsRead(Scope scope, List<Expr> conditions) {
         boolean[] read = new boolean[scope.columns().size()];
         for (Expr condition : conditions) {
-            if (ExprTrees.find(condition, JoinPlanner::hidesColumns) != null) {
+            if (ExprTrees.find(condition, ColumnsRead::hidesColumns) != null) {
                 return null;
             }
             List<Expr.ColumnRef> references = new ArrayList<>();
@@ -475,11 +476,6 @@ final class JoinPlanner {
             }
         }
         return read;
-    }
-
-    private static boolean hidesColumns(Expr node) {
-        return node instanceof Expr.ScalarSubquery || node instanceof Expr.Exists || node instanceof Expr.InSubquery
-                || node instanceof Expr.Quantified quantified && quantified.query() != null || node instanceof Expr.Star;
     }
 
     private BoundExpr compileAll(Scope scope, List<Expr> conditions) {

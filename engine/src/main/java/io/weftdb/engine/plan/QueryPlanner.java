@@ -45,6 +45,8 @@ public final class QueryPlanner {
      * PostgreSQL (SELECT NULL UNION SELECT 1 is integer). Everywhere else they become text.
      */
     private final boolean keepsUnknownOutput;
+    /** The columns the SELECT being planned reads, so its table scans decode no others. */
+    private final ColumnsRead columnsRead;
 
     public QueryPlanner(NameContext names, ParameterTypes parameters) {
         this(names, parameters, new TableStatistics());
@@ -62,6 +64,12 @@ public final class QueryPlanner {
 
     private QueryPlanner(NameContext names, ParameterTypes parameters, OuterScopes outer, CommonTableExpressions ctes,
                          RowEstimates estimates, boolean keepsUnknownOutput) {
+        this(names, parameters, outer, ctes, estimates, keepsUnknownOutput, ColumnsRead.ALL);
+    }
+
+    private QueryPlanner(NameContext names, ParameterTypes parameters, OuterScopes outer, CommonTableExpressions ctes,
+                         RowEstimates estimates, boolean keepsUnknownOutput, ColumnsRead columnsRead) {
+        this.columnsRead = columnsRead;
         this.names = names;
         this.parameters = parameters;
         this.outer = outer;
@@ -74,6 +82,16 @@ public final class QueryPlanner {
     /** This planner with unknown-typed output columns kept or resolved to text (see {@link #keepsUnknownOutput}). */
     private QueryPlanner keepingUnknownOutput(boolean keep) {
         return keep == keepsUnknownOutput ? this : new QueryPlanner(names, parameters, outer, ctes, estimates, keep);
+    }
+
+    /** This planner for the FROM list of a SELECT that reads only {@code read}. */
+    private QueryPlanner reading(ColumnsRead read) {
+        return new QueryPlanner(names, parameters, outer, ctes, estimates, keepsUnknownOutput, read);
+    }
+
+    /** Which columns of {@code table}, scanned as {@code alias}, the query reads (null: all). */
+    boolean[] columnsRead(TableDef table, String alias) {
+        return columnsRead.columnsOf(table, alias);
     }
 
     /** How many rows the planner expects {@code node} to produce. */
@@ -217,7 +235,7 @@ public final class QueryPlanner {
     private PlanNode planSelect(Query.Select select) {
         AggregatePlanner.rejectAggregates(select.where(), "WHERE");
         List<Expr> conjuncts = select.where() == null ? List.of() : conjuncts(select.where());
-        PlanNode source = planFrom(select.from(), conjuncts);
+        PlanNode source = reading(ColumnsRead.of(select)).planFrom(select.from(), conjuncts);
         if (AggregatePlanner.needsAggregation(select)) {
             AggregatePlanner.Grouped grouped = new AggregatePlanner(source, compiler(source.output())).plan(select);
             return planWindowsAndOutput(grouped.plan(), grouped.items(), select.distinct(), grouped.distinctOn(),
@@ -667,8 +685,10 @@ public final class QueryPlanner {
         return switch (relation) {
             case TableDef table -> {
                 Scope scope = TableScope.of(table, alias);
-                KeyRange range = AccessPathSelector.choose(table, scope, conjuncts, compiler(scope));
-                PlanNode scan = new TableScanNode(table, alias, range, scope);
+                List<Expr> keyConjuncts = ref.columnAliases().isEmpty() ? conjuncts
+                        : withColumnNames(conjuncts, alias, ref.columnAliases(), table);
+                KeyRange range = AccessPathSelector.choose(table, scope, keyConjuncts, compiler(scope));
+                PlanNode scan = new TableScanNode(table, alias, range, scope, columnsRead(table, alias));
                 yield ref.columnAliases().isEmpty() ? scan : realias(scan, alias, ref.columnAliases(), ref.position());
             }
             case ViewDef view -> {
@@ -679,6 +699,28 @@ public final class QueryPlanner {
             default -> throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, "reading \"" + ref.name()
                     + "\" as a table is not supported", ref.position());
         };
+    }
+
+    /**
+     * The conjuncts with the table's column aliases ({@code FROM t AS r(p, q)}) turned back into its
+     * column names, so the access path is chosen over the table's own columns.
+     */
+    private static List<Expr> withColumnNames(List<Expr> conjuncts, String alias, List<String> aliases, TableDef table) {
+        List<Expr> renamed = new ArrayList<>(conjuncts.size());
+        for (Expr conjunct : conjuncts) {
+            renamed.add(ExprTrees.rewrite(conjunct, node -> {
+                if (node instanceof Expr.ColumnRef ref && (ref.name().size() == 1 || alias.equals(ref.name().qualifier()))) {
+                    int index = aliases.indexOf(ref.name().name());
+                    if (index >= 0) {
+                        List<String> parts = new ArrayList<>(ref.name().parts());
+                        parts.set(parts.size() - 1, table.columns().get(index).name());
+                        return new Expr.ColumnRef(new io.weftdb.ir.QualifiedName(parts), ref.position());
+                    }
+                }
+                return null;
+            }));
+        }
+        return renamed;
     }
 
     private PlanNode planCteReference(CommonTableExpressions.Definition cte, String alias, FromItem.TableRef ref) {

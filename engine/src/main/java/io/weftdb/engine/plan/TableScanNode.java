@@ -14,7 +14,12 @@ import java.util.List;
  * Reads a table's rows through one index: the primary index directly (rows are its entries), or a
  * secondary index whose entries lead to the rows. Streams: one stored entry in memory at a time.
  */
-public record TableScanNode(TableDef table, String alias, KeyRange range, Scope output) implements PlanNode {
+public record TableScanNode(TableDef table, String alias, KeyRange range, Scope output, boolean[] decoded)
+        implements PlanNode {
+    /** A scan decoding every column. */
+    public TableScanNode(TableDef table, String alias, KeyRange range, Scope output) {
+        this(table, alias, range, output, null);
+    }
 
     @Override
     public KeyedRowSource open(ExecutionEnvironment environment) {
@@ -50,6 +55,8 @@ public record TableScanNode(TableDef table, String alias, KeyRange range, Scope 
         private final TableCodec.Subset conditionPart;
         private final TableCodec.Subset restPart;
         private final boolean viaPrimary = range.index().primary();
+        /** No column is decoded: stored values need not even be fetched. */
+        private final boolean readsNothing;
         private KeyCursor cursor;
         private boolean exhausted;
         private byte[] key;
@@ -60,31 +67,39 @@ public record TableScanNode(TableDef table, String alias, KeyRange range, Scope 
         Scan(ExecutionEnvironment environment, BoundExpr condition, boolean[] conditionColumns) {
             this.environment = environment;
             this.condition = condition;
-            if (condition == null) {
-                conditionPart = null;
-                restPart = null;
-            } else {
-                boolean[] rest = new boolean[conditionColumns.length];
+            boolean[] rest = decoded == null ? null : decoded.clone();
+            if (condition != null) {
+                rest = new boolean[conditionColumns.length];
                 for (int i = 0; i < rest.length; i++) {
-                    rest[i] = !conditionColumns[i];
+                    rest[i] = !conditionColumns[i] && (decoded == null || decoded[i]);
                 }
-                conditionPart = codec.subset(conditionColumns);
-                restPart = codec.subset(rest);
             }
+            conditionPart = condition == null ? null : codec.subset(conditionColumns);
+            restPart = rest == null ? null : codec.subset(rest);
+            boolean none = rest != null && condition == null;
+            for (int i = 0; none && i < rest.length; i++) {
+                none = !rest[i];
+            }
+            readsNothing = none;
         }
 
-        /** The stored row decoded, or null when the scan's condition rejects it. */
+        /**
+         * The stored row decoded (only the columns the query reads, the others left null), or null
+         * when the scan's condition rejects it.
+         */
         private Object[] decode(byte[] stored) {
-            if (condition == null) {
+            if (restPart == null) {
                 return codec.decodeRow(stored);
             }
-            Object[] decoded = codec.emptyRow(stored);
-            conditionPart.decode(stored, decoded);
-            if (!Boolean.TRUE.equals(condition.evaluate(decoded, environment.context()))) {
-                return null;
+            Object[] values = codec.emptyRow(stored);
+            if (condition != null) {
+                conditionPart.decode(stored, values);
+                if (!Boolean.TRUE.equals(condition.evaluate(values, environment.context()))) {
+                    return null;
+                }
             }
-            restPart.decode(stored, decoded);
-            return decoded;
+            restPart.decode(stored, values);
+            return values;
         }
 
         @Override
@@ -115,6 +130,13 @@ public record TableScanNode(TableDef table, String alias, KeyRange range, Scope 
                 if (++sinceCancelCheck == 1024) {
                     sinceCancelCheck = 0;
                     environment.checkCancelled();
+                }
+                if (viaPrimary && readsNothing) {
+                    // SELECT count(*) and the like: the row's existence is all that is read.
+                    key = cursor.key();
+                    value = null;
+                    row = new Object[output.columns().size()];
+                    return true;
                 }
                 if (viaPrimary) {
                     key = cursor.key();

@@ -2,8 +2,8 @@ package io.weftdb.engine.storage;
 
 /**
  * A forward cursor over a key range. {@link #next()} advances and tells whether an entry is there;
- * {@link #key()} and {@link #value()} are valid until the next call and may be reused buffers, so
- * callers copy what they keep.
+ * {@link #key()} and {@link #value()} hand out arrays of their own, which callers may keep (a scan
+ * passes them on without copying) but must not modify.
  */
 public interface KeyCursor extends AutoCloseable {
     boolean next();

@@ -63,8 +63,8 @@ final class MergedCursor implements KeyCursor {
 
     private void advanceStored() {
         if (stored.next()) {
-            storedKey = stored.key().clone();
-            storedValue = stored.value().clone();
+            storedKey = stored.key();
+            storedValue = stored.value();
         } else {
             storedKey = null;
             storedValue = null;

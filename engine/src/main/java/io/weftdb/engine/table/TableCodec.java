@@ -157,7 +157,13 @@ public final class TableCodec {
                 }
                 return masked;
             });
-            RowCodec.decode(value, reader.kinds, targets, row);
+            int columns = targets.length;
+            while (columns > 0 && targets[columns - 1] < 0) {
+                columns--;
+            }
+            if (columns > 0) {
+                RowCodec.decode(value, reader.kinds, targets, row, columns);
+            }
             for (int position : arrayPositions) {
                 if (wanted[position] && row[position] instanceof String text) {
                     row[position] = TextParse.parse(text, table.columns().get(position).type(), ZoneOffset.UTC);

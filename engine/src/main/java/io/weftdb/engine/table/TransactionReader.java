@@ -52,8 +52,7 @@ public final class TransactionReader {
     }
 
     public KeyCursor scan(Keyspace keyspace, byte[] from, byte[] to) {
-        return new MergedCursor(transaction.snapshot().scan(keyspace, from, to),
-                transaction.buffer().entries(keyspace, from, to));
+        return merged(transaction.snapshot().scan(keyspace, from, to), transaction.buffer().entries(keyspace, from, to));
     }
 
     /** Like {@link #scan} over the latest committed state; the view is closed with the cursor. */
@@ -87,6 +86,11 @@ public final class TransactionReader {
                 latest.close();
             }
         };
-        return new MergedCursor(owning, transaction.buffer().entries(keyspace, from, to));
+        return merged(owning, transaction.buffer().entries(keyspace, from, to));
+    }
+
+    /** The stored entries merged with the buffered ones; when nothing is buffered in the range, the stored cursor itself. */
+    private static KeyCursor merged(KeyCursor stored, java.util.Iterator<java.util.Map.Entry<byte[], byte[]>> buffered) {
+        return buffered.hasNext() ? new MergedCursor(stored, buffered) : stored;
     }
 }
