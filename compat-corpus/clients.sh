@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The client matrix: runs every real-client scenario against WeftDB and writes docs/CLIENT_MATRIX.md
 # (client x scenario, pass/fail, from this run). The scenarios are the client tests of the server and protocol modules
-# (psql, pgjdbc, psycopg2, SQLAlchemy, node-postgres, Hibernate, the mariadb CLI, Connector/J,
+# (psql, pgjdbc, psycopg2, SQLAlchemy on both wires, node-postgres, Hibernate, the mariadb CLI, Connector/J,
 # MariaDB Connector/J, PyMySQL, mysql2, mariadb-dump), plus pgbench (init + a run) and sysbench
 # (prepare + a run) against `./weftdb serve`. Installs the clients it needs, as scripts/test does.
 #
@@ -67,7 +67,7 @@ out, smoke, reports = sys.argv[1], sys.argv[2], sys.argv[3:]
 # Test class -> the client it drives.
 CLIENTS = {
     "PsqlClientTest": "psql", "PsqlDescribeTest": "psql", "JdbcMetadataTest": "pgjdbc",
-    "PgTlsAndPasswordJdbcTest": "pgjdbc", "Psycopg2ClientTest": "psycopg2", "SqlAlchemyReflectionTest": "SQLAlchemy (PostgreSQL)",
+    "PgTlsAndPasswordJdbcTest": "pgjdbc", "Psycopg2ClientTest": "psycopg2", "SqlAlchemyReflectionTest": "SQLAlchemy (PostgreSQL)", "SqlAlchemyMysqlTest": "SQLAlchemy (MySQL)",
     "NodePostgresClientTest": "node-postgres", "MariadbCliTest": "mariadb CLI", "MariadbConnectorJTest": "MariaDB Connector/J",
     "MariadbDumpRestoreTest": "mariadb-dump", "Mysql2ClientTest": "mysql2 (npm)", "PyMysqlClientTest": "PyMySQL",
     "MysqlTlsAndPasswordTest": "Connector/J", "CrossProtocolTest": "pgjdbc + Connector/J",

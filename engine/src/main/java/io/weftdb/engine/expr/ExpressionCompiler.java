@@ -171,10 +171,13 @@ public final class ExpressionCompiler {
             case Expr.ColumnRef ref -> compileColumn(ref);
             case Expr.Parameter parameter -> compileParameter(parameter.index());
             case Expr.Unary unary -> compileUnary(unary);
+            case Expr.Binary binary when rowWise(binary) -> compile(rowComparison(binary.left(), binary.right(),
+                    binary.operator() == BinaryOperator.NOT_EQUAL, binary.position()));
             case Expr.Binary binary -> compileBinary(binary);
             case Expr.IsPredicate is -> compileIs(is);
             case Expr.IsDistinctFrom distinct -> compileDistinct(distinct);
             case Expr.Between between -> compileBetween(between);
+            case Expr.InList in when rowWise(in) -> compile(rowInList(in));
             case Expr.InList in -> compileInList(in);
             case Expr.Like like -> compileLike(like);
             case Expr.Case caseExpr -> compileCase(caseExpr);
@@ -667,6 +670,46 @@ public final class ExpressionCompiler {
             condition = new Expr.Unary(io.weftdb.ir.expr.UnaryOperator.NOT, condition, between.position());
         }
         return compileNode(condition);
+    }
+
+    /** {@code (a, b) = (x, y)} or {@code <>}: rows of the same width compared field by field. */
+    private static boolean rowWise(Expr.Binary binary) {
+        return (binary.operator() == BinaryOperator.EQUAL || binary.operator() == BinaryOperator.NOT_EQUAL)
+                && binary.left() instanceof Expr.RowConstructor left && binary.right() instanceof Expr.RowConstructor right
+                && left.fields().size() == right.fields().size();
+    }
+
+    /** {@code (a, b) IN ((x, y), ...)}: a row operand and rows of its width. */
+    private static boolean rowWise(Expr.InList in) {
+        return in.operand() instanceof Expr.RowConstructor operand && in.values().stream()
+                .allMatch(value -> value instanceof Expr.RowConstructor row && row.fields().size() == operand.fields().size());
+    }
+
+    /**
+     * Row equality as PostgreSQL defines it: {@code a = x AND b = y}, so true when every pair is
+     * equal, false when one pair differs, else NULL; {@code <>} is its negation, {@code a <> x OR b <> y}.
+     */
+    private static Expr rowComparison(Expr left, Expr right, boolean notEqual, int position) {
+        List<Expr> leftFields = ((Expr.RowConstructor) left).fields();
+        List<Expr> rightFields = ((Expr.RowConstructor) right).fields();
+        Expr result = null;
+        for (int i = 0; i < leftFields.size(); i++) {
+            Expr pair = new Expr.Binary(notEqual ? BinaryOperator.NOT_EQUAL : BinaryOperator.EQUAL, leftFields.get(i),
+                    rightFields.get(i), position);
+            result = result == null ? pair
+                    : new Expr.Binary(notEqual ? BinaryOperator.OR : BinaryOperator.AND, result, pair, position);
+        }
+        return result;
+    }
+
+    /** A row IN list: the row equal to any of the rows (NOT IN: to none), with SQL's NULL rules throughout. */
+    private static Expr rowInList(Expr.InList in) {
+        Expr any = null;
+        for (Expr value : in.values()) {
+            Expr equal = rowComparison(in.operand(), value, false, in.position());
+            any = any == null ? equal : new Expr.Binary(BinaryOperator.OR, any, equal, in.position());
+        }
+        return in.negated() ? new Expr.Unary(io.weftdb.ir.expr.UnaryOperator.NOT, any, in.position()) : any;
     }
 
     private BoundExpr compileInList(Expr.InList in) {

@@ -54,6 +54,20 @@ class RecordValuesTest {
     }
 
     @Test
+    void rowsCompareFieldByFieldWithNullsAsPostgresqlCompares() {
+        assertThat(sql.query("SELECT (1, 'a') = (1, 'a'), (1, 'a') <> (1, 'b'), (1, NULL) = (1, 2), (1, NULL) = (2, 2), "
+                + "(1, NULL::int) <> (1, 2)"))
+                .containsExactly(row("t", "t", null, "f", null));
+        assertThat(sql.query("SELECT (1, 2) IN ((0, 0), (1, 2)), (1, 2) NOT IN ((0, 0), (1, 3)), (1, 2) IN ((1, NULL), (3, 4)), "
+                + "(1, 2) NOT IN ((1, NULL))"))
+                .containsExactly(row("t", "t", null, null));
+        sql.execute("CREATE TABLE pairs (a integer, b text)");
+        sql.execute("INSERT INTO pairs VALUES (1, 'x'), (2, 'y'), (3, 'z')");
+        assertThat(sql.query("SELECT a FROM pairs WHERE (a, b) IN ((1, 'x'), (3, 'q'), (2, 'y')) ORDER BY a"))
+                .containsExactly(row("1"), row("2"));
+    }
+
+    @Test
     void selectingAFieldOfSomethingElseFails() {
         assertThat(sql.error("SELECT (1).x").code()).isEqualTo(ErrorCode.WRONG_OBJECT_TYPE);
         assertThat(sql.error("SELECT (ROW(1, 2)).f9").getMessage())
