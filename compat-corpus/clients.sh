@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The client matrix: runs every real-client scenario against WeftDB and writes docs/CLIENT_MATRIX.md
-# (client x scenario, pass/fail, from this run). The scenarios are the client tests of the server and protocol modules
+# (client x scenario, pass/fail, from this run) and docs/client-matrix.json, which `weftdb compat`
+# folds into the status matrix. The scenarios are the client tests of the server and protocol modules
 # (psql, pgjdbc, psycopg2, SQLAlchemy on both wires, node-postgres, Hibernate, the mariadb CLI, Connector/J,
 # MariaDB Connector/J, PyMySQL, mysql2, mariadb-dump), plus pgbench (init + a run) and sysbench
 # (prepare + a run) against `./weftdb serve`. Installs the clients it needs, as scripts/test does.
@@ -62,7 +63,7 @@ record sysbench "oltp_read_write run, 2 threads, 5 s" sb oltp_read_write run
 record sysbench "oltp_point_select run, 2 threads, 5 s" sb oltp_point_select run
 
 python3 - "$report_dir/CLIENT_MATRIX.md" "$smoke" $reports <<'PY'
-import glob, re, sys, datetime, xml.etree.ElementTree as ET
+import glob, json, os, re, sys, datetime, xml.etree.ElementTree as ET
 out, smoke, reports = sys.argv[1], sys.argv[2], sys.argv[3:]
 # Test class -> the client it drives.
 CLIENTS = {
@@ -119,5 +120,11 @@ for client, scenario, status, detail in rows:
     result = status if not detail or status == "pass" else "%s: %s" % (status, detail.replace("|", "/"))
     lines.append("| %s | %s | %s |" % (client, scenario, result))
 open(out, "w", encoding="utf-8").write("\n".join(lines) + "\n")
+# The same results for `weftdb compat`, which puts them in the status matrix and GET /v1/compat.
+scenarios = [{"client": c, "scenario": s, "result": r, "detail": d} for c, s, r, d in rows]
+with open(os.path.join(os.path.dirname(out), "client-matrix.json"), "w", encoding="utf-8") as handle:
+    json.dump({"generatedBy": "compat-corpus/clients.sh", "date": str(datetime.date.today()), "scenarios": scenarios},
+              handle, indent=2, ensure_ascii=False)
+    handle.write("\n")
 print("wrote %s: %d of %d scenarios pass" % (out, passed, len(rows)))
 PY

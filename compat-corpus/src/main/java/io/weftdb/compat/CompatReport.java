@@ -1,6 +1,7 @@
 package io.weftdb.compat;
 
 import io.weftdb.compat.corpus.CaseResult;
+import io.weftdb.compat.corpus.ClientMatrix;
 import io.weftdb.compat.corpus.CorpusFile;
 import io.weftdb.compat.corpus.CorpusParser;
 import io.weftdb.compat.corpus.CorpusRunner;
@@ -84,8 +85,13 @@ public final class CompatReport {
         }
         Optional<SqlLogicTestFigure> figure = runSqlLogicTest(sqllogictest);
         Files.createDirectories(reportDirectory);
-        Files.writeString(reportDirectory.resolve(MARKDOWN_FILE), MatrixWriter.markdown(matrix, figure), StandardCharsets.UTF_8);
-        Files.writeString(reportDirectory.resolve(JSON_FILE), MatrixWriter.json(matrix, figure), StandardCharsets.UTF_8);
+        Optional<ClientMatrix> clients = ClientMatrix.read(reportDirectory);
+        log.println(clients.isPresent() ? "including the client matrix of " + clients.get().date() + " from "
+                + reportDirectory.resolve(ClientMatrix.FILE) : "no " + ClientMatrix.FILE + " in " + reportDirectory
+                + " (compat-corpus/clients.sh writes it); the client part is left out");
+        Files.writeString(reportDirectory.resolve(MARKDOWN_FILE), MatrixWriter.markdown(matrix, figure, clients),
+                StandardCharsets.UTF_8);
+        Files.writeString(reportDirectory.resolve(JSON_FILE), MatrixWriter.json(matrix, figure, clients), StandardCharsets.UTF_8);
         for (Target target : matrix.targets()) {
             var total = matrix.total(target);
             log.printf("%-20s %4d/%-4d passing, %d failing, %d expected failures%n", target.id(), total.passing(),

@@ -25,6 +25,10 @@ public final class MatrixWriter {
     }
 
     public static String json(StatusMatrix matrix, Optional<SqlLogicTestFigure> sqllogictest) {
+        return json(matrix, sqllogictest, Optional.empty());
+    }
+
+    public static String json(StatusMatrix matrix, Optional<SqlLogicTestFigure> sqllogictest, Optional<ClientMatrix> clients) {
         ObjectNode root = JSON.createObjectNode();
         root.put("generatedBy", "weftdb compat");
         ArrayNode targets = root.putArray("targets");
@@ -40,6 +44,20 @@ public final class MatrixWriter {
             slt.put("fileCount", figure.files()).put("executed", figure.executed()).put("passed", figure.passed());
         } else {
             root.putNull("sqllogictest");
+        }
+        if (clients.isPresent()) {
+            ObjectNode clientsNode = root.putObject("clients");
+            clientsNode.put("date", clients.get().date());
+            ArrayNode byClient = clientsNode.putArray("byClient");
+            clients.get().byClient().forEach((client, counts) ->
+                    byClient.addObject().put("client", client).put("passed", counts.passed()).put("total", counts.total()));
+            ArrayNode scenarios = clientsNode.putArray("scenarios");
+            for (ClientMatrix.Scenario scenario : clients.get().scenarios()) {
+                scenarios.addObject().put("client", scenario.client()).put("scenario", scenario.scenario())
+                        .put("result", scenario.result()).put("detail", scenario.detail());
+            }
+        } else {
+            root.putNull("clients");
         }
         try {
             return JSON.writeValueAsString(root) + "\n";
@@ -81,7 +99,28 @@ public final class MatrixWriter {
     }
 
     public static String markdown(StatusMatrix matrix, Optional<SqlLogicTestFigure> sqllogictest) {
-        return corpusMarkdown(matrix) + sqllogictestMarkdown(sqllogictest);
+        return markdown(matrix, sqllogictest, Optional.empty());
+    }
+
+    public static String markdown(StatusMatrix matrix, Optional<SqlLogicTestFigure> sqllogictest,
+                                  Optional<ClientMatrix> clients) {
+        return corpusMarkdown(matrix) + sqllogictestMarkdown(sqllogictest) + clientsMarkdown(clients);
+    }
+
+    /** Client x scenario counts from the last clients.sh run; its scenarios are listed in CLIENT_MATRIX.md. */
+    private static String clientsMarkdown(Optional<ClientMatrix> clients) {
+        StringBuilder out = new StringBuilder("\n## Clients\n\n");
+        if (clients.isEmpty()) {
+            out.append("Not included: `compat-corpus/clients.sh` has not written `" + ClientMatrix.FILE
+                    + "` here (see [CLIENT_MATRIX.md](CLIENT_MATRIX.md)).\n");
+            return out.toString();
+        }
+        out.append("Real clients running their scenarios against `weftdb serve` (`compat-corpus/clients.sh`, run of ")
+                .append(clients.get().date()).append("); each scenario is listed in [CLIENT_MATRIX.md](CLIENT_MATRIX.md).\n\n")
+                .append("| client | scenarios passing |\n|---|---:|\n");
+        clients.get().byClient().forEach((client, counts) ->
+                out.append("| ").append(client).append(" | ").append(counts.passed()).append('/').append(counts.total()).append(" |\n"));
+        return out.toString();
     }
 
     /** The corpus part of the Markdown, up to the sqllogictest heading. */

@@ -121,4 +121,23 @@ class CorpusRunnerTest {
         assertThat(MatrixWriter.corpusMarkdown(matrix)).isEqualTo(markdown.substring(0, markdown.indexOf(MatrixWriter.SQLLOGICTEST_HEADING)));
         assertThat(MatrixWriter.json(matrix, Optional.empty())).contains("\"sqllogictest\" : null", "\"failed\" : 1");
     }
+
+    @Test
+    void theClientRunOfClientsShIsCountedPerClientInBothReports(@org.junit.jupiter.api.io.TempDir java.nio.file.Path docs)
+            throws Exception {
+        java.nio.file.Files.writeString(docs.resolve(ClientMatrix.FILE), """
+                {"date": "2026-11-21", "scenarios": [
+                  {"client": "psql", "scenario": "a", "result": "pass", "detail": ""},
+                  {"client": "psql", "scenario": "b", "result": "fail", "detail": "boom"},
+                  {"client": "PyMySQL", "scenario": "c", "result": "pass", "detail": ""}]}
+                """);
+        Optional<ClientMatrix> clients = ClientMatrix.read(docs);
+        StatusMatrix matrix = StatusMatrix.of(List.of(), List.of(Target.PG_SIMPLE), List.of());
+
+        assertThat(MatrixWriter.markdown(matrix, Optional.empty(), clients))
+                .contains("## Clients", "run of 2026-11-21", "| psql | 1/2 |", "| PyMySQL | 1/1 |");
+        assertThat(MatrixWriter.json(matrix, Optional.empty(), clients))
+                .contains("\"client\" : \"psql\"", "\"passed\" : 1", "\"detail\" : \"boom\"");
+        assertThat(ClientMatrix.read(docs.resolve("elsewhere"))).isEmpty();
+    }
 }

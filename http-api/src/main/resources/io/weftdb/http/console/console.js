@@ -558,6 +558,19 @@ async function loadCompat() {
     for (const id of targets) row.append(element("td", counts(feature.results[id])));
     features.append(row);
   }
+  const clients = $("compat-clients");
+  clients.replaceChildren(header(["client", "scenarios passing"]));
+  if (matrix.clients) {
+    $("compat-clients-source").textContent = "Real clients against weftdb serve (compat-corpus/clients.sh, "
+      + matrix.clients.date + ").";
+    for (const client of matrix.clients.byClient) {
+      const row = element("tr");
+      row.append(element("td", client.client), element("td", client.passed + "/" + client.total));
+      clients.append(row);
+    }
+  } else {
+    $("compat-clients-source").textContent = "No client run is included in this status matrix.";
+  }
   const failing = $("compat-failing");
   failing.replaceChildren(header(["case", "target", "status", "why"]));
   for (const result of matrix.corpus.notPassed) {

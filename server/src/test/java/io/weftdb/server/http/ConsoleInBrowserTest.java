@@ -152,6 +152,8 @@ class ConsoleInBrowserTest {
                 .containsExactly("pg-simple", matrix.at("/targets/0/description").asText(),
                         pgSimple.get("passed").asInt() + "/" + pgSimple.get("total").asInt());
         assertThat(browser.all("#compat-features tr")).hasSize(matrix.at("/corpus/features").size() + 1);
+        JsonNode clients = matrix.get("clients");
+        assertThat(browser.all("#compat-clients tr")).hasSize(clients.isNull() ? 1 : clients.get("byClient").size() + 1);
     }
 
     private static String first(String css) {
