@@ -113,4 +113,31 @@ class Mysql2ClientTest {
                 "[{\"id\":3,\"name\":null,\"price\":null}]",
                 "flagged 2", "updated 2", "error 1062 23000");
     }
+
+    @Test
+    void transactionsRollBackAndCommitAndTheSchemaIsIntrospected() throws Exception {
+        String output = node("""
+                    await conn.query('CREATE TABLE node_accounts (id INT PRIMARY KEY, owner VARCHAR(20) NOT NULL, balance INT)');
+                    await conn.execute('INSERT INTO node_accounts VALUES (?, ?, ?), (?, ?, ?)', [1, 'ann', 100, 2, 'bob', 50]);
+                    await conn.beginTransaction();
+                    await conn.execute('UPDATE node_accounts SET balance = balance - ? WHERE id = ?', [30, 1]);
+                    await conn.rollback();
+                    await conn.beginTransaction();
+                    await conn.execute('UPDATE node_accounts SET balance = balance - ? WHERE id = ?', [30, 1]);
+                    await conn.execute('UPDATE node_accounts SET balance = balance + ? WHERE id = ?', [30, 2]);
+                    await conn.commit();
+                    const [rows, fields] = await conn.execute('SELECT id, owner, balance FROM node_accounts ORDER BY id');
+                    console.log('rows', JSON.stringify(rows));
+                    console.log('fields', fields.map(f => f.name + ':' + f.columnType).join(' '));
+                    const [columns] = await conn.query('SHOW COLUMNS FROM node_accounts');
+                    console.log('columns', columns.map(c => c.Field + ' ' + c.Type + ' ' + c.Null + ' ' + c.Key).join(', '));
+                    const [tables] = await conn.query(
+                      "SELECT table_name AS t FROM information_schema.tables WHERE table_name LIKE 'node_acc%'");
+                    console.log('tables', tables.map(t => t.t).join(','));
+                """);
+        assertThat(output).contains("rows [{\"id\":1,\"owner\":\"ann\",\"balance\":70},{\"id\":2,\"owner\":\"bob\",\"balance\":80}]",
+                "fields id:3 owner:253 balance:3",
+                "columns id int NO PRI, owner varchar(20) NO , balance int YES ",
+                "tables node_accounts");
+    }
 }

@@ -105,6 +105,45 @@ class NodePostgresClientTest {
     }
 
     @Test
+    void transactionsRollBackAndCommitAndResultsDescribeTheirColumns(@TempDir Path work) throws Exception {
+        Files.writeString(work.resolve("tx.js"), """
+                const { Client } = require('pg');
+                (async () => {
+                  const client = new Client({ host: '127.0.0.1', port: Number(process.argv[2]), user: 'alice',
+                    database: 'postgres', password: process.argv[3], ssl: { rejectUnauthorized: false } });
+                  await client.connect();
+                  await client.query('CREATE TABLE accounts (id int PRIMARY KEY, owner text NOT NULL, balance numeric(10,2))');
+                  await client.query('INSERT INTO accounts VALUES ($1, $2, $3), ($4, $5, $6)', [1, 'ann', '100.00', 2, 'bob', '50']);
+                  await client.query('BEGIN');
+                  await client.query('UPDATE accounts SET balance = balance - $1 WHERE id = $2', [30, 1]);
+                  await client.query('ROLLBACK');
+                  await client.query('BEGIN');
+                  await client.query('UPDATE accounts SET balance = balance - $1 WHERE id = $2', [30, 1]);
+                  await client.query('UPDATE accounts SET balance = balance + $1 WHERE id = $2', [30, 2]);
+                  await client.query('COMMIT');
+                  const result = await client.query('SELECT id, owner, balance FROM accounts ORDER BY id');
+                  console.log('rows', JSON.stringify(result.rows));
+                  console.log('fields', result.fields.map(f => f.name + ':' + f.dataTypeID).join(' '));
+                  const columns = await client.query("SELECT column_name, data_type, is_nullable FROM information_schema.columns"
+                    + " WHERE table_name = $1 ORDER BY ordinal_position", ['accounts']);
+                  console.log('columns', columns.rows.map(c => Object.values(c).join(' ')).join(', '));
+                  await client.end();
+                  console.log('ended');
+                })().catch(e => { console.log('failed', e.stack); process.exit(1); });
+                """, StandardCharsets.UTF_8);
+
+        ExternalClient.Run run = ExternalClient.run(List.of(node.toString(), "tx.js", Integer.toString(server.port()), TOKEN),
+                work, Map.of("NODE_PATH", CLIENTS.resolve("node_modules").toString()));
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output().lines()).containsExactly(
+                "rows [{\"id\":1,\"owner\":\"ann\",\"balance\":\"70.00\"},{\"id\":2,\"owner\":\"bob\",\"balance\":\"80.00\"}]",
+                "fields id:23 owner:25 balance:1700",
+                "columns id integer NO, owner text NO, balance numeric YES",
+                "ended");
+    }
+
+    @Test
     void aWrongPasswordIsRejectedWith28P01(@TempDir Path work) throws Exception {
         Files.writeString(work.resolve("wrong.js"), """
                 const { Client } = require('pg');
