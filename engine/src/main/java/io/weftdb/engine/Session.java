@@ -526,7 +526,7 @@ public final class Session implements AutoCloseable {
     }
 
     private static List<ResultColumn> columns(Scope scope) {
-        return scope.columns().stream().map(c -> new ResultColumn(c.name(), c.type())).toList();
+        return scope.columns().stream().map(c -> new ResultColumn(c.name(), c.type(), c.origin())).toList();
     }
 
     private NameContext names(Transaction running) {

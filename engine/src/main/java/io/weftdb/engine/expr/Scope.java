@@ -15,9 +15,19 @@ public final class Scope {
      * {@code qualifiedOnly} column is reachable only through its relation and is left out of an
      * unqualified {@code *}: a USING/NATURAL join column of either side, behind the merged one.
      */
-    public record Column(String relation, String name, DataType type, boolean qualifiedOnly) {
+    /** {@code origin}: the table column it is read from unchanged, or null. */
+    public record Column(String relation, String name, DataType type, boolean qualifiedOnly, ColumnOrigin origin) {
         public Column(String relation, String name, DataType type) {
-            this(relation, name, type, false);
+            this(relation, name, type, false, null);
+        }
+
+        public Column(String relation, String name, DataType type, boolean qualifiedOnly) {
+            this(relation, name, type, qualifiedOnly, null);
+        }
+
+        /** This column under another relation name and column name, from the same origin. */
+        public Column renamed(String newRelation, String newName) {
+            return new Column(newRelation, newName, type, false, origin);
         }
 
         /** Whether an unqualified {@code *} lists it, or {@code qualifier.*} when that is not null. */

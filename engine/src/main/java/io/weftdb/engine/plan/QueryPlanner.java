@@ -310,7 +310,8 @@ public final class QueryPlanner {
                 bound = ExpressionCompiler.cast(bound, type, Casts.Context.IMPLICIT);
             }
             expressions.add(bound);
-            columns.add(new Scope.Column(null, item.alias() != null ? item.alias() : outputName(item.expression()), type));
+            columns.add(new Scope.Column(null, item.alias() != null ? item.alias() : outputName(item.expression()), type,
+                    false, type == bound.type() ? origin(item.expression(), input) : null));
         }
         int visible = expressions.size();
         // Input expressions ORDER BY and DISTINCT ON add as hidden columns, by shape, so each is computed once.
@@ -509,6 +510,15 @@ public final class QueryPlanner {
         return -1;
     }
 
+    /** Where a select item's value comes from: a plain column reference keeps its column's origin. */
+    private static io.weftdb.engine.expr.ColumnOrigin origin(Expr expression, Scope input) {
+        if (!(expression instanceof Expr.ColumnRef reference)) {
+            return null;
+        }
+        int index = input.find(reference.name(), reference.position());
+        return index < 0 ? null : input.columns().get(index).origin();
+    }
+
     private static void expandStar(Expr.Star star, Scope input, List<BoundExpr> expressions, List<Scope.Column> columns) {
         String qualifier = star.qualifier() == null ? null : star.qualifier().name();
         boolean any = false;
@@ -519,7 +529,7 @@ public final class QueryPlanner {
             }
             int index = i;
             expressions.add(new BoundExpr((row, context) -> row[index], column.type(), false));
-            columns.add(new Scope.Column(null, column.name(), column.type()));
+            columns.add(column.renamed(null, column.name()));
             any = true;
         }
         if (qualifier != null && !any) {
@@ -746,7 +756,7 @@ public final class QueryPlanner {
         List<BoundExpr> passThrough = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             String name = i < columnAliases.size() ? columnAliases.get(i) : columns.get(i).name();
-            renamed.add(new Scope.Column(alias, name, columns.get(i).type()));
+            renamed.add(columns.get(i).renamed(alias, name));
             int index = i;
             passThrough.add(new BoundExpr((row, context) -> row[index], columns.get(i).type(), false));
         }

@@ -2,6 +2,7 @@ package io.weftdb.engine.table;
 
 import io.weftdb.engine.catalog.ColumnDef;
 import io.weftdb.engine.catalog.TableDef;
+import io.weftdb.engine.expr.ColumnOrigin;
 import io.weftdb.engine.expr.Scope;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +13,12 @@ public final class TableScope {
     }
 
     public static Scope of(TableDef table, String relationName) {
+        List<Integer> keyColumnIds = table.hiddenRowId() ? List.of() : table.primaryIndex().columnIds();
         List<Scope.Column> columns = new ArrayList<>();
         for (ColumnDef column : table.columns()) {
-            columns.add(new Scope.Column(relationName, column.name(), column.type()));
+            ColumnOrigin origin = new ColumnOrigin(table.id(), table.name(), column.id(), column.name(), column.notNull(),
+                    keyColumnIds.contains(column.id()));
+            columns.add(new Scope.Column(relationName, column.name(), column.type(), false, origin));
         }
         return new Scope(columns);
     }

@@ -1,6 +1,7 @@
 package io.weftdb.mysql.wire;
 
 import io.weftdb.engine.ResultColumn;
+import io.weftdb.engine.expr.ColumnOrigin;
 import io.weftdb.ir.type.DataType;
 import io.weftdb.mysql.wire.protocol.ColumnDefinition;
 import io.weftdb.mysql.wire.protocol.ColumnType;
@@ -75,8 +76,15 @@ final class MysqlTypes {
             case TIME, TIMESTAMP, TIMESTAMPTZ -> 6;
             default -> 0;
         };
-        return new ColumnDefinition(schema == null ? "" : schema, "", "", column.name(), column.name(), charset, length,
-                wire, flags, decimals);
+        // A column read unchanged from a table names it and carries its NOT NULL and key flags, as MySQL sends them.
+        ColumnOrigin origin = column.origin();
+        if (origin == null) {
+            return new ColumnDefinition(schema == null ? "" : schema, "", "", column.name(), column.name(), charset, length,
+                    wire, flags, decimals);
+        }
+        flags |= (origin.notNull() ? ColumnDefinition.NOT_NULL_FLAG : 0) | (origin.primaryKey() ? ColumnDefinition.PRI_KEY_FLAG : 0);
+        return new ColumnDefinition(schema == null ? "" : schema, origin.table(), origin.table(), column.name(), origin.column(),
+                charset, length, wire, flags, decimals);
     }
 
     /** The type as SHOW COLUMNS and SHOW CREATE TABLE spell it. */

@@ -11,6 +11,7 @@ import io.weftdb.engine.StatementDescription;
 import io.weftdb.engine.SessionOptions;
 import io.weftdb.engine.StatementResult;
 import io.weftdb.engine.copy.CopyIn;
+import io.weftdb.engine.expr.ColumnOrigin;
 import io.weftdb.engine.copy.CopyOut;
 import io.weftdb.ir.error.ErrorCode;
 import io.weftdb.ir.error.SqlException;
@@ -928,7 +929,10 @@ final class PgSession {
         List<RowDescription.Field> fields = new ArrayList<>(columns.size());
         for (int i = 0; i < columns.size(); i++) {
             DataType type = columns.get(i).type();
-            fields.add(new RowDescription.Field(columns.get(i).name(), 0, 0, PgTypes.oid(type), PgTypes.typeLength(type),
+            // A column read unchanged from a table names it (its pg_class oid and pg_attribute attnum), as PostgreSQL does.
+            ColumnOrigin origin = columns.get(i).origin();
+            fields.add(new RowDescription.Field(columns.get(i).name(), origin == null ? 0 : (int) origin.tableId(),
+                    origin == null ? 0 : (short) origin.columnId(), PgTypes.oid(type), PgTypes.typeLength(type),
                     PgTypes.typeModifier(type), formats[i]));
         }
         return new RowDescription(fields);

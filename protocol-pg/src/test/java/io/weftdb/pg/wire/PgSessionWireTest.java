@@ -267,16 +267,20 @@ class PgSessionWireTest {
         assertThat(responses()).containsExactly(Acknowledgement.PARSE_COMPLETE, Acknowledgement.BIND_COMPLETE,
                 Acknowledgement.NO_DATA, new CommandComplete("INSERT 0 1"), IDLE);
 
+        send(new SimpleQuery("SELECT 'items'::regclass::oid"));
+        int itemsOid = Integer.parseInt(new String(responses().stream().filter(DataRow.class::isInstance)
+                .map(DataRow.class::cast).findFirst().orElseThrow().value(0), java.nio.charset.StandardCharsets.UTF_8));
+
         send(new Parse("", "SELECT id, name FROM items WHERE id = $1", List.of()),
                 new Describe(Target.STATEMENT, ""),
                 new Bind("", "", List.of(), List.of(bytes("7")), List.of()),
                 new Execute("", 0),
                 ControlMessage.SYNC);
-        // $1 is compared with an integer column, so the engine infers int4 for it.
+        // $1 is compared with an integer column, so the engine infers int4 for it; both columns name their table.
         assertThat(responses()).containsExactly(Acknowledgement.PARSE_COMPLETE,
                 new ParameterDescription(List.of(PgTypes.INT4)),
-                new RowDescription(List.of(new RowDescription.Field("id", 0, 0, PgTypes.INT4, 4, -1, 0),
-                        new RowDescription.Field("name", 0, 0, PgTypes.TEXT, -1, -1, 0))),
+                new RowDescription(List.of(new RowDescription.Field("id", itemsOid, 1, PgTypes.INT4, 4, -1, 0),
+                        new RowDescription.Field("name", itemsOid, 2, PgTypes.TEXT, -1, -1, 0))),
                 Acknowledgement.BIND_COMPLETE,
                 new DataRow(new byte[][] {bytes("7"), bytes("seven")}),
                 new CommandComplete("SELECT 1"),

@@ -99,6 +99,27 @@ class MariadbConnectorJTest {
     }
 
     @Test
+    void databaseAndResultMetadataDescribeTheSchema() throws SQLException {
+        try (Connection connection = connect(TOKEN); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE maria_meta (id INT PRIMARY KEY, name VARCHAR(30) NOT NULL)");
+            java.util.List<String> columns = new java.util.ArrayList<>();
+            try (ResultSet rows = connection.getMetaData().getColumns(connection.getCatalog(), null, "maria_meta", "%")) {
+                while (rows.next()) {
+                    columns.add(rows.getString("COLUMN_NAME") + " " + rows.getString("TYPE_NAME") + " "
+                            + rows.getString("IS_NULLABLE"));
+                }
+            }
+            assertThat(columns).containsExactly("id INT NO", "name VARCHAR NO");
+            try (ResultSet rows = statement.executeQuery("SELECT id, name FROM maria_meta")) {
+                java.sql.ResultSetMetaData meta = rows.getMetaData();
+                assertThat(meta.getColumnCount()).isEqualTo(2);
+                assertThat(meta.getColumnLabel(2) + " " + meta.getColumnTypeName(2) + " " + meta.isNullable(2))
+                        .isEqualTo("name VARCHAR " + java.sql.ResultSetMetaData.columnNoNulls);
+            }
+        }
+    }
+
+    @Test
     void aWrongPasswordIsAccessDenied() {
         assertThatThrownBy(() -> connect("wrong").close()).isInstanceOfSatisfying(SQLException.class,
                 e -> assertThat(e.getErrorCode()).isEqualTo(1045));

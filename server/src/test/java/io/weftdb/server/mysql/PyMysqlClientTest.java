@@ -117,4 +117,21 @@ class PyMysqlClientTest {
                 """);
         assertThat(output).contains("integrity 1062", "programming 1146", "rows 2");
     }
+
+    @Test
+    void resultDescriptionsAndShowColumnsDescribeTheSchema() throws Exception {
+        String output = python("""
+                cur.execute("CREATE TABLE py_meta (id INT PRIMARY KEY, name VARCHAR(10) NOT NULL, note TEXT)")
+                cur.execute("SELECT id, name, note FROM py_meta")
+                print("description", [(d[0], d[1], d[6]) for d in cur.description])
+                cur.execute("SHOW COLUMNS FROM py_meta")
+                print("columns", [(r[0], r[1], r[2], r[3]) for r in cur.fetchall()])
+                conn.close()
+                print("closed", conn.open)
+                """);
+        // TEXT, MEDIUMTEXT and LONGTEXT are one unbounded type here: SHOW COLUMNS names the largest (MySQL: text).
+        assertThat(output).contains("description [('id', 3, False), ('name', 253, False), ('note', 252, True)]",
+                "columns [('id', 'int', 'NO', 'PRI'), ('name', 'varchar(10)', 'NO', ''), ('note', 'longtext', 'YES', '')]",
+                "closed False");
+    }
 }

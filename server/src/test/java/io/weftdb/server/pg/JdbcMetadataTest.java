@@ -89,6 +89,22 @@ class JdbcMetadataTest {
     }
 
     @Test
+    void resultSetMetadataNamesTheBaseTableAndColumnOfEachPlainColumn() throws Exception {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(
+                     "SELECT o.id, c.name AS who, o.total, o.total * 2 AS doubled FROM orders o JOIN customer c ON c.id = o.customer_id")) {
+            java.sql.ResultSetMetaData meta = rows.getMetaData();
+            // pgjdbc reads these from pg_attribute by the table oid and attnum each RowDescription field carries.
+            assertThat(List.of(meta.getBaseTableName(1), meta.getBaseColumnName(2), meta.getBaseTableName(2),
+                    meta.getBaseTableName(4))).containsExactly("orders", "name", "customer", "");
+            assertThat(List.of(meta.isNullable(1), meta.isNullable(2), meta.isNullable(3), meta.isNullable(4)))
+                    .containsExactly(java.sql.ResultSetMetaData.columnNoNulls, java.sql.ResultSetMetaData.columnNoNulls,
+                            java.sql.ResultSetMetaData.columnNullable, java.sql.ResultSetMetaData.columnNullableUnknown);
+            assertThat(List.of(meta.isAutoIncrement(1), meta.isAutoIncrement(3))).containsExactly(true, false);
+        }
+    }
+
+    @Test
     void getTablesListsTheTablesAndViewsOfASchemaByType() throws Exception {
         try (Connection connection = connect()) {
             DatabaseMetaData metadata = connection.getMetaData();

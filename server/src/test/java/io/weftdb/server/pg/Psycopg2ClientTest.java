@@ -76,6 +76,11 @@ class Psycopg2ClientTest {
                     connection.rollback()
                 cursor.execute("SELECT count(*) FROM people")
                 print("count", cursor.fetchone()[0])
+                cursor.execute("SELECT id, name, born FROM people LIMIT 0")
+                print("description", [(column.name, column.type_code) for column in cursor.description])
+                cursor.execute("SELECT column_name FROM information_schema.columns WHERE table_name = %s"
+                               " ORDER BY ordinal_position", ("people",))
+                print("columns", [row[0] for row in cursor.fetchall()])
                 print("ssl", connection.info.ssl_in_use)
                 connection.close()
                 """, StandardCharsets.UTF_8);
@@ -91,6 +96,8 @@ class Psycopg2ClientTest {
                 "copied out '1,O\\'Brien\\n2,Zoë\\n3,\\n4,copied\\n5,\"a, b\"\\n'",
                 "error 42P01 relation \"nosuchtable\" does not exist",
                 "count 5",
+                "description [('id', 23), ('name', 25), ('born', 1082)]",
+                "columns ['id', 'name', 'born', 'score']",
                 "ssl True");
     }
 
