@@ -704,7 +704,7 @@ public final class QueryPlanner {
             case ViewDef view -> {
                 PlanNode plan = keepingUnknownOutput(false).plan(view.query());
                 List<String> columns = ref.columnAliases().isEmpty() ? view.columnNames() : ref.columnAliases();
-                yield realias(plan, alias, columns, ref.position());
+                yield realias(plan, alias, columns, ref.position(), view);
             }
             default -> throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, "reading \"" + ref.name()
                     + "\" as a table is not supported", ref.position());
@@ -747,6 +747,14 @@ public final class QueryPlanner {
 
     /** Gives a subplan's columns a relation alias and optionally new names. */
     static PlanNode realias(PlanNode plan, String alias, List<String> columnAliases, int position) {
+        return realias(plan, alias, columnAliases, position, null);
+    }
+
+    /**
+     * {@link #realias}; for a {@code view}'s plan the columns come from the view itself, as
+     * PostgreSQL's RowDescription names them (the view's oid and attnum), not from its tables.
+     */
+    private static PlanNode realias(PlanNode plan, String alias, List<String> columnAliases, int position, ViewDef view) {
         List<Scope.Column> columns = plan.output().columns();
         if (columnAliases.size() > columns.size()) {
             throw new SqlException(ErrorCode.INVALID_COLUMN_REFERENCE, "table \"" + alias + "\" has " + columns.size()
@@ -756,9 +764,12 @@ public final class QueryPlanner {
         List<BoundExpr> passThrough = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             String name = i < columnAliases.size() ? columnAliases.get(i) : columns.get(i).name();
-            renamed.add(columns.get(i).renamed(alias, name));
+            Scope.Column column = columns.get(i);
+            renamed.add(view == null ? column.renamed(alias, name) : new Scope.Column(alias, name, column.type(), false,
+                    new io.weftdb.engine.expr.ColumnOrigin(view.id(), view.name(), i + 1,
+                            i < view.columnNames().size() ? view.columnNames().get(i) : name, false, false)));
             int index = i;
-            passThrough.add(new BoundExpr((row, context) -> row[index], columns.get(i).type(), false));
+            passThrough.add(new BoundExpr((row, context) -> row[index], column.type(), false));
         }
         return new ProjectNode(plan, passThrough, new Scope(renamed));
     }

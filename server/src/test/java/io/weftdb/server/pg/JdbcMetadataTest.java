@@ -102,6 +102,10 @@ class JdbcMetadataTest {
                             java.sql.ResultSetMetaData.columnNullable, java.sql.ResultSetMetaData.columnNullableUnknown);
             assertThat(List.of(meta.isAutoIncrement(1), meta.isAutoIncrement(3))).containsExactly(true, false);
         }
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT name FROM named_customer")) {
+            assertThat(rows.getMetaData().getBaseTableName(1)).isEqualTo("named_customer");
+        }
     }
 
     @Test
