@@ -52,23 +52,32 @@ final class TextRowParser implements CopyRowParser {
         fields.clear();
         int fieldStart = start;
         int i = start;
+        boolean escaped = false;
         while (true) {
             if (i == end || data[i] == delimiter) {
-                fields.add(field(data, fieldStart, i));
+                fields.add(field(data, fieldStart, i, escaped));
                 if (i == end) {
                     break;
                 }
                 fieldStart = ++i;
+                escaped = false;
+            } else if (data[i] == '\\') {
+                escaped = true;
+                i += i + 1 < end ? 2 : 1;
             } else {
-                i += data[i] == '\\' && i + 1 < end ? 2 : 1;
+                i++;
             }
         }
         return fields.toArray(new String[0]);
     }
 
-    private String field(byte[] data, int start, int end) {
+    private String field(byte[] data, int start, int end, boolean hasBackslash) {
         if (end - start == nullBytes.length && Arrays.equals(data, start, end, nullBytes, 0, nullBytes.length)) {
             return null;
+        }
+        if (!hasBackslash) {
+            // Most fields hold no backslash: they are their bytes, decoded once.
+            return new String(data, start, end - start, StandardCharsets.UTF_8);
         }
         field.clear();
         int i = start;

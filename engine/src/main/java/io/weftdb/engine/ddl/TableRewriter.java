@@ -60,10 +60,18 @@ final class TableRewriter {
         for (IndexDef index : secondary) {
             uniqueSeen.add(index.unique() ? new HashSet<>() : null);
         }
+        // Copying stored bytes, only the columns of the new keys need decoding.
+        TableCodec.Subset keyColumns = copyValues ? oldCodec.subset(indexColumns(newTable)) : null;
         try (KeyCursor cursor = environment.reader().scan(Keyspace.DATA, TableCodec.indexPrefix(oldPrimary),
                 TableCodec.indexEnd(oldPrimary))) {
             while (cursor.next()) {
-                Object[] row = mapRow.apply(oldCodec.decodeRow(cursor.value()));
+                Object[] row;
+                if (keyColumns != null) {
+                    row = oldCodec.emptyRow(cursor.value());
+                    keyColumns.decode(cursor.value(), row);
+                } else {
+                    row = mapRow.apply(oldCodec.decodeRow(cursor.value()));
+                }
                 long rowId = newTable.hiddenRowId() ? environment.sequences().nextRowId(newTable.id()) : 0;
                 if (!newTable.hiddenRowId()) {
                     for (int position : newTable.keyPositions(newTable.primaryIndex())) {
@@ -75,7 +83,7 @@ final class TableRewriter {
                     }
                 }
                 byte[] key = newCodec.rowKey(row, rowId);
-                byte[] value = copyValues ? cursor.value().clone() : newCodec.encodeRow(row);
+                byte[] value = copyValues ? cursor.value() : newCodec.encodeRow(row);
                 // The new primary index's range is empty but for this rewrite: a key already written is a duplicate.
                 if (environment.transaction().put(Keyspace.DATA, key, value) != null) {
                     throw duplicate(newTable, newTable.primaryIndex(), row);
@@ -93,6 +101,17 @@ final class TableRewriter {
             }
         }
         dropIndexRanges(environment, oldTable.indexes());
+    }
+
+    /** The columns any index of {@code table} (its primary key included) is keyed on. */
+    private static boolean[] indexColumns(TableDef table) {
+        boolean[] wanted = new boolean[table.columns().size()];
+        for (IndexDef index : table.indexes()) {
+            for (int position : table.keyPositions(index)) {
+                wanted[position] = true;
+            }
+        }
+        return wanted;
     }
 
     static void dropIndexRanges(ExecutionEnvironment environment, List<IndexDef> indexes) {

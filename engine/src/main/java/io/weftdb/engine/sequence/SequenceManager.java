@@ -23,6 +23,8 @@ import java.util.Map;
  */
 public final class SequenceManager {
     private static final int LOG_AHEAD = 32;
+    /** Hidden row ids are logged further ahead: a gap after a crash costs nothing, a write per 32 rows slows loads. */
+    private static final int ROW_ID_LOG_AHEAD = 1 << 16;
     /** Counter id of the catalog's object-id allocator (catalog ids start above it). */
     private static final long OBJECT_IDS = 0;
 
@@ -35,17 +37,17 @@ public final class SequenceManager {
 
     /** A new catalog object id: never reused, never rolled back. */
     public long allocateObjectId() {
-        return nextRaw(OBJECT_IDS, 1, 1, Long.MAX_VALUE, 1000, false, "object ids");
+        return nextRaw(OBJECT_IDS, 1, 1, Long.MAX_VALUE, 1000, false, "object ids", LOG_AHEAD);
     }
 
     /** The next hidden row id of a table without a primary key. */
     public long nextRowId(long tableId) {
-        return nextRaw(rowIdCounter(tableId), 1, 1, Long.MAX_VALUE, 1, false, "row ids");
+        return nextRaw(rowIdCounter(tableId), 1, 1, Long.MAX_VALUE, 1, false, "row ids", ROW_ID_LOG_AHEAD);
     }
 
     public long nextValue(SequenceDef sequence) {
         return nextRaw(sequence.id(), sequence.increment(), sequence.minValue(), sequence.maxValue(), sequence.start(),
-                sequence.cycle(), sequence.name());
+                sequence.cycle(), sequence.name(), LOG_AHEAD);
     }
 
     /** {@code setval}: the next nextval returns {@code value} + increment when {@code called}, else {@code value}. */
@@ -91,7 +93,7 @@ public final class SequenceManager {
     }
 
     private synchronized long nextRaw(long id, long increment, long min, long max, long start, boolean cycle,
-                                      String name) {
+                                      String name, int logAhead) {
         Counter counter = counter(id, start);
         long next;
         if (!counter.called) {
@@ -118,7 +120,7 @@ public final class SequenceManager {
         if (beyondPersisted || !counter.persistedCalled) {
             long ahead;
             try {
-                ahead = Math.addExact(next, Math.multiplyExact(increment, LOG_AHEAD - 1));
+                ahead = Math.addExact(next, Math.multiplyExact(increment, logAhead - 1));
             } catch (ArithmeticException e) {
                 ahead = increment > 0 ? max : min;
             }
