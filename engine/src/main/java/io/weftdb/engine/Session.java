@@ -526,7 +526,13 @@ public final class Session implements AutoCloseable {
     }
 
     private static List<ResultColumn> columns(Scope scope) {
-        return scope.columns().stream().map(c -> new ResultColumn(c.name(), c.type(), c.origin())).toList();
+        List<Scope.Column> columns = scope.columns();
+        ResultColumn[] result = new ResultColumn[columns.size()];
+        for (int i = 0; i < result.length; i++) {
+            Scope.Column column = columns.get(i);
+            result[i] = new ResultColumn(column.name(), column.type(), column.origin());
+        }
+        return List.of(result);
     }
 
     private NameContext names(Transaction running) {

@@ -50,7 +50,7 @@ public record TableScanNode(TableDef table, String alias, KeyRange range, Scope 
 
     private final class Scan implements KeyedRowSource {
         private final ExecutionEnvironment environment;
-        private final TableCodec codec = new TableCodec(table);
+        private final TableCodec codec = TableCodec.of(table);
         private final BoundExpr condition;
         private final TableCodec.Subset conditionPart;
         private final TableCodec.Subset restPart;

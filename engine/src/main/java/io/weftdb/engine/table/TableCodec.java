@@ -13,9 +13,10 @@ import io.weftdb.ir.type.TypeKind;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How one version of a table maps to keys and values in the DATA keyspace.
@@ -35,9 +36,32 @@ public final class TableCodec {
     private final int[] primaryPositions;
     private final boolean[] primaryDescending;
     private final TypeKind[] primaryKinds;
-    private final Map<Integer, LayoutReader> readers = new HashMap<>();
+    private final Map<Integer, LayoutReader> readers = new ConcurrentHashMap<>();
+    /** Subsets by the columns they decode: scans of one query shape share theirs. */
+    private final Map<BitSet, Subset> subsets = new ConcurrentHashMap<>();
     /** Live columns of array type: the row format has no array encoding, so they are stored as their text. */
     private final int[] arrayPositions;
+
+    /** The last codec made per table id; a codec is checked to be of the very TableDef asked for. */
+    private static final Map<Long, TableCodec> RECENT = new ConcurrentHashMap<>();
+    private static final int RECENT_LIMIT = 4096;
+
+    /**
+     * The codec of {@code table}, shared: building one (and its layout readers) per statement cost
+     * more than a point lookup's own work. Codecs are immutable but for their thread-safe caches.
+     */
+    public static TableCodec of(TableDef table) {
+        TableCodec codec = RECENT.get(table.id());
+        if (codec != null && codec.table == table) {
+            return codec;
+        }
+        if (RECENT.size() >= RECENT_LIMIT) {
+            RECENT.clear(); // dropped tables' codecs go too; the live ones are rebuilt on next use
+        }
+        codec = new TableCodec(table);
+        RECENT.put(table.id(), codec);
+        return codec;
+    }
 
     public TableCodec(TableDef table) {
         this.table = table;
@@ -133,13 +157,17 @@ public final class TableCodec {
      * the rest only for rows that pass.
      */
     public Subset subset(boolean[] wanted) {
-        return new Subset(wanted);
+        BitSet key = new BitSet(wanted.length);
+        for (int i = 0; i < wanted.length; i++) {
+            key.set(i, wanted[i]);
+        }
+        return subsets.computeIfAbsent(key, ignored -> new Subset(wanted));
     }
 
     /** Decodes some columns of stored rows into a row array (see {@link #subset}). */
     public final class Subset {
         private final boolean[] wanted;
-        private final Map<Integer, int[]> targetsByVersion = new HashMap<>();
+        private final Map<Integer, int[]> targetsByVersion = new ConcurrentHashMap<>();
 
         private Subset(boolean[] wanted) {
             this.wanted = wanted.clone();

@@ -54,7 +54,7 @@ public final class TableWriter {
         this.environment = environment;
         this.table = table;
         this.exclusive = environment.holdsLock(LockKey.table(table.id()), LockManager.Mode.EXCLUSIVE);
-        this.codec = new TableCodec(table);
+        this.codec = TableCodec.of(table);
         Scope scope = TableScope.of(table, table.name());
         ExpressionCompiler compiler = new ExpressionCompiler(scope, ParameterTypes.none());
         for (CheckDef check : table.checks()) {
@@ -289,7 +289,7 @@ public final class TableWriter {
             // Conflicts with a transaction holding the parent exclusively, which takes no row locks (see exclusive).
             environment.lock(LockKey.table(parent.id()), LockManager.Mode.SHARED);
         }
-        TableCodec parentCodec = new TableCodec(parent);
+        TableCodec parentCodec = TableCodec.of(parent);
         for (IndexDef index : parent.indexes()) {
             if (!index.unique() || !Arrays.equals(sorted(parent.keyPositions(index)), sorted(parentPositions))) {
                 continue;
