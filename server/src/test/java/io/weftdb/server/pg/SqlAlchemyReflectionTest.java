@@ -14,10 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SQLAlchemy's PostgreSQL dialect (psycopg2 underneath) reflecting a schema through
- * {@code inspect()}: its catalog queries read pg_index's int2vector columns as text, call
- * generate_subscripts and pg_get_indexdef, and join pg_constraint. Runs the system's
- * /usr/bin/python3 (Debian's python3-sqlalchemy); skipped when the module is missing.
+ * SQLAlchemy's PostgreSQL dialect (psycopg2 underneath): the ORM creating its tables, writing and
+ * reading with bound parameters, committing and rolling back, reporting a duplicate key; and
+ * reflecting a schema through {@code inspect()}, whose catalog queries read pg_index's int2vector
+ * columns as text, call generate_subscripts and pg_get_indexdef, and join pg_constraint. Runs the
+ * system's /usr/bin/python3 (Debian's python3-sqlalchemy); skipped when the module is missing.
  */
 class SqlAlchemyReflectionTest {
     private static final String PYTHON = "/usr/bin/python3";
@@ -89,5 +90,64 @@ class SqlAlchemyReflectionTest {
                 "unique [{'name': 'parent_name_key', 'column_names': ['name']}]",
                 "checks [{'name': 'child_amount_check', 'sqltext': 'amount >= 0'}]",
                 "autoload ['id', 'parent_id', 'amount', 'note'] ['id']");
+    }
+
+    @Test
+    void theOrmRoundTripsInTransactionsAndReportsErrors(@TempDir Path work) throws Exception {
+        Files.writeString(work.resolve("orm.py"), """
+                import sys
+                import sqlalchemy as sa
+                from sqlalchemy import orm
+
+                engine = sa.create_engine("postgresql+psycopg2://app@127.0.0.1:%s/postgres" % sys.argv[1])
+                Base = orm.declarative_base()
+
+                class Author(Base):
+                    __tablename__ = "orm_authors"
+                    id = sa.Column(sa.Integer, primary_key=True)
+                    name = sa.Column(sa.String(50), nullable=False, unique=True)
+
+                class Book(Base):
+                    __tablename__ = "orm_books"
+                    id = sa.Column(sa.Integer, primary_key=True)
+                    author_id = sa.Column(sa.Integer, sa.ForeignKey("orm_authors.id"), nullable=False)
+                    title = sa.Column(sa.String(100), nullable=False)
+                    price = sa.Column(sa.Numeric(8, 2))
+                    author = orm.relationship(Author)
+
+                Base.metadata.create_all(engine)
+                with orm.Session(engine) as session:
+                    ada = Author(name="Ada")
+                    session.add_all([ada, Book(author=ada, title="Notes", price=12.5), Book(author=ada, title="Sketches")])
+                    session.commit()
+                    print("ids", ada.id, sorted(book.id for book in session.scalars(sa.select(Book))))
+                with orm.Session(engine) as session:
+                    book = session.scalars(sa.select(Book).where(Book.title == sa.bindparam("t")), {"t": "Notes"}).one()
+                    book.price = 15
+                    session.commit()
+                    session.execute(sa.update(Book).values(title="Gone"))
+                    session.rollback()
+                    print("books", [(b.title, str(b.price), b.author.name)
+                                    for b in session.scalars(sa.select(Book).order_by(Book.id))])
+                with orm.Session(engine) as session:
+                    session.add(Author(name="Ada"))
+                    try:
+                        session.commit()
+                    except sa.exc.IntegrityError as error:
+                        session.rollback()
+                        print("duplicate", error.orig.pgcode)
+                engine.dispose()
+                print("done")
+                """, StandardCharsets.UTF_8);
+
+        ExternalClient.Run run = ExternalClient.run(List.of(PYTHON, "orm.py", Integer.toString(server.port())), work,
+                Map.of("PYTHONIOENCODING", "utf-8"));
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output().lines()).containsExactly(
+                "ids 1 [1, 2]",
+                "books [('Notes', '15.00', 'Ada'), ('Sketches', 'None', 'Ada')]",
+                "duplicate 23505",
+                "done");
     }
 }
