@@ -102,6 +102,8 @@ final class MysqlSession {
     private final Map<String, Object> userVariables = new HashMap<>();
     private List<Notice> warnings = List.of();
     private int nextStatementId = 1;
+    /** The rows of a prepared statement executed with a read-only cursor, fetched by COM_STMT_FETCH; null when none is open. */
+    private Cursor cursor;
     private volatile String runningQuery;
     private volatile Instant commandStarted = Instant.now();
 
@@ -246,6 +248,10 @@ final class MysqlSession {
             sendError(new MysqlException(MysqlVendorError.ER_UNKNOWN_COM_ERROR, "Unknown command"));
             return;
         }
+        if (cursor != null && !keepsCursorOpen(command)) {
+            // The engine closes a session's open rows when it runs anything else: so does the cursor.
+            closeCursor();
+        }
         try {
             switch (command) {
                 case COM_QUIT -> {
@@ -273,15 +279,22 @@ final class MysqlSession {
                 case COM_STMT_SEND_LONG_DATA -> sendLongData(payload);
                 case COM_STMT_CLOSE -> {
                     MysqlBuffers.require(payload, 4);
-                    statements.remove(payload.readIntLE());
+                    int id = payload.readIntLE();
+                    if (cursor != null && cursor.statementId() == id) {
+                        closeCursor();
+                    }
+                    statements.remove(id);
                 }
                 case COM_STMT_RESET -> {
                     MysqlBuffers.require(payload, 4);
-                    statement(payload.readIntLE(), "mysqld_stmt_reset").clearLongData();
+                    int id = payload.readIntLE();
+                    if (cursor != null && cursor.statementId() == id) {
+                        closeCursor();
+                    }
+                    statement(id, "mysqld_stmt_reset").clearLongData();
                     ok();
                 }
-                case COM_STMT_FETCH -> throw new MysqlException(MysqlVendorError.ER_NOT_SUPPORTED_YET,
-                        "This version of WeftDB doesn't yet support cursors (COM_STMT_FETCH)");
+                case COM_STMT_FETCH -> fetch(payload);
                 case COM_CHANGE_USER -> throw new MysqlException(MysqlVendorError.ER_NOT_SUPPORTED_YET,
                         "This version of WeftDB doesn't yet support COM_CHANGE_USER");
                 case COM_SLEEP -> throw new MysqlException(MysqlVendorError.ER_UNKNOWN_COM_ERROR, "Unknown command");
@@ -350,6 +363,12 @@ final class MysqlSession {
      * @return whether it succeeded, so a multi-statement query goes on
      */
     private boolean runAndReply(List<ParsedCommand> commands, List<Object> parameters, boolean binary, boolean more) {
+        return runAndReply(commands, parameters, binary, more, NO_CURSOR);
+    }
+
+    /** {@code cursorStatement}: the prepared statement whose rows are to be kept as a cursor, or {@link #NO_CURSOR}. */
+    private boolean runAndReply(List<ParsedCommand> commands, List<Object> parameters, boolean binary, boolean more,
+                                int cursorStatement) {
         Outcome outcome = null;
         try {
             for (ParsedCommand command : commands) {
@@ -364,6 +383,10 @@ final class MysqlSession {
             takeWarnings();
             sendError(e);
             return false;
+        }
+        if (outcome != null && outcome.rows() != null && cursorStatement != NO_CURSOR) {
+            openCursor(outcome, cursorStatement);
+            return true;
         }
         return outcome != null && reply(outcome, binary, more);
     }
@@ -696,17 +719,8 @@ final class MysqlSession {
         if (!deprecateEof) {
             output.send(new EofPacket(0, status(more)));
         }
-        ZoneId zone = session.settings().timeZone();
         try {
-            while (rows.next()) {
-                ByteBuf row = output.payloadBuffer();
-                if (binary) {
-                    RowPackets.writeBinary(row, columns, rows.row(), zone);
-                } else {
-                    RowPackets.writeText(row, columns, rows.row(), zone);
-                }
-                output.sendRow(row);
-            }
+            sendRows(rows, columns, binary, Long.MAX_VALUE);
         } catch (PacketOutput.ClientGone gone) {
             rows.close();
             throw gone;
@@ -719,9 +733,104 @@ final class MysqlSession {
         }
         outcome.guard().succeeded();
         takeWarnings();
-        output.send(deprecateEof ? new OkPacket(true, 0, 0, status(more), warnings.size())
-                : new EofPacket(warnings.size(), status(more)));
+        sendEndOfRows(status(more));
         return true;
+    }
+
+    /** Sends up to {@code limit} rows; true when the rows ran out. */
+    private boolean sendRows(RowResult rows, List<ResultColumn> columns, boolean binary, long limit) {
+        ZoneId zone = session.settings().timeZone();
+        for (long sent = 0; sent < limit; sent++) {
+            if (!rows.next()) {
+                return true;
+            }
+            ByteBuf row = output.payloadBuffer();
+            if (binary) {
+                RowPackets.writeBinary(row, columns, rows.row(), zone);
+            } else {
+                RowPackets.writeText(row, columns, rows.row(), zone);
+            }
+            output.sendRow(row);
+        }
+        return false;
+    }
+
+    // ---------------------------------------------------------------------------------------- cursors
+
+    private static final int NO_CURSOR = -1;
+    /** COM_STMT_EXECUTE's flag asking for the rows to stay on the server until COM_STMT_FETCH asks for them. */
+    private static final int CURSOR_TYPE_READ_ONLY = 1;
+
+    private record Cursor(int statementId, RowResult rows, StatementGuard guard) {}
+
+    /**
+     * Answers an execute that asked for a cursor: the column definitions, then a status packet
+     * saying a cursor exists (sent even when EOF packets are deprecated, as MySQL does); the rows
+     * wait for COM_STMT_FETCH.
+     */
+    private void openCursor(Outcome outcome, int statementId) {
+        List<ResultColumn> columns = outcome.rows().columns();
+        ByteBuf count = output.payloadBuffer();
+        MysqlBuffers.writeLengthEncodedInteger(count, columns.size());
+        output.sendPayload(count);
+        for (ResultColumn column : columns) {
+            output.send(MysqlTypes.column(column, database));
+        }
+        cursor = new Cursor(statementId, outcome.rows(), outcome.guard());
+        sendEndOfRows(status() | ServerStatus.CURSOR_EXISTS);
+    }
+
+    /** COM_STMT_FETCH: statement id and row count; the next rows of the cursor, then a status packet. */
+    private void fetch(ByteBuf payload) {
+        MysqlBuffers.require(payload, 8);
+        int id = payload.readIntLE();
+        long wanted = payload.readUnsignedIntLE();
+        statement(id, "mysqld_stmt_fetch");
+        if (cursor == null || cursor.statementId() != id) {
+            throw new MysqlException(MysqlVendorError.ER_STMT_HAS_NO_OPEN_CURSOR,
+                    "The statement (" + Integer.toUnsignedString(id) + ") has no open cursor.");
+        }
+        Cursor open = cursor;
+        boolean exhausted;
+        try {
+            exhausted = sendRows(open.rows(), open.rows().columns(), true, Math.max(wanted, 1));
+        } catch (PacketOutput.ClientGone gone) {
+            closeCursor();
+            throw gone;
+        } catch (RuntimeException e) {
+            cursor = null;
+            open.rows().close();
+            open.guard().failed(e);
+            takeWarnings();
+            throw e;
+        }
+        int status = status() | ServerStatus.CURSOR_EXISTS;
+        if (exhausted) {
+            closeCursor();
+            status |= ServerStatus.LAST_ROW_SENT;
+        }
+        sendEndOfRows(status);
+    }
+
+    private void sendEndOfRows(int status) {
+        output.send(Capabilities.has(capabilities, Capabilities.DEPRECATE_EOF)
+                ? new OkPacket(true, 0, 0, status, warnings.size()) : new EofPacket(warnings.size(), status));
+    }
+
+    /** Ends the open cursor; its statement only read, so it counts as done. */
+    private void closeCursor() {
+        Cursor open = cursor;
+        cursor = null;
+        open.rows().close();
+        open.guard().succeeded();
+    }
+
+    /** Whether {@code command} leaves an open cursor alone: fetching it, or commands that run no statement. */
+    private static boolean keepsCursorOpen(Command command) {
+        return switch (command) {
+            case COM_STMT_FETCH, COM_PING, COM_STMT_SEND_LONG_DATA, COM_STMT_CLOSE, COM_STMT_RESET -> true;
+            default -> false;
+        };
     }
 
     // ---------------------------------------------------------------------------------------- session commands
@@ -983,8 +1092,10 @@ final class MysqlSession {
     /** COM_STMT_EXECUTE: statement id, flags and iteration count, then the parameters. */
     private void execute(ByteBuf payload) {
         MysqlBuffers.require(payload, 9);
-        PreparedStatement prepared = statement(payload.readIntLE(), "mysqld_stmt_execute");
-        payload.skipBytes(5);
+        int id = payload.readIntLE();
+        PreparedStatement prepared = statement(id, "mysqld_stmt_execute");
+        boolean cursorRequested = (payload.readUnsignedByte() & CURSOR_TYPE_READ_ONLY) != 0;
+        payload.skipBytes(4);
         runningQuery = prepared.commands().getFirst().text();
         List<Object> parameters;
         try {
@@ -992,7 +1103,7 @@ final class MysqlSession {
         } finally {
             prepared.clearLongData();
         }
-        runAndReply(prepared.commands(), parameters, true, false);
+        runAndReply(prepared.commands(), parameters, true, false, cursorRequested ? id : NO_CURSOR);
     }
 
     /** COM_STMT_SEND_LONG_DATA: a piece of one parameter's value; it has no reply. */

@@ -149,6 +149,53 @@ class MysqlServerJdbcTest {
     }
 
     @Test
+    void cursorFetchReadsRowsInFetchSizeBatchesInAndOutOfTransactions() throws SQLException {
+        String table = table("cursor");
+        try (Connection connection = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + server.port()
+                + "/public?useSSL=false&useCursorFetch=true&defaultFetchSize=100", "app", "")) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE " + table + " (id INT PRIMARY KEY, name VARCHAR(20))");
+                StringBuilder insert = new StringBuilder("INSERT INTO " + table + " VALUES ");
+                for (int i = 1; i <= 1050; i++) {
+                    insert.append(i > 1 ? ", " : "").append('(').append(i).append(", 'n").append(i).append("')");
+                }
+                statement.execute(insert.toString());
+            }
+            for (boolean autocommit : new boolean[] {true, false}) {
+                connection.setAutoCommit(autocommit);
+                try (PreparedStatement select = connection.prepareStatement(
+                        "SELECT id, name FROM " + table + " WHERE id > ? ORDER BY id")) {
+                    select.setFetchSize(100);
+                    select.setInt(1, 25);
+                    long sum = 0;
+                    int count = 0;
+                    String last = null;
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            sum += rows.getInt(1);
+                            count++;
+                            last = rows.getString(2);
+                        }
+                    }
+                    assertThat(count).isEqualTo(1025);
+                    assertThat(sum).isEqualTo(1050L * 1051 / 2 - 25L * 26 / 2);
+                    assertThat(last).isEqualTo("n1050");
+                    // The statement runs again on the same connection after its cursor ran out.
+                    select.setInt(1, 1049);
+                    try (ResultSet rows = select.executeQuery()) {
+                        assertThat(rows.next()).isTrue();
+                        assertThat(rows.getInt(1)).isEqualTo(1050);
+                        assertThat(rows.next()).isFalse();
+                    }
+                }
+                if (!autocommit) {
+                    connection.commit();
+                }
+            }
+        }
+    }
+
+    @Test
     void rollbackUndoesTheTransaction() throws SQLException {
         String table = table("undo");
         try (Connection connection = connect(false)) {
