@@ -1,4 +1,4 @@
-/* INSERT [IGNORE], REPLACE, UPDATE and DELETE. */
+/* INSERT [IGNORE], REPLACE, UPDATE, DELETE and LOAD DATA. */
 parser grammar MysqlDataChange;
 
 insertStatement
@@ -57,4 +57,26 @@ expressionOrDefault
 
 columnList
     : LEFT_PAREN (identifier (COMMA identifier)*)? RIGHT_PAREN
+    ;
+
+/* LOAD DATA [LOCAL] INFILE: the file's rows into a table, MySQL's COPY FROM. */
+loadDataStatement
+    : LOAD DATA LOCAL? INFILE fileName=STRING duplicates=(REPLACE | IGNORE)? INTO TABLE qualifiedName
+      ((CHARACTER SET | CHARSET) optionWord)?
+      ((FIELDS | COLUMNS) fieldsOption+)?
+      (LINES linesOption+)?
+      (IGNORE skipped=INTEGER_LITERAL (LINES | ROWS))?
+      columnList?
+      (setClause=SET assignment (COMMA assignment)*)?
+    ;
+
+fieldsOption
+    : TERMINATED BY STRING                                                                      #fieldsTerminated
+    | OPTIONALLY? ENCLOSED BY STRING                                                            #fieldsEnclosed
+    | ESCAPED BY STRING                                                                         #fieldsEscaped
+    ;
+
+linesOption
+    : STARTING BY STRING                                                                        #linesStarting
+    | TERMINATED BY STRING                                                                      #linesTerminated
     ;

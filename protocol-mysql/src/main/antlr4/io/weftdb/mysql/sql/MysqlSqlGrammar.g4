@@ -38,4 +38,5 @@ statement
     | explainStatement
     | killStatement
     | lockTables
+    | loadDataStatement
     ;

@@ -44,6 +44,9 @@ UNIQUE: 'unique'; UNKNOWN: 'unknown'; UNLOCK: 'unlock'; UNSIGNED: 'unsigned'; UP
 VALUE: 'value'; VALUES: 'values'; VARBINARY: 'varbinary'; VARCHAR: 'varchar'; VARCHARACTER: 'varcharacter';
 VARIABLES: 'variables'; VIEW: 'view'; WARNINGS: 'warnings'; WEEK: 'week'; WHEN: 'when'; WHERE: 'where'; WITH: 'with';
 WORK: 'work'; WRITE: 'write'; XOR: 'xor'; YEAR: 'year'; ZEROFILL: 'zerofill';
+// LOAD DATA
+DATA: 'data'; ENCLOSED: 'enclosed'; ESCAPED: 'escaped'; INFILE: 'infile'; LINES: 'lines'; LOAD: 'load';
+OPTIONALLY: 'optionally'; ROWS: 'rows'; STARTING: 'starting'; TERMINATED: 'terminated';
 
 NULL_SAFE_EQUAL: '<=>';
 EQUAL: '=';

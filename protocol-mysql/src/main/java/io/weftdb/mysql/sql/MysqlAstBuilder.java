@@ -9,6 +9,7 @@ import io.weftdb.ir.expr.SortItem;
 import io.weftdb.ir.expr.UnaryOperator;
 import io.weftdb.ir.stmt.ColumnConstraint;
 import io.weftdb.ir.stmt.ColumnDefinition;
+import io.weftdb.ir.stmt.Copy;
 import io.weftdb.ir.stmt.DataChange;
 import io.weftdb.ir.stmt.Explain;
 import io.weftdb.ir.stmt.FromItem;
@@ -29,6 +30,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -128,8 +130,79 @@ final class MysqlAstBuilder {
             case LockTablesContext lock -> List.of(lockTables(lock));
             case KillStatementContext kill -> List.of(new MysqlCommand.Kill(Long.parseLong(kill.INTEGER_LITERAL().getText()),
                     kill.QUERY() != null));
+            case LoadDataStatementContext load -> List.of(loadData(load));
             default -> throw new IllegalStateException("unhandled statement " + child.getClass().getSimpleName());
         };
+    }
+
+    /**
+     * LOAD DATA as the COPY FROM it amounts to: MySQL's default format (tab-separated fields,
+     * backslash escapes, {@code \N} for NULL, newline-terminated lines) is PostgreSQL's text format;
+     * with ENCLOSED BY it is CSV with that quote, the ESCAPED BY character escaping it and
+     * {@code \N} for NULL. What has no COPY equivalent is refused rather than half done.
+     */
+    private MysqlCommand loadData(LoadDataStatementContext ctx) {
+        if (ctx.setClause != null) {
+            throw notSupported("LOAD DATA with a SET clause");
+        }
+        if (ctx.duplicates != null) {
+            throw notSupported("LOAD DATA " + ctx.duplicates.getText().toUpperCase(Locale.ROOT));
+        }
+        if (ctx.optionWord() != null) {
+            String charset = ctx.optionWord().getText().replace("'", "").toLowerCase(Locale.ROOT);
+            if (!List.of("utf8", "utf8mb4", "utf8mb3", "ascii", "binary").contains(charset)) {
+                throw notSupported("LOAD DATA CHARACTER SET " + charset);
+            }
+        }
+        String terminated = "\t";
+        String enclosed = "";
+        String escaped = "\\";
+        for (FieldsOptionContext option : ctx.fieldsOption()) {
+            switch (option) {
+                case FieldsTerminatedContext field -> terminated = stringValue(field.STRING().getSymbol());
+                case FieldsEnclosedContext field -> enclosed = stringValue(field.STRING().getSymbol());
+                case FieldsEscapedContext field -> escaped = stringValue(field.STRING().getSymbol());
+                default -> throw new IllegalStateException("unhandled FIELDS option");
+            }
+        }
+        for (LinesOptionContext option : ctx.linesOption()) {
+            switch (option) {
+                case LinesStartingContext lines when !stringValue(lines.STRING().getSymbol()).isEmpty() ->
+                        throw notSupported("LOAD DATA LINES STARTING BY");
+                case LinesTerminatedContext lines when !List.of("\n", "\r\n").contains(stringValue(lines.STRING().getSymbol())) ->
+                        throw notSupported("LOAD DATA LINES TERMINATED BY other than '\\n' or '\\r\\n'");
+                default -> { }
+            }
+        }
+        if (terminated.length() != 1 || enclosed.length() > 1 || escaped.length() > 1) {
+            throw notSupported("LOAD DATA field terminators, enclosures or escapes longer than one character");
+        }
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("delimiter", terminated);
+        options.put("null", "\\N");
+        if (enclosed.isEmpty()) {
+            if (!escaped.equals("\\")) {
+                throw notSupported("LOAD DATA ESCAPED BY other than '\\\\' without ENCLOSED BY");
+            }
+        } else {
+            options.put("format", "csv");
+            options.put("quote", enclosed);
+            options.put("escape", escaped.isEmpty() ? enclosed : escaped);
+        }
+        long skipped = ctx.skipped == null ? 0 : Long.parseLong(ctx.skipped.getText());
+        if (skipped > 1) {
+            throw notSupported("LOAD DATA IGNORE n LINES for n above 1");
+        }
+        if (skipped == 1) {
+            options.put("header", "true");
+        }
+        Copy copy = new Copy(qualifiedName(ctx.qualifiedName()), columnList(ctx.columnList()), null, Copy.Direction.FROM,
+                null, options);
+        return new MysqlCommand.LoadData(copy, stringValue(ctx.fileName), ctx.LOCAL() != null);
+    }
+
+    private static SqlException notSupported(String what) {
+        return new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, what + " is not supported");
     }
 
     private MysqlCommand lockTables(LockTablesContext ctx) {

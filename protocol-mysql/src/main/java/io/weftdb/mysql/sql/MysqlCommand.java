@@ -2,6 +2,7 @@ package io.weftdb.mysql.sql;
 
 import io.weftdb.ir.QualifiedName;
 import io.weftdb.ir.expr.Expr;
+import io.weftdb.ir.stmt.Copy;
 import io.weftdb.ir.stmt.DataChange;
 import io.weftdb.ir.stmt.Statement;
 import java.util.List;
@@ -62,6 +63,12 @@ public sealed interface MysqlCommand {
 
     /** ALTER TABLE with only options that change nothing here (ENGINE=, DISABLE KEYS): the table must exist. */
     record NoChange(QualifiedName table) implements MysqlCommand {}
+
+    /**
+     * LOAD DATA [LOCAL] INFILE: {@code copy} is the COPY FROM its options translate to; with
+     * {@code local} the client sends the file named {@code fileName}.
+     */
+    record LoadData(Copy copy, String fileName, boolean local) implements MysqlCommand {}
 
     /** KILL [CONNECTION | QUERY] id. */
     record Kill(long connectionId, boolean queryOnly) implements MysqlCommand {}

@@ -15,6 +15,7 @@ import io.weftdb.engine.catalog.DatabaseDef;
 import io.weftdb.engine.catalog.TableDef;
 import io.weftdb.engine.catalog.SequenceDef;
 import io.weftdb.engine.catalog.ViewDef;
+import io.weftdb.engine.copy.CopyIn;
 import io.weftdb.ir.error.ErrorCode;
 import io.weftdb.ir.error.SqlException;
 import io.weftdb.ir.expr.Expr;
@@ -38,6 +39,7 @@ import io.weftdb.mysql.wire.protocol.EofPacket;
 import io.weftdb.mysql.wire.protocol.ErrPacket;
 import io.weftdb.mysql.wire.protocol.HandshakeResponse;
 import io.weftdb.mysql.wire.protocol.HandshakeV10;
+import io.weftdb.mysql.wire.protocol.LocalInfileRequest;
 import io.weftdb.mysql.wire.protocol.MalformedPacketException;
 import io.weftdb.mysql.wire.protocol.MysqlBuffers;
 import io.weftdb.mysql.wire.protocol.OkPacket;
@@ -104,6 +106,8 @@ final class MysqlSession {
     private int nextStatementId = 1;
     /** The rows of a prepared statement executed with a read-only cursor, fetched by COM_STMT_FETCH; null when none is open. */
     private Cursor cursor;
+    /** A LOAD DATA LOCAL INFILE whose file the client is sending; null otherwise. */
+    private LocalInfile localInfile;
     private volatile String runningQuery;
     private volatile Instant commandStarted = Instant.now();
 
@@ -166,7 +170,13 @@ final class MysqlSession {
         switch (phase) {
             case HANDSHAKE -> handshake(HandshakeResponse.decode(payload));
             case AUTHENTICATING -> authenticated(authenticator.next(MysqlBuffers.readBytes(payload, payload.readableBytes())));
-            case COMMAND -> command(payload);
+            case COMMAND -> {
+                if (localInfile != null) {
+                    localInfileData(payload);
+                } else {
+                    command(payload);
+                }
+            }
             case CLOSED -> { }
         }
     }
@@ -328,6 +338,12 @@ final class MysqlSession {
             throw new SqlException(ErrorCode.SYNTAX_ERROR, "You have an error in your SQL syntax; multiple statements "
                     + "need the client's CLIENT_MULTI_STATEMENTS option near '" + groups.get(1).getFirst().text() + "'");
         }
+        for (int i = 0; i < groups.size() - 1; i++) {
+            if (groups.get(i).stream().anyMatch(command -> command.command() instanceof MysqlCommand.LoadData)) {
+                throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                        "LOAD DATA must be the last statement of a query that holds several");
+            }
+        }
         for (int i = 0; i < groups.size(); i++) {
             // Later statements are translated again when their turn comes: @@variables, DATABASE()
             // and LAST_INSERT_ID() read what the statements before them changed.
@@ -427,6 +443,10 @@ final class MysqlSession {
                 yield Outcome.ok();
             }
             case MysqlCommand.Kill kill -> kill(kill) ? Outcome.ok() : null;
+            case MysqlCommand.LoadData load -> {
+                startLocalInfile(load);
+                yield null;
+            }
             case MysqlCommand.ShowDatabases show -> Outcome.rows(show().databases(show.like()));
             case MysqlCommand.ShowTables show -> Outcome.rows(show().tables(show));
             case MysqlCommand.ShowColumns show -> Outcome.rows(showColumns(show));
@@ -753,6 +773,74 @@ final class MysqlSession {
             output.sendRow(row);
         }
         return false;
+    }
+
+    // ---------------------------------------------------------------------------------------- LOAD DATA LOCAL INFILE
+
+    /** The COPY the client's file feeds, and the error that ended it early while the rest of the file still arrives. */
+    private static final class LocalInfile {
+        private final CopyIn copy;
+        private RuntimeException failure;
+
+        LocalInfile(CopyIn copy) {
+            this.copy = copy;
+        }
+    }
+
+    /**
+     * LOAD DATA LOCAL INFILE: starts the COPY its options translate to and asks the client for the
+     * file; its packets arrive as {@link #localInfileData}. A file on the server is not read.
+     */
+    private void startLocalInfile(MysqlCommand.LoadData load) {
+        if (!load.local()) {
+            throw new MysqlException(MysqlVendorError.ER_NOT_SUPPORTED_YET,
+                    "LOAD DATA INFILE reads no files on the server here; use LOAD DATA LOCAL INFILE");
+        }
+        if (!Capabilities.has(capabilities, Capabilities.LOCAL_FILES)) {
+            throw new MysqlException(MysqlVendorError.ER_CLIENT_LOCAL_FILES_DISABLED,
+                    "Loading local data is disabled; this must be enabled on both the client and server sides");
+        }
+        localInfile = new LocalInfile(session.beginCopyIn(load.copy()));
+        output.send(new LocalInfileRequest(load.fileName()));
+    }
+
+    /**
+     * A packet of the file: its bytes go to the COPY; the empty packet ends it with an OK (the rows
+     * loaded) or, when a row failed, the error (the whole load is undone).
+     */
+    private void localInfileData(ByteBuf payload) {
+        LocalInfile load = localInfile;
+        if (payload.readableBytes() > 0) {
+            if (load.failure == null) {
+                try {
+                    byte[] data = MysqlBuffers.readBytes(payload, payload.readableBytes());
+                    load.copy.accept(data, 0, data.length);
+                } catch (SqlException e) {
+                    // MySQL's error packet has no detail field: the line the COPY context names goes into the message.
+                    load.failure = e.detail() == null ? e : new SqlException(e.code(), e.getMessage() + " (" + e.detail() + ")");
+                } catch (RuntimeException e) {
+                    load.failure = e;
+                }
+            }
+            return;
+        }
+        localInfile = null;
+        if (load.failure != null) {
+            takeWarnings();
+            sendError(load.failure);
+            return;
+        }
+        long rows;
+        try {
+            rows = load.copy.finish();
+        } catch (RuntimeException e) {
+            takeWarnings();
+            sendError(e);
+            return;
+        }
+        takeWarnings();
+        // MySQL adds a "Records: n ..." info string; drivers parse that field differently, so it is left out.
+        output.send(new OkPacket(false, rows, 0, status(), warnings.size()));
     }
 
     // ---------------------------------------------------------------------------------------- cursors

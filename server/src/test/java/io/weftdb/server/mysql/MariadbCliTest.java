@@ -80,6 +80,19 @@ class MariadbCliTest {
     }
 
     @Test
+    void loadDataLocalInfileSendsAFileOfTheClient() throws Exception {
+        Path file = directory.resolve("cli-load.csv");
+        java.nio.file.Files.writeString(file, "1,\"first, row\"\n2,second\n3,\\N\n");
+        String[] result = run(TOKEN, "--local-infile=1", "-D", "public", "-e",
+                "CREATE TABLE cli_loaded (id INT PRIMARY KEY, label VARCHAR(20));"
+                        + " LOAD DATA LOCAL INFILE '" + file + "' INTO TABLE cli_loaded"
+                        + " FIELDS TERMINATED BY ',' OPTIONALLY ENCLOSED BY '\"';"
+                        + " SELECT id, label FROM cli_loaded ORDER BY id;");
+        assertThat(result[0]).as(result[1]).isEqualTo("0");
+        assertThat(result[1]).contains("id\tlabel\n1\tfirst, row\n2\tsecond\n3\tNULL\n");
+    }
+
+    @Test
     void theSessionIsEncrypted() throws Exception {
         String[] result = run(TOKEN, "-e", "SHOW VARIABLES LIKE 'have_ssl'; \\s");
         assertThat(result[0]).as(result[1]).isEqualTo("0");

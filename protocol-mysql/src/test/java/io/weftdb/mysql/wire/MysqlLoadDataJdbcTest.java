@@ -1,0 +1,117 @@
+package io.weftdb.mysql.wire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** LOAD DATA LOCAL INFILE through Connector/J (allowLoadLocalInfile): the client sends its file, the rows load like COPY. */
+class MysqlLoadDataJdbcTest {
+    @TempDir
+    static Path directory;
+    private static EngineFixture fixture;
+    private static MysqlServer server;
+
+    @BeforeAll
+    static void startServer() {
+        fixture = new EngineFixture(directory);
+        server = new MysqlServer(fixture.engine(), MysqlServerConfig.defaults(), Optional.empty(), Optional.empty());
+        server.start("127.0.0.1", 0);
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.stop();
+        fixture.close();
+    }
+
+    private static Connection connect(boolean allowLocalInfile) throws SQLException {
+        return DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + server.port() + "/public?useSSL=false"
+                + "&allowLoadLocalInfile=" + allowLocalInfile, "app", "");
+    }
+
+    private static List<String> rows(Statement statement, String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (ResultSet result = statement.executeQuery(sql)) {
+            int columns = result.getMetaData().getColumnCount();
+            while (result.next()) {
+                List<String> values = new ArrayList<>();
+                for (int i = 1; i <= columns; i++) {
+                    values.add(result.getString(i));
+                }
+                rows.add(String.join("|", values));
+            }
+        }
+        return rows;
+    }
+
+    private static String path(String name, String content) throws Exception {
+        Path file = directory.resolve(name);
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        return file.toString().replace("\\", "/");
+    }
+
+    @Test
+    void theDefaultFormatIsTabSeparatedWithBackslashEscapesAndBackslashNForNull() throws Exception {
+        String file = path("people.tsv", "1\tAnn\t10.50\n2\tBob \\\"B\\\"\\tTab\t\\N\n3\tZoë\t-1\n");
+        try (Connection connection = connect(true); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE people (id INT PRIMARY KEY, name VARCHAR(40), score DECIMAL(6,2))");
+            assertThat(statement.executeUpdate("LOAD DATA LOCAL INFILE '" + file + "' INTO TABLE people")).isEqualTo(3);
+            assertThat(rows(statement, "SELECT id, name, score FROM people ORDER BY id"))
+                    .containsExactly("1|Ann|10.50", "2|Bob \"B\"\tTab|null", "3|Zoë|-1.00");
+        }
+    }
+
+    @Test
+    void enclosedFieldsReadAsCsvWithAHeaderLineAndAColumnList() throws Exception {
+        String file = path("items.csv", "name,id\r\n\"a, b\",1\r\n\"say \\\"hi\\\"\",2\r\nplain,3\r\n");
+        try (Connection connection = connect(true); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE items (id INT PRIMARY KEY, name VARCHAR(40), note VARCHAR(10) DEFAULT 'none')");
+            assertThat(statement.executeUpdate("LOAD DATA LOCAL INFILE '" + file + "' INTO TABLE items"
+                    + " FIELDS TERMINATED BY ',' OPTIONALLY ENCLOSED BY '\"' LINES TERMINATED BY '\\r\\n'"
+                    + " IGNORE 1 LINES (name, id)")).isEqualTo(3);
+            assertThat(rows(statement, "SELECT id, name, note FROM items ORDER BY id"))
+                    .containsExactly("1|a, b|none", "2|say \"hi\"|none", "3|plain|none");
+        }
+    }
+
+    @Test
+    void aBadRowUndoesTheWholeLoadAndReportsItsLine() throws Exception {
+        String file = path("bad.tsv", "1\tok\n2\tok\nx\tbad\n");
+        try (Connection connection = connect(true); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE strict_rows (id INT PRIMARY KEY, note TEXT)");
+            assertThatThrownBy(() -> statement.execute("LOAD DATA LOCAL INFILE '" + file + "' INTO TABLE strict_rows"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("line 3");
+            assertThat(rows(statement, "SELECT count(*) FROM strict_rows")).containsExactly("0");
+            // The connection goes on after the error.
+            assertThat(rows(statement, "SELECT 1")).containsExactly("1");
+        }
+    }
+
+    @Test
+    void aClientThatDoesNotAllowLocalFilesIsRefusedAndServerFilesAreNotRead() throws Exception {
+        String file = path("refused.tsv", "1\n");
+        try (Connection connection = connect(false); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE refused (id INT)");
+            assertThatThrownBy(() -> statement.execute("LOAD DATA LOCAL INFILE '" + file + "' INTO TABLE refused"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(3948));
+            assertThatThrownBy(() -> statement.execute("LOAD DATA INFILE '" + file + "' INTO TABLE refused"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(1235));
+            assertThat(rows(statement, "SELECT count(*) FROM refused")).containsExactly("0");
+        }
+    }
+}
