@@ -5,6 +5,7 @@ import io.weftdb.engine.catalog.CatalogStore;
 import io.weftdb.engine.catalog.DatabaseDef;
 import io.weftdb.engine.catalog.SchemaDef;
 import io.weftdb.engine.sequence.SequenceManager;
+import io.weftdb.engine.stats.StatementMetrics;
 import io.weftdb.engine.stats.TableStatistics;
 import io.weftdb.engine.storage.Storage;
 import io.weftdb.engine.txn.Transaction;
@@ -28,6 +29,7 @@ public final class Engine implements AutoCloseable {
     private final SequenceManager sequences;
     private final TransactionManager transactions;
     private final TableStatistics statistics = new TableStatistics();
+    private final StatementMetrics metrics = new StatementMetrics();
     private final Map<Integer, Session> sessions = new ConcurrentHashMap<>();
     private final AtomicInteger nextSessionId = new AtomicInteger(1);
     private final ScheduledExecutorService timers;
@@ -73,7 +75,7 @@ public final class Engine implements AutoCloseable {
             throw new SqlException(ErrorCode.UNDEFINED_DATABASE, "database \"" + sessionOptions.database() + "\" does not exist");
         }
         int id = nextSessionId.getAndIncrement();
-        Session session = new Session(this, id, sessionOptions.user(), database);
+        Session session = new Session(this, id, sessionOptions.user(), database, sessionOptions.protocol());
         sessions.put(id, session);
         return session;
     }
@@ -102,6 +104,11 @@ public final class Engine implements AutoCloseable {
 
     TransactionManager transactions() {
         return transactions;
+    }
+
+    /** Counters of every statement run, by protocol (GET /metrics). */
+    public StatementMetrics metrics() {
+        return metrics;
     }
 
     TableStatistics statistics() {

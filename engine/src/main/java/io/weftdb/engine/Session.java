@@ -21,6 +21,7 @@ import io.weftdb.engine.plan.PlanNode;
 import io.weftdb.engine.plan.PlanProfile;
 import io.weftdb.engine.plan.QueryPlanner;
 import io.weftdb.engine.session.SessionSettings;
+import io.weftdb.engine.stats.StatementMetrics;
 import io.weftdb.engine.storage.StorageException;
 import io.weftdb.engine.table.TransactionReader;
 import io.weftdb.engine.txn.Transaction;
@@ -65,6 +66,7 @@ public final class Session implements AutoCloseable {
     private final Engine engine;
     private final int id;
     private final String user;
+    private final String protocol;
     private final SessionSettings settings = new SessionSettings();
     private final List<Notice> notices = new ArrayList<>();
     private final Map<Long, Long> currentValues = new HashMap<>();
@@ -86,10 +88,11 @@ public final class Session implements AutoCloseable {
     private volatile boolean terminateRequested;
     private volatile Runnable terminationHook;
 
-    Session(Engine engine, int id, String user, DatabaseDef database) {
+    Session(Engine engine, int id, String user, DatabaseDef database, String protocol) {
         this.engine = engine;
         this.id = id;
         this.user = user;
+        this.protocol = protocol;
         this.database = database;
     }
 
@@ -189,6 +192,26 @@ public final class Session implements AutoCloseable {
             throw new SqlException(ErrorCode.ADMIN_SHUTDOWN, "terminating connection due to administrator command");
         }
         closeOpenResult();
+        long started = System.nanoTime();
+        StatementMetrics.Kind kind = StatementMetrics.kindOf(statement);
+        try {
+            StatementResult result = executeStatement(statement, parameters);
+            if (result instanceof StatementRows rows) {
+                rows.countIn(kind, started);
+            } else {
+                boolean changes = kind == StatementMetrics.Kind.INSERT || kind == StatementMetrics.Kind.UPDATE
+                        || kind == StatementMetrics.Kind.DELETE;
+                long changed = changes && result instanceof CommandResult command ? Math.max(command.rowCount(), 0) : 0;
+                engine.metrics().record(protocol, kind, System.nanoTime() - started, null, 0, changed);
+            }
+            return result;
+        } catch (SqlException e) {
+            engine.metrics().record(protocol, kind, System.nanoTime() - started, e.code().sqlState(), 0, 0);
+            throw e;
+        }
+    }
+
+    private StatementResult executeStatement(Statement statement, List<Object> parameters) {
         if (statement instanceof TransactionControl control) {
             return transactionControl(control);
         }
@@ -804,6 +827,15 @@ public final class Session implements AutoCloseable {
         private java.util.function.Consumer<Boolean> onFinish;
         private long count;
         private boolean finished;
+        /** Set when the rows go to a caller: the statement is counted in the metrics when they end. */
+        private StatementMetrics.Kind kind;
+        private long started;
+        private SqlException failure;
+
+        void countIn(StatementMetrics.Kind statementKind, long startedNanos) {
+            kind = statementKind;
+            started = startedNanos;
+        }
 
         StatementRows(List<ResultColumn> columns, RowSource source, String command) {
             this.columns = columns;
@@ -828,6 +860,7 @@ public final class Session implements AutoCloseable {
                 }
             } catch (RuntimeException | StackOverflowError e) {
                 SqlException error = translate(e);
+                failure = error;
                 finish(false);
                 throw error;
             }
@@ -867,6 +900,13 @@ public final class Session implements AutoCloseable {
             finished = true;
             if (openResult == this) {
                 openResult = null;
+            }
+            if (kind != null) {
+                // A SELECT returns its rows; INSERT/UPDATE/DELETE ... RETURNING changed as many as it returned.
+                boolean returning = kind == StatementMetrics.Kind.INSERT || kind == StatementMetrics.Kind.UPDATE
+                        || kind == StatementMetrics.Kind.DELETE;
+                engine.metrics().record(protocol, kind, System.nanoTime() - started,
+                        failure == null ? null : failure.code().sqlState(), count, returning ? count : 0);
             }
             try {
                 source.close();

@@ -29,7 +29,7 @@ final class HttpSessions {
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
         String id = HexFormat.of().formatHex(bytes);
-        HttpSession session = new HttpSession(id, engine.openSession(new SessionOptions(SessionOptions.DEFAULT_USER, database)));
+        HttpSession session = new HttpSession(id, engine.openSession(new SessionOptions(SessionOptions.DEFAULT_USER, database, "http")));
         sessions.put(id, session);
         return session;
     }

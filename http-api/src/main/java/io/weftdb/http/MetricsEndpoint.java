@@ -3,6 +3,7 @@ package io.weftdb.http;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.weftdb.engine.Engine;
+import io.weftdb.engine.stats.StatementMetrics;
 import io.weftdb.engine.storage.Keyspace;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,8 +15,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code GET /metrics} in the Prometheus text format (version 0.0.4): HTTP requests by status,
- * sessions of every protocol, running HTTP queries, heap, storage size and the storage engine's
+ * {@code GET /metrics} in the Prometheus text format (version 0.0.4): statements of every protocol
+ * (by kind, errors by SQLSTATE, a latency histogram, rows returned and changed), HTTP requests by
+ * status, sessions of every protocol, running HTTP queries, heap, storage size and the storage engine's
  * numeric counters.
  */
 final class MetricsEndpoint {
@@ -51,6 +53,7 @@ final class MetricsEndpoint {
         }
         gauge(text, "weftdb_http_sql_request_seconds_total", "counter", "Time spent answering POST /v1/sql requests.",
                 sqlRequests.seconds());
+        statementMetrics(text, engine.metrics());
         gauge(text, "weftdb_sessions", "gauge", "Open sessions, of every protocol.", engine.sessions().size());
         gauge(text, "weftdb_http_sessions", "gauge", "Sessions opened with POST /v1/sessions.", sessions.list().size());
         gauge(text, "weftdb_http_running_queries", "gauge", "HTTP requests running statements.", queries.list().size());
@@ -79,6 +82,35 @@ final class MetricsEndpoint {
         try (OutputStream out = exchange.getOutputStream()) {
             out.write(body);
         }
+    }
+
+    /** Statements of every protocol: counts by kind, errors by SQLSTATE, a latency histogram, rows returned and changed. */
+    private static void statementMetrics(StringBuilder text, StatementMetrics metrics) {
+        family(text, "weftdb_statements_total", "counter", "Statements run, by protocol and kind.");
+        metrics.statements().forEach((key, count) -> text.append("weftdb_statements_total{protocol=\"")
+                .append(key.protocol()).append("\",kind=\"").append(key.label()).append("\"} ").append(count).append('\n'));
+        family(text, "weftdb_statement_errors_total", "counter", "Statements that failed, by protocol and SQLSTATE.");
+        metrics.errors().forEach((key, count) -> text.append("weftdb_statement_errors_total{protocol=\"")
+                .append(key.protocol()).append("\",sqlstate=\"").append(key.label()).append("\"} ").append(count).append('\n'));
+        family(text, "weftdb_statement_duration_seconds", "histogram", "Time from a statement's start to its last row, by protocol.");
+        metrics.latencies().forEach((protocol, latency) -> {
+            long[] cumulative = latency.cumulative();
+            for (int i = 0; i < cumulative.length; i++) {
+                String bound = i < StatementMetrics.BUCKETS.length ? Double.toString(StatementMetrics.BUCKETS[i]) : "+Inf";
+                text.append("weftdb_statement_duration_seconds_bucket{protocol=\"").append(protocol).append("\",le=\"")
+                        .append(bound).append("\"} ").append(cumulative[i]).append('\n');
+            }
+            text.append("weftdb_statement_duration_seconds_sum{protocol=\"").append(protocol).append("\"} ")
+                    .append(latency.sumSeconds()).append('\n');
+            text.append("weftdb_statement_duration_seconds_count{protocol=\"").append(protocol).append("\"} ")
+                    .append(latency.count()).append('\n');
+        });
+        family(text, "weftdb_rows_returned_total", "counter", "Rows statements returned, by protocol.");
+        metrics.rowsReturned().forEach((protocol, rows) -> text.append("weftdb_rows_returned_total{protocol=\"")
+                .append(protocol).append("\"} ").append(rows).append('\n'));
+        family(text, "weftdb_rows_changed_total", "counter", "Rows INSERT, UPDATE and DELETE changed, by protocol.");
+        metrics.rowsChanged().forEach((protocol, rows) -> text.append("weftdb_rows_changed_total{protocol=\"")
+                .append(protocol).append("\"} ").append(rows).append('\n'));
     }
 
     private static void family(StringBuilder text, String name, String type, String help) {

@@ -34,7 +34,7 @@ final class RequestSessions {
         String sessionId = exchange.getRequestHeaders().getFirst(SqlEndpoint.SESSION_HEADER);
         if (sessionId == null) {
             String name = database == null ? SessionOptions.DEFAULT_DATABASE : database;
-            try (Session session = engine.openSession(new SessionOptions(SessionOptions.DEFAULT_USER, name))) {
+            try (Session session = engine.openSession(new SessionOptions(SessionOptions.DEFAULT_USER, name, "http"))) {
                 return work.run(session);
             }
         }

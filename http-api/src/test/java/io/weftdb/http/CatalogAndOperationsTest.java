@@ -86,6 +86,8 @@ class CatalogAndOperationsTest {
     @Test
     void metricsAreInThePrometheusTextFormat() {
         api.get("/v1/nothing");
+        api.sql("CREATE TABLE metered (n integer); INSERT INTO metered VALUES (1), (2), (3); SELECT * FROM metered");
+        api.sql("SELECT * FROM no_such_table");
         HttpResponse<String> metrics = api.get("/metrics");
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.headers().firstValue("Content-Type")).contains("text/plain; version=0.0.4; charset=utf-8");
@@ -96,9 +98,15 @@ class CatalogAndOperationsTest {
                 .contains("weftdb_sessions 0\n")
                 .contains("weftdb_http_running_queries 0\n")
                 .contains("weftdb_storage_approximate_bytes{keyspace=\"data\"} ")
-                .containsPattern("weftdb_jvm_heap_max_bytes \\d+\n");
+                .containsPattern("weftdb_jvm_heap_max_bytes \\d+\n")
+                .containsPattern("weftdb_statements_total\\{protocol=\"http\",kind=\"select\"} [1-9]")
+                .containsPattern("weftdb_statements_total\\{protocol=\"http\",kind=\"ddl\"} [1-9]")
+                .containsPattern("weftdb_statement_errors_total\\{protocol=\"http\",sqlstate=\"42P01\"} [1-9]")
+                .containsPattern("weftdb_statement_duration_seconds_bucket\\{protocol=\"http\",le=\"\\+Inf\"} [1-9]")
+                .containsPattern("weftdb_rows_changed_total\\{protocol=\"http\"} [3-9]")
+                .containsPattern("weftdb_rows_returned_total\\{protocol=\"http\"} [3-9]");
         for (String line : metrics.body().split("\n")) {
-            assertThat(line).matches("# (HELP|TYPE) .*|weftdb_[a-z_]+(\\{[a-z]+=\"[^\"]*\"\\})? -?[0-9.Ee+-]+");
+            assertThat(line).matches("# (HELP|TYPE) .*|weftdb_[a-z_]+(\\{[a-z]+=\"[^\"]*\"(,[a-z]+=\"[^\"]*\")*\\})? -?[0-9.Ee+-]+");
         }
     }
 

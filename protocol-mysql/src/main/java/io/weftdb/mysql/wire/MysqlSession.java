@@ -225,7 +225,7 @@ final class MysqlSession {
     private void login() {
         try {
             session = server.engine().openSession(new SessionOptions(user.isEmpty() ? SessionOptions.DEFAULT_USER : user,
-                    SessionOptions.DEFAULT_DATABASE));
+                    SessionOptions.DEFAULT_DATABASE, "mysql"));
             // Terminated from elsewhere (HTTP DELETE /v1/sessions): the connection goes at once, as after KILL.
             session.onTerminate(this::killConnection);
             variables = new SystemVariables(session, server.config(), server.serverVersion(), server.tlsAvailable(),

@@ -368,7 +368,7 @@ final class PgSession {
         }
         Session opened;
         try {
-            opened = engine.openSession(new SessionOptions(user, database));
+            opened = engine.openSession(new SessionOptions(user, database, "postgresql"));
         } catch (SqlException e) {
             fatal(e.code().sqlState(), e.getMessage());
             return;
