@@ -985,6 +985,14 @@ public final class Session implements AutoCloseable {
                 case "open_sessions" -> {
                     return List.copyOf(engine.sessions().values());
                 }
+                case "key_range_size" -> {
+                    long indexId = (Long) arguments[0];
+                    return engine.storage().approximateSize(io.weftdb.engine.storage.Keyspace.DATA,
+                            io.weftdb.engine.table.TableCodec.indexPrefix(indexId), io.weftdb.engine.table.TableCodec.indexEnd(indexId));
+                }
+                case "relation_scans" -> {
+                    return engine.statistics().scans((Long) arguments[0]);
+                }
                 default -> {
                 }
             }

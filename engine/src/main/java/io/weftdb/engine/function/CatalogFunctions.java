@@ -78,9 +78,10 @@ final class CatalogFunctions {
                     catalog(BOOLEAN, (v, c) -> true, ANY, ANY, ANY), catalog(BOOLEAN, (v, c) -> true, ANY, ANY, ANY, ANY));
         }
         for (String size : List.of("pg_relation_size", "pg_total_relation_size", "pg_table_size", "pg_indexes_size")) {
-            registry.register(size, catalog(BIGINT, (v, c) -> relationSize(v[0], c), ANY),
-                    catalog(BIGINT, (v, c) -> relationSize(v[0], c), ANY, ANY));
+            registry.register(size, catalog(BIGINT, (v, c) -> relationSize(size, v[0], c), ANY),
+                    catalog(BIGINT, (v, c) -> relationSize(size, v[0], c), ANY, ANY));
         }
+        registry.register("pg_stat_get_numscans", catalog(BIGINT, (v, c) -> scans(v[0], c), ANY));
         registry.register("pg_size_pretty", of(TEXT, (v, c) -> sizePretty((Long) v[0]), BIGINT));
         registry.register("pg_database_size", catalog(BIGINT, (v, c) -> databaseSize(v[0], c), ANY));
         registry.register("txid_current", catalog(BIGINT, (v, c) -> transactionId(c)));
@@ -392,12 +393,48 @@ final class CatalogFunctions {
     }
 
     /** 0 for a table, view, sequence, index or catalog relation; NULL for an oid that names none, as in PostgreSQL. */
-    private static Long relationSize(Object value, EvaluationContext evaluation) {
+    /**
+     * The bytes the store holds for a relation, approximately (RocksDB's estimate, compressed): a
+     * table's rows are its primary index's key range, an index is its own range. pg_relation_size
+     * and pg_table_size count the rows, pg_indexes_size the secondary indexes, pg_total_relation_size
+     * both; views, sequences and system tables hold nothing here (0); an unknown oid gives NULL.
+     */
+    private static Long relationSize(String function, Object value, EvaluationContext evaluation) {
         SystemContext context = SystemContext.of(evaluation);
         long oid = relationArgument(value, context);
-        boolean exists = context.relation(oid) != null || context.tableOfIndex(oid) != null
-                || SystemTables.all().stream().anyMatch(table -> table.oid() == oid);
+        TableDef indexed = context.tableOfIndex(oid);
+        if (indexed != null) {
+            return keyRangeSize(oid, context);
+        }
+        CatalogObject relation = context.relation(oid);
+        if (relation instanceof TableDef table) {
+            long rows = keyRangeSize(table.primaryIndex().id(), context);
+            long indexes = 0;
+            for (IndexDef index : table.indexes().subList(1, table.indexes().size())) {
+                indexes += keyRangeSize(index.id(), context);
+            }
+            return switch (function) {
+                case "pg_indexes_size" -> indexes;
+                case "pg_total_relation_size" -> rows + indexes;
+                default -> rows;
+            };
+        }
+        boolean exists = relation != null || SystemTables.all().stream().anyMatch(table -> table.oid() == oid);
         return exists ? 0L : null;
+    }
+
+    private static long keyRangeSize(long indexId, SystemContext context) {
+        return (Long) context.session().callSessionFunction("key_range_size", new Object[] {indexId});
+    }
+
+    /** pg_stat_get_numscans: full scans of a table, or scans and lookups through an index, since the server started. */
+    private static Long scans(Object value, EvaluationContext evaluation) {
+        SystemContext context = SystemContext.of(evaluation);
+        long oid = relationArgument(value, context);
+        if (context.tableOfIndex(oid) == null && context.relation(oid) == null) {
+            return null;
+        }
+        return (Long) context.session().callSessionFunction("relation_scans", new Object[] {oid});
     }
 
     /** PostgreSQL's pg_size_pretty: bytes below 10 kB, then kB, MB, GB and TB, each rounded half away from zero. */

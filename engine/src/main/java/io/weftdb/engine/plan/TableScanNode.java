@@ -116,6 +116,7 @@ public record TableScanNode(TableDef table, String alias, KeyRange range, Scope 
                 if (viaPrimary && range.isPoint()) {
                     // A full primary key names at most one row: one point read, no iterator.
                     exhausted = true;
+                    environment.statistics().noteScan(range.index().id());
                     key = bounds[0];
                     value = environment.reader().get(Keyspace.DATA, key);
                     if (value == null) {
@@ -125,6 +126,7 @@ public record TableScanNode(TableDef table, String alias, KeyRange range, Scope 
                     return row != null;
                 }
                 cursor = environment.reader().scan(Keyspace.DATA, bounds[0], bounds[1]);
+                environment.statistics().noteScan(range.isFull() && viaPrimary ? table.id() : range.index().id());
             }
             while (cursor.next()) {
                 if (++sinceCancelCheck == 1024) {

@@ -15,6 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class TableStatistics {
     private final Map<Long, Long> rowCounts = new ConcurrentHashMap<>();
+    /** Scans started since the server started: by table id for full scans, by index id for index scans. */
+    private final Map<Long, java.util.concurrent.atomic.LongAdder> scans = new ConcurrentHashMap<>();
 
     public void analyze(TableDef table, ExecutionEnvironment environment) {
         long primary = table.primaryIndex().id();
@@ -46,5 +48,16 @@ public final class TableStatistics {
     /** The table's estimated row count, or -1 when it is unknown (never analyzed since the start). */
     public long rowCount(long tableId) {
         return rowCounts.getOrDefault(tableId, -1L);
+    }
+
+    /** Counts a scan of {@code relationId}: a table read whole, or an index a scan or lookup went through. */
+    public void noteScan(long relationId) {
+        scans.computeIfAbsent(relationId, id -> new java.util.concurrent.atomic.LongAdder()).increment();
+    }
+
+    /** Scans of a table or index since the server started (pg_stat_get_numscans). */
+    public long scans(long relationId) {
+        java.util.concurrent.atomic.LongAdder count = scans.get(relationId);
+        return count == null ? 0 : count.sum();
     }
 }
