@@ -72,6 +72,7 @@ CLIENTS = {
     "NodePostgresClientTest": "node-postgres", "MariadbCliTest": "mariadb CLI", "MariadbConnectorJTest": "MariaDB Connector/J",
     "MariadbDumpRestoreTest": "mariadb-dump", "Mysql2ClientTest": "mysql2 (npm)", "PyMysqlClientTest": "PyMySQL",
     "MysqlTlsAndPasswordTest": "Connector/J", "CrossProtocolTest": "pgjdbc + Connector/J",
+    "DbeaverQueriesTest": "DBeaver catalog queries (pgjdbc)",
 }
 def words(name):
     """A test method name as words: aWrongPasswordIsRefusedWith28P01(Path) -> a wrong password is refused with 28P01."""
