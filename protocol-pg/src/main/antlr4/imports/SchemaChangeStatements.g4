@@ -170,6 +170,11 @@ analyze
     : (ANALYZE | ANALYSE) VERBOSE? (qualifiedName (COMMA qualifiedName)*)?
     ;
 
+comment
+    : COMMENT ON target=(TABLE | VIEW | SEQUENCE | INDEX | COLUMN | SCHEMA | DATABASE) qualifiedName
+      IS (stringConstant | NULL)
+    ;
+
 vacuum
     : VACUUM FULL? FREEZE? VERBOSE? (ANALYZE | ANALYSE)? (qualifiedName (COMMA qualifiedName)*)?
     | VACUUM LEFT_PAREN utilityOption (COMMA utilityOption)* RIGHT_PAREN (qualifiedName (COMMA qualifiedName)*)?

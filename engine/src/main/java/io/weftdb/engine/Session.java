@@ -993,6 +993,13 @@ public final class Session implements AutoCloseable {
                 case "relation_scans" -> {
                     return engine.statistics().scans((Long) arguments[0]);
                 }
+                case "comments" -> {
+                    return io.weftdb.engine.ddl.Comments.all(new TransactionReader(running, engine.transactions()));
+                }
+                case "comment" -> {
+                    return io.weftdb.engine.ddl.Comments.get(new TransactionReader(running, engine.transactions()),
+                            (Long) arguments[0], (Integer) arguments[1]);
+                }
                 default -> {
                 }
             }

@@ -9,6 +9,7 @@ import io.weftdb.engine.catalog.TableDef;
 import io.weftdb.engine.catalog.ViewDef;
 import io.weftdb.engine.exec.ExecutionEnvironment;
 import io.weftdb.engine.expr.Scope;
+import io.weftdb.engine.plan.NameContext;
 import io.weftdb.engine.plan.PlanNode;
 import io.weftdb.engine.txn.LockKey;
 import io.weftdb.engine.txn.LockManager;
@@ -49,7 +50,76 @@ public final class DdlExecutor {
             case SchemaChange.CreateView create -> createView(create);
             case SchemaChange.DropView drop -> dropView(drop);
             case SchemaChange.Analyze analyze -> analyze(analyze);
+            case SchemaChange.Comment comment -> comment(comment);
         };
+    }
+
+    /** COMMENT ON: resolves the object (a column by its table and attnum) and sets or removes its comment. */
+    private CommandResult comment(SchemaChange.Comment comment) {
+        NameContext names = context.currentNames();
+        QualifiedName name = comment.name();
+        long objectId;
+        int subId = 0;
+        switch (comment.target()) {
+            case TABLE, VIEW, SEQUENCE -> {
+                CatalogObject relation = names.relation(name, 0);
+                boolean matches = switch (comment.target()) {
+                    case TABLE -> relation instanceof TableDef;
+                    case VIEW -> relation instanceof ViewDef;
+                    default -> relation instanceof SequenceDef;
+                };
+                if (!matches) {
+                    throw new SqlException(ErrorCode.WRONG_OBJECT_TYPE, "\"" + name + "\" is not a "
+                            + comment.target().name().toLowerCase(java.util.Locale.ROOT));
+                }
+                objectId = relation.id();
+            }
+            case INDEX -> {
+                SchemaDef explicit = names.explicitSchema(name, 0);
+                Long found = null;
+                for (SchemaDef schema : explicit != null ? List.of(explicit) : names.searchSchemas()) {
+                    TableDef table = environment.catalog().tableOfIndex(schema.id(), name.name());
+                    if (table != null) {
+                        found = table.indexes().stream().filter(index -> index.name().equals(name.name()))
+                                .findFirst().orElseThrow().id();
+                        break;
+                    }
+                }
+                if (found == null) {
+                    throw new SqlException(ErrorCode.UNDEFINED_OBJECT, "index \"" + name.name() + "\" does not exist");
+                }
+                objectId = found;
+            }
+            case COLUMN -> {
+                if (name.size() < 2) {
+                    throw new SqlException(ErrorCode.SYNTAX_ERROR, "column name must be qualified");
+                }
+                List<String> parts = name.parts();
+                TableDef table = names.table(new QualifiedName(parts.subList(0, parts.size() - 1)), 0);
+                String column = name.name();
+                objectId = table.id();
+                subId = table.columns().stream().filter(c -> c.name().equals(column)).findFirst()
+                        .orElseThrow(() -> new SqlException(ErrorCode.UNDEFINED_COLUMN, "column \"" + column
+                                + "\" of relation \"" + table.name() + "\" does not exist")).id();
+            }
+            case SCHEMA -> {
+                SchemaDef schema = environment.catalog().schemaByName(names.database().id(), name.name());
+                if (schema == null) {
+                    throw new SqlException(ErrorCode.UNDEFINED_SCHEMA, "schema \"" + name.name() + "\" does not exist");
+                }
+                objectId = schema.id();
+            }
+            case DATABASE -> {
+                DatabaseDef database = environment.catalog().databaseByName(name.name());
+                if (database == null) {
+                    throw new SqlException(ErrorCode.UNDEFINED_DATABASE, "database \"" + name.name() + "\" does not exist");
+                }
+                objectId = database.id();
+            }
+            default -> throw new IllegalStateException("unhandled COMMENT target " + comment.target());
+        }
+        Comments.set(environment.transaction(), objectId, subId, comment.text());
+        return CommandResult.of("COMMENT");
     }
 
     private CommandResult createSchema(SchemaChange.CreateSchema create) {

@@ -34,8 +34,8 @@ import java.util.Locale;
  * name. Every function reads the statement's catalog, so none is folded to a constant.
  *
  * <p>Privilege checks answer true: WeftDB has no per-object privileges, every session may do
- * everything. Object sizes answer 0: the storage engine shares one RocksDB store and keeps no
- * per-relation size. Comments (obj_description and friends) are NULL: COMMENT is not supported.
+ * everything. Object sizes are RocksDB's estimate of a relation's key ranges. Comments
+ * (obj_description and friends) are those COMMENT ON stored.
  */
 final class CatalogFunctions {
     private static final DataType TEXT = DataType.TEXT;
@@ -69,9 +69,11 @@ final class CatalogFunctions {
         registry.register("pg_get_viewdef", catalog(TEXT, (v, c) -> viewDefinition(v[0], c), ANY),
                 catalog(TEXT, (v, c) -> viewDefinition(v[0], c), ANY, ANY));
         registry.register("pg_encoding_to_char", of(TEXT, (v, c) -> encodingName(oid(v[0])), ANY));
-        registry.register("obj_description", catalog(TEXT, (v, c) -> null, ANY), catalog(TEXT, (v, c) -> null, ANY, ANY));
-        registry.register("col_description", catalog(TEXT, (v, c) -> null, ANY, ANY));
-        registry.register("shobj_description", catalog(TEXT, (v, c) -> null, ANY, ANY));
+        // COMMENT ON texts: obj_description(oid [, catalog]), col_description(table, attnum), shobj_description(oid, catalog).
+        registry.register("obj_description", catalog(TEXT, (v, c) -> comment(v[0], 0, c), ANY),
+                catalog(TEXT, (v, c) -> comment(v[0], 0, c), ANY, ANY));
+        registry.register("col_description", catalog(TEXT, (v, c) -> comment(v[0], v[1], c), ANY, ANY));
+        registry.register("shobj_description", catalog(TEXT, (v, c) -> comment(v[0], 0, c), ANY, ANY));
         for (String privilege : List.of("has_table_privilege", "has_schema_privilege", "has_database_privilege",
                 "has_sequence_privilege", "has_column_privilege", "has_function_privilege", "has_any_column_privilege")) {
             registry.register(privilege, catalog(BOOLEAN, (v, c) -> true, ANY, ANY),
@@ -421,6 +423,16 @@ final class CatalogFunctions {
         }
         boolean exists = relation != null || SystemTables.all().stream().anyMatch(table -> table.oid() == oid);
         return exists ? 0L : null;
+    }
+
+    /** The COMMENT ON text of an object (a column: its table and attnum), or null. */
+    private static String comment(Object object, Object subId, EvaluationContext evaluation) {
+        if (object == null || subId == null) {
+            return null;
+        }
+        long oid = object instanceof Number number ? number.longValue() : relationArgument(object, SystemContext.of(evaluation));
+        int sub = ((Number) subId).intValue();
+        return (String) SystemContext.of(evaluation).session().callSessionFunction("comment", new Object[] {oid, sub});
     }
 
     private static long keyRangeSize(long indexId, SystemContext context) {

@@ -16,8 +16,7 @@ import java.util.Map;
  * finds a pg_catalog relation first, unless the search path lists pg_catalog explicitly (then it is
  * searched where the path places it).
  *
- * <p>Relations that are empty because WeftDB has no such objects: pg_description and
- * pg_shdescription (no COMMENT), pg_proc (functions are built in, not catalog objects; PostgreSQL's
+ * <p>Relations that are empty because WeftDB has no such objects: pg_proc (functions are built in, not catalog objects; PostgreSQL's
  * \df lists none for a fresh database either), pg_locks (row locks are kept per transaction, not in
  * a lock table), pg_extension, pg_inherits (no inheritance or partitions), pg_enum and pg_range (no
  * enum or range types), pg_auth_members, pg_policy (no row security), pg_trigger, pg_rewrite,
@@ -31,7 +30,8 @@ public final class SystemTables {
         all.addAll(PgCatalogRelations.tables());
         all.addAll(PgCatalogServer.tables());
         all.addAll(PgCatalogViews.tables());
-        for (String empty : List.of("pg_description", "pg_shdescription", "pg_proc", "pg_locks", "pg_extension",
+        all.addAll(PgCatalogComments.tables());
+        for (String empty : List.of("pg_proc", "pg_locks", "pg_extension",
                 "pg_inherits", "pg_enum", "pg_range", "pg_auth_members", "pg_policy", "pg_trigger", "pg_rewrite",
                 "pg_matviews", "pg_foreign_table", "pg_statistic_ext", "pg_publication", "pg_publication_namespace",
                 "pg_publication_rel", "pg_operator", "pg_cast")) {

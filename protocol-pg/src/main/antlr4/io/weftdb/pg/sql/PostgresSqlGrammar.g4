@@ -34,6 +34,7 @@ statement
     | truncate
     | analyze
     | vacuum
+    | comment
     | transactionStatement
     | setStatement
     | showStatement

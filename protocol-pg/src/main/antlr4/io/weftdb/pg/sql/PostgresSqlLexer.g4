@@ -225,6 +225,7 @@ CACHE: 'cache';
 CASCADE: 'cascade';
 CHAIN: 'chain';
 CHARACTERISTICS: 'characteristics';
+COMMENT: 'comment';
 COMMIT: 'commit';
 COMMITTED: 'committed';
 CONFLICT: 'conflict';

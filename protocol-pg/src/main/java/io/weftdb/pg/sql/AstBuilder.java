@@ -32,6 +32,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -1870,6 +1871,13 @@ final class AstBuilder extends PostgresSqlGrammarBaseVisitor<Object> {
                 && ctx.identityHandling.getType() == PostgresSqlLexer.RESTART;
         return new SchemaChange.Truncate(qualifiedNames(ctx.qualifiedName()), restartIdentity,
                 cascade(ctx.dropBehavior()));
+    }
+
+    @Override
+    public Statement visitComment(CommentContext ctx) {
+        SchemaChange.CommentTarget target = SchemaChange.CommentTarget.valueOf(ctx.target.getText().toUpperCase(Locale.ROOT));
+        String text = ctx.stringConstant() == null ? null : string(ctx.stringConstant());
+        return new SchemaChange.Comment(target, qualifiedName(ctx.qualifiedName()), text == null || text.isEmpty() ? null : text);
     }
 
     @Override

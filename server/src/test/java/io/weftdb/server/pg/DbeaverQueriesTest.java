@@ -38,7 +38,9 @@ class DbeaverQueriesTest {
                     CREATE TABLE t (id serial PRIMARY KEY, owner_id int REFERENCES owner (id),
                         amount numeric(10,2) DEFAULT 0 CHECK (amount >= 0), note varchar(20));
                     CREATE INDEX t_amount ON t (amount DESC);
-                    CREATE VIEW t_view AS SELECT id, note FROM t
+                    CREATE VIEW t_view AS SELECT id, note FROM t;
+                    COMMENT ON TABLE t IS 'the table DBeaver opens';
+                    COMMENT ON COLUMN t.note IS 'free text'
                     """);
         }
     }
@@ -130,8 +132,8 @@ class DbeaverQueriesTest {
             assertThat(column(connection, """
                     SELECT c.oid,c.*,d.description FROM pg_catalog.pg_class c
                     LEFT OUTER JOIN pg_catalog.pg_description d ON d.objoid=c.oid AND d.objsubid=0 AND d.classoid='pg_class'::regclass
-                    WHERE c.relnamespace=? AND c.relkind not in ('i','I','c') AND relname=?""", "relkind", publicOid, "t"))
-                    .containsExactly("r");
+                    WHERE c.relnamespace=? AND c.relkind not in ('i','I','c') AND relname=?""", "description", publicOid, "t"))
+                    .containsExactly("the table DBeaver opens");
             assertThat(column(connection, """
                     select c.oid,pg_catalog.pg_total_relation_size(c.oid) as total_rel_size,pg_catalog.pg_relation_size(c.oid) as rel_size
                     FROM pg_class c
@@ -152,6 +154,11 @@ class DbeaverQueriesTest {
                     LEFT OUTER JOIN pg_depend dep on dep.refobjid = a.attrelid AND dep.deptype = 'i' and dep.refobjsubid = a.attnum and dep.classid = dep.refclassid
                     WHERE NOT a.attisdropped AND c.relkind not in ('i','I','c') AND c.oid=?
                     ORDER BY a.attnum""", "attname", table)).containsExactly("id", "owner_id", "amount", "note");
+            assertThat(column(connection, """
+                    SELECT a.attname,dsc.description FROM pg_catalog.pg_attribute a
+                    INNER JOIN pg_catalog.pg_class c ON (a.attrelid=c.oid)
+                    LEFT OUTER JOIN pg_catalog.pg_description dsc ON (c.oid=dsc.objoid AND a.attnum = dsc.objsubid)
+                    WHERE c.oid=? AND a.attname=?""", "description", table, "note")).containsExactly("free text");
             assertThat(column(connection, """
                     SELECT c.oid,c.*,t.relname as tabrelname,rt.relnamespace as refnamespace,d.description, null as consrc_copy
                     FROM pg_catalog.pg_constraint c

@@ -114,6 +114,12 @@ public sealed interface SchemaChange extends Statement {
     }
 
     /** ANALYZE / VACUUM [ANALYZE]: refresh statistics (vacuum has nothing else to do on this storage). */
+    /** What COMMENT ON names. */
+    enum CommentTarget { TABLE, VIEW, SEQUENCE, INDEX, COLUMN, SCHEMA, DATABASE }
+
+    /** COMMENT ON target name IS 'text' (null text: the comment is removed); a column is named table.column. */
+    record Comment(CommentTarget target, QualifiedName name, String text) implements SchemaChange {}
+
     record Analyze(List<QualifiedName> tables, boolean vacuum) implements SchemaChange {
         public Analyze {
             tables = List.copyOf(tables);
