@@ -100,6 +100,20 @@ public final class Session implements AutoCloseable {
         return id;
     }
 
+    /**
+     * The COMMENT ON text of an object (a column: its table's id and the column's id), as this
+     * session's open transaction sees it, else as last committed; null when there is none.
+     */
+    public String comment(long objectId, int subId) {
+        Transaction running = transaction;
+        if (running != null) {
+            return io.weftdb.engine.ddl.Comments.get(new TransactionReader(running, engine.transactions()), objectId, subId);
+        }
+        try (io.weftdb.engine.storage.ReadView view = engine.transactions().latest()) {
+            return io.weftdb.engine.ddl.Comments.get(view, objectId, subId);
+        }
+    }
+
     public String user() {
         return user;
     }

@@ -44,6 +44,12 @@ public final class Comments {
         return value == null ? null : new String(value, StandardCharsets.UTF_8);
     }
 
+    /** The committed comment as {@code view} sees it, or null. */
+    public static String get(io.weftdb.engine.storage.ReadView view, long objectId, int subId) {
+        byte[] value = view.get(Keyspace.DATA, key(objectId, subId));
+        return value == null ? null : new String(value, StandardCharsets.UTF_8);
+    }
+
     /** Every comment the transaction sees, in key order. */
     public static List<Entry> all(TransactionReader reader) {
         byte[] from = new KeyEncoder().writeLong(RANGE).toByteArray();

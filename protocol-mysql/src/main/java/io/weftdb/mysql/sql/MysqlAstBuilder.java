@@ -692,6 +692,11 @@ final class MysqlAstBuilder {
                         columns, constraints, null)));
                 commands.addAll(indexes);
                 commands.addAll(newTableOptions(table, create.tableOptions()));
+                for (TableElementContext element : create.tableElement()) {
+                    if (element instanceof ColumnElementContext column) {
+                        commands.addAll(columnComment(table, column.columnDefinition()));
+                    }
+                }
                 yield commands;
             }
             case CreateTableAsContext create -> {
@@ -735,7 +740,28 @@ final class MysqlAstBuilder {
             return List.of(new MysqlCommand.SetAutoIncrement(table,
                     new BigInteger(autoIncrement.INTEGER_LITERAL().getText()).longValueExact()));
         }
+        if (option instanceof CommentOptionContext comment) {
+            return engine(new SchemaChange.Comment(SchemaChange.CommentTarget.TABLE, table,
+                    emptyAsNull(stringValue(comment.STRING().getSymbol()))));
+        }
         return List.of();
+    }
+
+    /** A column's COMMENT '...' attribute as the COMMENT ON COLUMN it amounts to (none without one). */
+    private static List<MysqlCommand> columnComment(QualifiedName table, ColumnDefinitionContext column) {
+        for (ColumnAttributeContext attribute : column.columnAttribute()) {
+            if (attribute instanceof CommentAttributeContext comment) {
+                List<String> parts = new ArrayList<>(table.parts());
+                parts.add(name(column.identifier()));
+                return engine(new SchemaChange.Comment(SchemaChange.CommentTarget.COLUMN, new QualifiedName(parts),
+                        emptyAsNull(stringValue(comment.STRING().getSymbol()))));
+            }
+        }
+        return List.of();
+    }
+
+    private static String emptyAsNull(String text) {
+        return text.isEmpty() ? null : text;
     }
 
     /**
@@ -862,8 +888,14 @@ final class MysqlAstBuilder {
         List<MysqlCommand> after = new ArrayList<>();
         for (AlterActionContext action : ctx.alterAction()) {
             switch (action) {
-                case AddColumnContext add -> actions.add(addColumn(add.columnDefinition()));
-                case AddColumnsContext add -> add.columnDefinition().forEach(column -> actions.add(addColumn(column)));
+                case AddColumnContext add -> {
+                    actions.add(addColumn(add.columnDefinition()));
+                    after.addAll(columnComment(table, add.columnDefinition()));
+                }
+                case AddColumnsContext add -> add.columnDefinition().forEach(column -> {
+                    actions.add(addColumn(column));
+                    after.addAll(columnComment(table, column));
+                });
                 case AddConstraintContext add -> actions.add(new SchemaChange.AlterAction.AddConstraint(
                         tableConstraint(add.tableConstraint())));
                 case AddIndexContext add -> after.addAll(engine(createIndex(add.identifier() == null ? null
@@ -883,6 +915,7 @@ final class MysqlAstBuilder {
                 case ModifyColumnContext modify -> {
                     rejectPosition(modify.position());
                     modifyColumn(name(modify.columnDefinition().identifier()), modify.columnDefinition(), actions);
+                    after.addAll(columnComment(table, modify.columnDefinition()));
                 }
                 case ChangeColumnContext change -> {
                     rejectPosition(change.position());
@@ -892,6 +925,7 @@ final class MysqlAstBuilder {
                     if (!from.equals(to)) {
                         actions.add(new SchemaChange.AlterAction.RenameColumn(from, to));
                     }
+                    after.addAll(columnComment(table, change.columnDefinition()));
                 }
                 case SetDefaultContext set -> actions.add(new SchemaChange.AlterAction.SetDefault(name(set.identifier()),
                         defaultValue(set.defaultValue())));

@@ -16,6 +16,15 @@ final class MysqlCatalogViews {
      * its key sorts descending (pg_index.indoption 1 or 3) and how many columns the index has.
      * The flags are 1 or 0: this dialect reads a bare value as a condition by comparing it with 0.
      */
+    /** COMMENT texts (kept by the engine, listed in pg_description) by schema, table and column (NULL: the table's own). */
+    private static final String COMMENTS = """
+            SELECT n.nspname AS comment_schema, cl.relname AS comment_table, a.attname AS comment_column, d.description
+            FROM pg_catalog.pg_description d
+            JOIN pg_catalog.pg_class cl ON cl.oid = d.objoid
+            JOIN pg_catalog.pg_namespace n ON n.oid = cl.relnamespace
+            LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = d.objoid AND a.attnum = d.objsubid AND d.objsubid > 0
+            WHERE d.classoid = 1259""";
+
     private static final String INDEX_COLUMNS = """
             SELECT n.nspname AS table_schema, t.relname AS table_name,
               CASE WHEN x.indisprimary IS TRUE THEN 'PRIMARY' ELSE i.relname END AS index_name,
@@ -85,11 +94,13 @@ final class MysqlCatalogViews {
                    ELSE c.mysql_type END AS column_type,
               CASE k.key_rank WHEN 3 THEN 'PRI' WHEN 2 THEN 'UNI' WHEN 1 THEN 'MUL' ELSE '' END AS column_key,
               CASE WHEN c.column_default LIKE 'nextval(%%' THEN 'auto_increment' ELSE '' END AS extra,
-              'select,insert,update,references' AS `privileges`, '' AS column_comment,
+              'select,insert,update,references' AS `privileges`, COALESCE(cm.description, '') AS column_comment,
               COALESCE(c.generation_expression, '') AS generation_expression, CAST(NULL AS UNSIGNED) AS srs_id
             FROM (%s) c
             LEFT JOIN (%s) k ON k.table_schema = c.table_schema AND k.table_name = c.table_name
-              AND k.column_name = c.column_name""".formatted(TYPED_COLUMNS, COLUMN_KEYS);
+              AND k.column_name = c.column_name
+            LEFT JOIN (%s) cm ON cm.comment_schema = c.table_schema AND cm.comment_table = c.table_name
+              AND cm.comment_column = c.column_name""".formatted(TYPED_COLUMNS, COLUMN_KEYS, COMMENTS);
 
     private static final String STATISTICS = """
             SELECT 'def' AS table_catalog, table_schema, table_name, CASE WHEN is_unique THEN 0 ELSE 1 END AS non_unique,
@@ -149,8 +160,10 @@ final class MysqlCatalogViews {
               CAST(NULL AS SIGNED) AS auto_increment, CAST(NULL AS DATETIME) AS create_time,
               CAST(NULL AS DATETIME) AS update_time, CAST(NULL AS DATETIME) AS check_time,
               CASE WHEN table_type = 'BASE TABLE' THEN 'utf8mb4_general_ci' END AS table_collation,
-              CAST(NULL AS SIGNED) AS checksum, '' AS create_options, '' AS table_comment
-            FROM information_schema.tables""";
+              CAST(NULL AS SIGNED) AS checksum, '' AS create_options, COALESCE(tc.description, '') AS table_comment
+            FROM information_schema.tables
+            LEFT JOIN (%s) tc ON tc.comment_schema = table_schema AND tc.comment_table = table_name
+              AND tc.comment_column IS NULL""".formatted(COMMENTS);
 
     private static final String VIEWS = """
             SELECT 'def' AS table_catalog, table_schema, table_name, view_definition, 'NONE' AS check_option,

@@ -543,7 +543,7 @@ final class MysqlSession {
     }
 
     private ShowCommands show() {
-        return new ShowCommands(session.catalog(), session.database(), database);
+        return new ShowCommands(session.catalog(), session.database(), database, session::comment);
     }
 
     /**

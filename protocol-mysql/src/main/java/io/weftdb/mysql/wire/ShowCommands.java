@@ -33,14 +33,31 @@ import java.util.regex.Pattern;
  * (they are how AUTO_INCREMENT is implemented).
  */
 final class ShowCommands {
+    /** The COMMENT text of an object (a column: table id and column id), or null. */
+    interface Comments {
+        String of(long objectId, int subId);
+    }
+
     private final Catalog catalog;
     private final DatabaseDef database;
     private final String currentDatabase;
+    private final Comments comments;
 
-    ShowCommands(Catalog catalog, String engineDatabase, String currentDatabase) {
+    ShowCommands(Catalog catalog, String engineDatabase, String currentDatabase, Comments comments) {
         this.catalog = catalog;
         this.database = catalog.databaseByName(engineDatabase);
         this.currentDatabase = currentDatabase;
+        this.comments = comments;
+    }
+
+    private String comment(long objectId, int subId) {
+        String text = comments.of(objectId, subId);
+        return text == null ? "" : text;
+    }
+
+    /** A string literal as SHOW CREATE TABLE writes one: quotes doubled, backslashes escaped. */
+    private static String quoted(String text) {
+        return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'";
     }
 
     LocalRows databases(String like) {
@@ -116,7 +133,7 @@ final class ShowCommands {
             String defaultText = autoIncrement(column) ? null : defaultText(column);
             rows.add(show.full()
                     ? new Object[] {column.name(), type, collation(column.type()), nullable, key, defaultText, extra,
-                            "select,insert,update,references", ""}
+                            "select,insert,update,references", comment(table.id(), column.id())}
                     : new Object[] {column.name(), type, nullable, key, defaultText, extra});
         }
         List<ResultColumn> columns = show.full()
@@ -241,6 +258,10 @@ final class ShowCommands {
                     line.append(" DEFAULT NULL");
                 }
             }
+            String columnComment = comment(table.id(), column.id());
+            if (!columnComment.isEmpty()) {
+                line.append(" COMMENT ").append(quoted(columnComment));
+            }
             lines.add(line.toString());
         }
         for (IndexDef index : table.indexes()) {
@@ -272,6 +293,10 @@ final class ShowCommands {
         ddl.append(String.join(",\n", lines)).append("\n) ENGINE=InnoDB")
                 .append(nextAutoIncrement != null && nextAutoIncrement > 1 ? " AUTO_INCREMENT=" + nextAutoIncrement : "")
                 .append(" DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci");
+        String tableComment = comment(table.id(), 0);
+        if (!tableComment.isEmpty()) {
+            ddl.append(" COMMENT=").append(quoted(tableComment));
+        }
         return new LocalRows(List.of(text("Table"), text("Create Table")), List.<Object[]>of(new Object[] {table.name(),
                 ddl.toString()}));
     }

@@ -80,7 +80,7 @@ class MysqlDialectTranslationTest {
                 + " flag TINYINT(1) DEFAULT 0, ok BOOLEAN, body MEDIUMTEXT, data LONGBLOB, price DECIMAL(10,2),"
                 + " at DATETIME(3), stamp TIMESTAMP, kind ENUM('a','bb'), PRIMARY KEY (id), KEY by_kind (kind))"
                 + " ENGINE=InnoDB AUTO_INCREMENT=1 DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_ai_ci COMMENT='things'");
-        assertThat(commands).hasSize(2).allMatch(c -> c.offset() == 0);
+        assertThat(commands).hasSize(3).allMatch(c -> c.offset() == 0);
         SchemaChange.CreateTable create = (SchemaChange.CreateTable)
                 ((MysqlCommand.EngineStatement) commands.get(0).command()).statement();
         assertThat(create.ifNotExists()).isTrue();
@@ -95,6 +95,8 @@ class MysqlDialectTranslationTest {
                 ((MysqlCommand.EngineStatement) commands.get(1).command()).statement();
         assertThat(index.name()).isEqualTo("by_kind");
         assertThat(index.table()).isEqualTo(QualifiedName.of("t"));
+        assertThat(((MysqlCommand.EngineStatement) commands.get(2).command()).statement())
+                .isEqualTo(new SchemaChange.Comment(SchemaChange.CommentTarget.TABLE, QualifiedName.of("t"), "things"));
     }
 
     @Test

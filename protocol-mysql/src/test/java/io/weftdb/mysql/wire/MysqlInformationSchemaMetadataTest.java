@@ -86,6 +86,30 @@ class MysqlInformationSchemaMetadataTest {
     }
 
     @Test
+    void tableAndColumnCommentsAreKeptAndReportedAsMysqlReportsThem() throws SQLException {
+        try (Connection connection = connect(); java.sql.Statement statement = connection.createStatement()) {
+            // A database of its own, so the other tests' table lists stay as they are.
+            statement.execute("CREATE DATABASE notes");
+            statement.execute("CREATE TABLE notes.noted (id INT PRIMARY KEY COMMENT 'the id',"
+                    + " label VARCHAR(10) COMMENT 'it''s shown') COMMENT='a noted table'");
+            statement.execute("ALTER TABLE notes.noted ADD COLUMN extra INT COMMENT 'added later'");
+            DatabaseMetaData metadata = connection.getMetaData();
+            assertThat(rows(metadata.getTables("notes", null, "noted", new String[] {"TABLE"}), "REMARKS"))
+                    .containsExactly("a noted table");
+            assertThat(rows(metadata.getColumns("notes", null, "noted", "%"), "COLUMN_NAME", "REMARKS"))
+                    .containsExactly("id | the id", "label | it's shown", "extra | added later");
+            try (ResultSet create = statement.executeQuery("SHOW CREATE TABLE notes.noted")) {
+                assertThat(create.next()).isTrue();
+                assertThat(create.getString(2)).contains("`label` varchar(10) DEFAULT NULL COMMENT 'it''s shown'")
+                        .endsWith("COMMENT='a noted table'");
+            }
+            statement.execute("ALTER TABLE notes.noted COMMENT=''");
+            assertThat(rows(metadata.getTables("notes", null, "noted", new String[] {"TABLE"}), "REMARKS"))
+                    .containsExactly("");
+        }
+    }
+
+    @Test
     void getColumnsGivesMysqlTypeNamesSizesNullabilityAndAutoIncrement() throws SQLException {
         try (Connection connection = connect();
                 ResultSet columns = connection.getMetaData().getColumns("public", null, "customer", "%")) {
