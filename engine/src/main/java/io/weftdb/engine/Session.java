@@ -993,6 +993,12 @@ public final class Session implements AutoCloseable {
                 case "current_setting" -> {
                     return settings.get(arguments[0].toString());
                 }
+                case "set_config" -> {
+                    // set_config(name, value, is_local): SET, or SET LOCAL for the rest of the transaction.
+                    String setting = arguments[0].toString();
+                    settings.set(setting, arguments[1] == null ? "" : arguments[1].toString(), Boolean.TRUE.equals(arguments[2]));
+                    return settings.get(setting);
+                }
                 case "pg_backend_pid" -> {
                     return (long) id;
                 }

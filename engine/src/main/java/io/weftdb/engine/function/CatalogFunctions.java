@@ -99,6 +99,8 @@ final class CatalogFunctions {
                 (String) v[1], c), TEXT, TEXT));
         registry.register("current_schemas", catalog(DataType.arrayOf(TEXT), (v, c) -> currentSchemas((Boolean) v[0], c),
                 BOOLEAN));
+        registry.register("set_config", catalog(TEXT, (v, c) -> c.callSessionFunction("set_config",
+                new Object[] {v[0], v[1], v[2]}), TEXT, TEXT, BOOLEAN));
         registry.register("current_setting", catalog(TEXT, (v, c) -> c.callSessionFunction("current_setting",
                 new Object[] {v[0]}), TEXT), catalog(TEXT, (v, c) -> setting((String) v[0], (Boolean) v[1], c), TEXT,
                 BOOLEAN));

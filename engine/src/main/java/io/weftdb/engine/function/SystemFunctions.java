@@ -23,7 +23,7 @@ final class SystemFunctions {
 
     static void registerInto(FunctionRegistry registry) {
         registry.register("version", arguments -> arguments.isEmpty()
-                ? BoundExpr.constant("PostgreSQL 16.0 (WeftDB " + versionOfEngine() + ")", DataType.TEXT) : null);
+                ? BoundExpr.constant("PostgreSQL 15.0 (WeftDB " + versionOfEngine() + ")", DataType.TEXT) : null);
         registry.register("gen_random_uuid", of(DataType.UUID, (v, c) -> UUID.randomUUID()).volatileResult());
         registry.register("current_database", arguments -> arguments.isEmpty()
                 ? new BoundExpr((row, context) -> context.currentDatabase(), DataType.TEXT, false) : null);

@@ -43,8 +43,8 @@ public final class SessionSettings {
         define("search_path", "\"$user\", public", true, "Sets the schema search order for names that are not schema-qualified.",
                 v -> v);
         define("server_encoding", "UTF8", false, "Shows the server (database) character set encoding.", v -> v);
-        define("server_version", "16.0", false, "Shows the server version.", v -> v);
-        define("server_version_num", "160000", false, "Shows the server version as an integer.", v -> v);
+        define("server_version", "15.0", false, "Shows the server version.", v -> v);
+        define("server_version_num", "150000", false, "Shows the server version as an integer.", v -> v);
         define("standard_conforming_strings", "on", true, "Causes '...' strings to treat backslashes literally.",
                 SessionSettings::bool);
         define("statement_timeout", "0", true, "Sets the maximum allowed duration of any statement.", SessionSettings::duration);

@@ -130,7 +130,7 @@ class PgSessionWireTest {
                 + parameterStatus("IntervalStyle", "postgres")
                 + parameterStatus("is_superuser", "on")
                 + parameterStatus("server_encoding", "UTF8")
-                + parameterStatus("server_version", "16.0")
+                + parameterStatus("server_version", "15.0")
                 + parameterStatus("session_authorization", "alice")
                 + parameterStatus("standard_conforming_strings", "on")
                 + parameterStatus("TimeZone", "UTC");
