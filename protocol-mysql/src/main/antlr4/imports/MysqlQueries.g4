@@ -18,7 +18,7 @@ queryPrimary
     ;
 
 querySpecification
-    : SELECT (ALL | DISTINCT)? SQL_NO_CACHE? selectItem (COMMA selectItem)*
+    : SELECT (ALL | DISTINCT)? SQL_NO_CACHE? SQL_CALC_FOUND_ROWS? SQL_NO_CACHE? selectItem (COMMA selectItem)*
       (FROM fromItem (COMMA fromItem)*)?
       (WHERE where=expression)?
       (GROUP BY expression (COMMA expression)*)?

@@ -34,7 +34,7 @@ OFFSET: 'offset'; ON: 'on'; ONLY: 'only'; OR: 'or'; ORDER: 'order'; OUTER: 'oute
 PRIMARY: 'primary'; PROCESSLIST: 'processlist'; QUARTER: 'quarter'; QUERY: 'query'; READ: 'read'; REAL: 'real';
 REFERENCES: 'references'; REGEXP: 'regexp'; RELEASE: 'release'; RENAME: 'rename'; REPEATABLE: 'repeatable';
 REPLACE: 'replace'; RESTRICT: 'restrict'; RIGHT: 'right'; RLIKE: 'rlike'; ROLLBACK: 'rollback';
-SAVEPOINT: 'savepoint'; SECURITY: 'security'; SQL: 'sql'; SQL_NO_CACHE: 'sql_no_cache'; SCHEMA: 'schema'; SCHEMAS: 'schemas'; SECOND: 'second'; SELECT: 'select'; SEPARATOR: 'separator';
+SAVEPOINT: 'savepoint'; SECURITY: 'security'; SQL: 'sql'; SQL_CALC_FOUND_ROWS: 'sql_calc_found_rows'; SQL_NO_CACHE: 'sql_no_cache'; SCHEMA: 'schema'; SCHEMAS: 'schemas'; SECOND: 'second'; SELECT: 'select'; SEPARATOR: 'separator';
 SERIAL: 'serial'; SERIALIZABLE: 'serializable'; SESSION: 'session'; SET: 'set'; SHARE: 'share'; SHOW: 'show';
 SIGNED: 'signed'; SMALLINT: 'smallint'; SNAPSHOT: 'snapshot'; SOME: 'some'; START: 'start'; STATUS: 'status';
 TABLE: 'table'; TABLES: 'tables'; TEMPORARY: 'temporary'; TEXT: 'text'; THEN: 'then'; TIME: 'time';

@@ -49,7 +49,7 @@ import org.antlr.v4.runtime.tree.TerminalNode;
 final class MysqlAstBuilder {
     /** MySQL functions the engine has no equivalent for yet: named errors instead of "does not exist". */
     private static final Set<String> UNSUPPORTED_FUNCTIONS = Set.of(
-            "found_rows", "row_count", "inet_aton", "inet_ntoa", "json_extract",
+            "inet_aton", "inet_ntoa", "json_extract",
             "json_object", "json_array", "sleep", "get_lock", "release_lock", "benchmark");
 
     /** The name ON DUPLICATE KEY UPDATE gives the proposed row: the engine's ON CONFLICT spelling. */
@@ -89,7 +89,8 @@ final class MysqlAstBuilder {
     private List<MysqlCommand> statement(StatementContext ctx) {
         ParserRuleContext child = (ParserRuleContext) ctx.getChild(0);
         return switch (child) {
-            case QueryContext query -> engine(query(query));
+            case QueryContext query -> calculatesFoundRows(query) ? List.of(calcFoundRows(query(query), query))
+                    : engine(query(query));
             case InsertStatementContext insert -> engine(insert(insert));
             case ReplaceStatementContext replace -> List.of(replace(replace));
             case UpdateStatementContext update -> engine(update(update));
@@ -203,6 +204,26 @@ final class MysqlAstBuilder {
 
     private static SqlException notSupported(String what) {
         return new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, what + " is not supported");
+    }
+
+    /** Whether the outermost SELECT asks for SQL_CALC_FOUND_ROWS. */
+    private static boolean calculatesFoundRows(QueryContext ctx) {
+        return ctx.queryExpression() instanceof PrimaryQueryContext primary
+                && primary.queryPrimary().querySpecification() != null
+                && primary.queryPrimary().querySpecification().SQL_CALC_FOUND_ROWS() != null;
+    }
+
+    /** SQL_CALC_FOUND_ROWS: the query, and a count of its rows without LIMIT and OFFSET (ORDER BY changes no count). */
+    private MysqlCommand calcFoundRows(Query query, QueryContext ctx) {
+        if (!(query instanceof Query.Select select)) {
+            throw unsupported("SQL_CALC_FOUND_ROWS here", ctx);
+        }
+        Query unlimited = select.withTail(select.with(), List.of(), null, null, Query.LockMode.NONE);
+        Expr countAll = new Expr.FunctionCall(QualifiedName.of("count"), List.of(), false, true, null, List.of(), null, 0);
+        Query count = new Query.Select(List.of(), false, List.of(), List.of(new Query.SelectItem(countAll, null)),
+                List.of(new FromItem.DerivedTable(unlimited, "found", List.of(), false, 0)), null, List.of(), null,
+                List.of(), null, null, Query.LockMode.NONE);
+        return new MysqlCommand.CalcFoundRows(query, count);
     }
 
     private MysqlCommand lockTables(LockTablesContext ctx) {
@@ -1555,6 +1576,8 @@ final class MysqlAstBuilder {
             case "database", "schema" -> noArguments(ctx, arguments, constant(facts.currentDatabase(), position));
             case "version" -> noArguments(ctx, arguments, constant(facts.systemVariable("version", false), position));
             case "connection_id" -> noArguments(ctx, arguments, constant(facts.connectionId(), position));
+            case "row_count" -> noArguments(ctx, arguments, constant(facts.previousRowCount(), position));
+            case "found_rows" -> noArguments(ctx, arguments, constant(facts.previousFoundRows(), position));
             case "user", "current_user", "session_user", "system_user" ->
                     noArguments(ctx, arguments, constant(facts.userAtHost(), position));
             case "last_insert_id" -> {

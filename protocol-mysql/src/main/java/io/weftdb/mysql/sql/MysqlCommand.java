@@ -4,6 +4,7 @@ import io.weftdb.ir.QualifiedName;
 import io.weftdb.ir.expr.Expr;
 import io.weftdb.ir.stmt.Copy;
 import io.weftdb.ir.stmt.DataChange;
+import io.weftdb.ir.stmt.Query;
 import io.weftdb.ir.stmt.Statement;
 import java.util.List;
 
@@ -69,6 +70,12 @@ public sealed interface MysqlCommand {
      * {@code local} the client sends the file named {@code fileName}.
      */
     record LoadData(Copy copy, String fileName, boolean local) implements MysqlCommand {}
+
+    /**
+     * SELECT SQL_CALC_FOUND_ROWS: the query's rows as usual, then {@code countAll} (the same query
+     * without its LIMIT, counted), whose answer FOUND_ROWS() gives next.
+     */
+    record CalcFoundRows(Query query, Query countAll) implements MysqlCommand {}
 
     /** KILL [CONNECTION | QUERY] id. */
     record Kill(long connectionId, boolean queryOnly) implements MysqlCommand {}

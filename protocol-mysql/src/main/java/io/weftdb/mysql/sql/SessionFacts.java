@@ -17,6 +17,19 @@ public interface SessionFacts {
     long lastInsertId();
 
     /**
+     * ROW_COUNT(): the rows the previous statement inserted, updated or deleted; 0 after other
+     * statements without a result set, -1 after one with a result set or an error (and before any).
+     */
+    default long previousRowCount() {
+        return -1;
+    }
+
+    /** FOUND_ROWS(): the rows the previous statement's result set had (0 before any). */
+    default long previousFoundRows() {
+        return 0;
+    }
+
+    /**
      * Whether the client asked for CLIENT_FOUND_ROWS: affected-row counts then include rows a
      * statement matched but left unchanged.
      */

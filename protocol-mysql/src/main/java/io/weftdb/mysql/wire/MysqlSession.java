@@ -96,6 +96,11 @@ final class MysqlSession {
     private String user = "";
     private volatile String database;
     private long lastInsertId;
+    /** What ROW_COUNT() and FOUND_ROWS() answer: the previous statement's changed rows (-1: it returned rows or failed) and result rows. */
+    private long previousRowCount = -1;
+    private long previousFoundRows;
+    /** SQL_CALC_FOUND_ROWS: the count FOUND_ROWS() is to give once the query's rows are sent. */
+    private Query pendingFoundRowsCount;
     /** LOCK TABLES holds locks in a transaction block that UNLOCK TABLES commits. */
     private boolean tablesLocked;
     /** The ids of the tables LOCK TABLES locked for READ: this session may not write them (1099). */
@@ -396,6 +401,7 @@ final class MysqlSession {
         } catch (PacketOutput.ClientGone gone) {
             throw gone;
         } catch (RuntimeException e) {
+            previousRowCount = -1;
             takeWarnings();
             sendError(e);
             return false;
@@ -443,6 +449,11 @@ final class MysqlSession {
                 yield Outcome.ok();
             }
             case MysqlCommand.Kill kill -> kill(kill) ? Outcome.ok() : null;
+            case MysqlCommand.CalcFoundRows calc -> {
+                Outcome outcome = runEngine(calc.query(), parameters);
+                pendingFoundRowsCount = calc.countAll();
+                yield outcome;
+            }
             case MysqlCommand.LoadData load -> {
                 startLocalInfile(load);
                 yield null;
@@ -724,9 +735,11 @@ final class MysqlSession {
 
     private boolean reply(Outcome outcome, boolean binary, boolean more) {
         if (outcome.rows() == null) {
+            previousRowCount = outcome.affectedRows();
             output.send(new OkPacket(false, outcome.affectedRows(), outcome.lastInsertId(), status(more), warnings.size()));
             return true;
         }
+        previousRowCount = -1;
         RowResult rows = outcome.rows();
         List<ResultColumn> columns = rows.columns();
         ByteBuf count = output.payloadBuffer();
@@ -752,6 +765,12 @@ final class MysqlSession {
             return false;
         }
         outcome.guard().succeeded();
+        previousFoundRows = rows.rowCount();
+        if (pendingFoundRowsCount != null) {
+            Query countAll = pendingFoundRowsCount;
+            pendingFoundRowsCount = null;
+            previousFoundRows = internalQuery(countAll, all -> all.next() ? ((Number) all.row()[0]).longValue() : 0L);
+        }
         takeWarnings();
         sendEndOfRows(status(more));
         return true;
@@ -840,6 +859,7 @@ final class MysqlSession {
         }
         takeWarnings();
         // MySQL adds a "Records: n ..." info string; drivers parse that field differently, so it is left out.
+        previousRowCount = rows;
         output.send(new OkPacket(false, rows, 0, status(), warnings.size()));
     }
 
@@ -865,6 +885,7 @@ final class MysqlSession {
             output.send(MysqlTypes.column(column, database));
         }
         cursor = new Cursor(statementId, outcome.rows(), outcome.guard());
+        previousRowCount = -1;
         sendEndOfRows(status() | ServerStatus.CURSOR_EXISTS);
     }
 
@@ -1289,6 +1310,16 @@ final class MysqlSession {
         @Override
         public long lastInsertId() {
             return lastInsertId;
+        }
+
+        @Override
+        public long previousRowCount() {
+            return previousRowCount;
+        }
+
+        @Override
+        public long previousFoundRows() {
+            return previousFoundRows;
         }
 
         @Override

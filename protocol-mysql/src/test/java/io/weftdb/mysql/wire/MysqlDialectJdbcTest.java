@@ -81,6 +81,32 @@ class MysqlDialectJdbcTest {
     }
 
     @Test
+    void rowCountAndFoundRowsDescribeThePreviousStatement() throws SQLException {
+        execute("CREATE TABLE counted (id INT PRIMARY KEY, v INT)");
+        assertThat(rows("SELECT ROW_COUNT()")).containsExactly("0");
+        execute("INSERT INTO counted VALUES (1, 1), (2, 2), (3, 3)");
+        assertThat(rows("SELECT ROW_COUNT()")).containsExactly("3");
+        execute("UPDATE counted SET v = v + 1 WHERE id < 3");
+        assertThat(rows("SELECT ROW_COUNT()")).containsExactly("2");
+        assertThat(rows("SELECT ROW_COUNT()")).containsExactly("-1");
+        assertThat(rows("SELECT * FROM counted WHERE id > 1")).hasSize(2);
+        assertThat(rows("SELECT FOUND_ROWS()")).containsExactly("2");
+        assertThat(rows("SELECT SQL_CALC_FOUND_ROWS id FROM counted ORDER BY id LIMIT 1")).containsExactly("1");
+        assertThat(rows("SELECT FOUND_ROWS()")).containsExactly("3");
+        // Several statements in one query: each reads what the one before it did.
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("DELETE FROM counted WHERE id = 3; SELECT ROW_COUNT()");
+            assertThat(statement.getUpdateCount()).isEqualTo(1);
+            assertThat(statement.getMoreResults()).isTrue();
+            try (ResultSet result = statement.getResultSet()) {
+                assertThat(result.next()).isTrue();
+                assertThat(result.getLong(1)).isEqualTo(1);
+            }
+        }
+        execute("DROP TABLE counted");
+    }
+
+    @Test
     void mysqlDateAndStringFunctions() throws SQLException {
         assertThat(rows("SELECT DATE_FORMAT('2024-03-05 14:07:09', '%Y/%m/%d %H:%i:%s'), "
                 + "DATE_FORMAT('2024-03-05', '%W %M %e, %Y'), STR_TO_DATE('05/03/2024', '%d/%m/%Y')"))
