@@ -94,53 +94,12 @@ class SqlAlchemyReflectionTest {
 
     @Test
     void theOrmRoundTripsInTransactionsAndReportsErrors(@TempDir Path work) throws Exception {
-        Files.writeString(work.resolve("orm.py"), """
-                import sys
-                import sqlalchemy as sa
-                from sqlalchemy import orm
+        try (var source = SqlAlchemyReflectionTest.class.getResourceAsStream("/io/weftdb/server/sqlalchemy_orm.py")) {
+            Files.copy(source, work.resolve("orm.py"));
+        }
 
-                engine = sa.create_engine("postgresql+psycopg2://app@127.0.0.1:%s/postgres" % sys.argv[1])
-                Base = orm.declarative_base()
-
-                class Author(Base):
-                    __tablename__ = "orm_authors"
-                    id = sa.Column(sa.Integer, primary_key=True)
-                    name = sa.Column(sa.String(50), nullable=False, unique=True)
-
-                class Book(Base):
-                    __tablename__ = "orm_books"
-                    id = sa.Column(sa.Integer, primary_key=True)
-                    author_id = sa.Column(sa.Integer, sa.ForeignKey("orm_authors.id"), nullable=False)
-                    title = sa.Column(sa.String(100), nullable=False)
-                    price = sa.Column(sa.Numeric(8, 2))
-                    author = orm.relationship(Author)
-
-                Base.metadata.create_all(engine)
-                with orm.Session(engine) as session:
-                    ada = Author(name="Ada")
-                    session.add_all([ada, Book(author=ada, title="Notes", price=12.5), Book(author=ada, title="Sketches")])
-                    session.commit()
-                    print("ids", ada.id, sorted(book.id for book in session.scalars(sa.select(Book))))
-                with orm.Session(engine) as session:
-                    book = session.scalars(sa.select(Book).where(Book.title == sa.bindparam("t")), {"t": "Notes"}).one()
-                    book.price = 15
-                    session.commit()
-                    session.execute(sa.update(Book).values(title="Gone"))
-                    session.rollback()
-                    print("books", [(b.title, str(b.price), b.author.name)
-                                    for b in session.scalars(sa.select(Book).order_by(Book.id))])
-                with orm.Session(engine) as session:
-                    session.add(Author(name="Ada"))
-                    try:
-                        session.commit()
-                    except sa.exc.IntegrityError as error:
-                        session.rollback()
-                        print("duplicate", error.orig.pgcode)
-                engine.dispose()
-                print("done")
-                """, StandardCharsets.UTF_8);
-
-        ExternalClient.Run run = ExternalClient.run(List.of(PYTHON, "orm.py", Integer.toString(server.port())), work,
+        ExternalClient.Run run = ExternalClient.run(List.of(PYTHON, "orm.py",
+                "postgresql+psycopg2://app@127.0.0.1:" + server.port() + "/postgres"), work,
                 Map.of("PYTHONIOENCODING", "utf-8"));
 
         assertThat(run.exitCode()).as(run.output()).isZero();
