@@ -49,6 +49,9 @@ public final class Engine implements AutoCloseable {
         if (catalog.databases().isEmpty()) {
             bootstrap();
         }
+        try (var view = storage.snapshot()) {
+            statistics.load(view);
+        }
     }
 
     /** Opens the engine over {@code storage}, creating the default database on first use. */

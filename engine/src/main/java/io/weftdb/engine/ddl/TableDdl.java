@@ -223,6 +223,7 @@ final class TableDdl {
         }
         environment.transaction().removeCatalogObject(table.id());
         TableRewriter.dropIndexRanges(environment, table.indexes());
+        environment.statistics().drop(table.id(), environment.transaction());
         if (table.hiddenRowId()) {
             environment.transaction().afterCommit(() -> environment.sequences().forgetRowIds(table.id()));
         }

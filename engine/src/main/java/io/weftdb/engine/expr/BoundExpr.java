@@ -11,6 +11,14 @@ public record BoundExpr(Evaluator evaluator, DataType type, boolean constant) {
         return evaluator.evaluate(row, context);
     }
 
+    /** The value of a constant expression (one with {@code constant} set). */
+    public Object constantValue() {
+        if (!constant) {
+            throw new IllegalStateException("not a constant expression");
+        }
+        return evaluator.evaluate(null, ConstantContext.INSTANCE);
+    }
+
     public static BoundExpr constant(Object value, DataType type) {
         return new BoundExpr((row, context) -> value, type, true);
     }

@@ -47,7 +47,10 @@ final class AggregatePlanner {
     private final List<int[]> groupingCalls = new ArrayList<>();
     private final List<Expr> groupingCallShapes = new ArrayList<>();
 
-    AggregatePlanner(PlanNode source, ExpressionCompiler compiler) {
+    private final QueryPlanner planner;
+
+    AggregatePlanner(QueryPlanner planner, PlanNode source, ExpressionCompiler compiler) {
+        this.planner = planner;
         this.source = source;
         this.compiler = compiler;
     }
@@ -55,6 +58,29 @@ final class AggregatePlanner {
     static boolean isAggregateCall(Expr expr) {
         return expr instanceof Expr.FunctionCall call && call.over() == null && call.name().size() == 1
                 && AggregateFunctions.isAggregate(call.name().name());
+    }
+
+    /**
+     * Estimates the groups of a plain GROUP BY whose keys are columns with statistics: the product
+     * of their distinct counts, at most the input's rows (grouping sets keep the default guess).
+     */
+    private void noteGroups(PlanNode plan) {
+        if (keys.isEmpty() || !groupingSets.isEmpty()) {
+            return;
+        }
+        RowEstimates estimates = planner.estimates();
+        double input = estimates.estimate(source);
+        Selectivity selectivity = planner.selectivity();
+        double groups = 1;
+        for (int sourceColumn : keyColumns) {
+            Scope.Column column = sourceColumn < 0 ? null : source.output().columns().get(sourceColumn);
+            double distinct = column == null ? -1 : selectivity.distinct(column, input);
+            if (distinct < 0) {
+                return;
+            }
+            groups *= distinct;
+        }
+        estimates.noteRows(plan, Math.min(input, groups));
     }
 
     static boolean containsAggregate(Expr expr) {
@@ -122,6 +148,7 @@ final class AggregatePlanner {
             namesForSubqueries.add(columns.get(columns.size() - 1));
         }
         PlanNode plan = new HashAggregateNode(source, keys, aggregates, groupingSets, groupingCalls, new Scope(columns));
+        noteGroups(plan);
         Scope subqueryScope = new Scope(namesForSubqueries);
         if (having != null) {
             plan = new FilterNode(plan, compiler.withScope(plan.output()).withScopeForSubqueries(subqueryScope)

@@ -3,11 +3,13 @@ package io.weftdb.engine.plan;
 import io.weftdb.engine.exec.ExecutionEnvironment;
 import io.weftdb.engine.exec.RowSource;
 import io.weftdb.engine.expr.Scope;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
-/** Drops rows equal to one already produced (SELECT DISTINCT); streams, remembering the rows seen. */
+/**
+ * Drops rows equal to one already produced (SELECT DISTINCT). Streams: a row comes out when first
+ * seen; past work_mem the rows not yet seen are deduplicated from spill files at the end
+ * ({@link DistinctRows}).
+ */
 public record DistinctNode(PlanNode input) implements PlanNode {
     @Override
     public Scope output() {
@@ -17,26 +19,36 @@ public record DistinctNode(PlanNode input) implements PlanNode {
     @Override
     public RowSource open(ExecutionEnvironment environment) {
         RowSource source = input.run(environment);
-        Set<RowKey> seen = new HashSet<>();
+        DistinctRows distinct = new DistinctRows(output().columns().stream().map(Scope.Column::type).toList(), environment);
         return new RowSource() {
+            private RowSource current = source;
+            private boolean rest;
+
             @Override
             public boolean next() {
-                while (source.next()) {
-                    if (seen.add(new RowKey(source.row()))) {
-                        return true;
+                if (!rest) {
+                    while (source.next()) {
+                        if (distinct.offer(source.row().clone())) {
+                            return true;
+                        }
                     }
+                    rest = true;
+                    current = distinct.rest();
                 }
-                return false;
+                return current.next();
             }
 
             @Override
             public Object[] row() {
-                return source.row();
+                return current.row();
             }
 
             @Override
             public void close() {
-                seen.clear();
+                distinct.close();
+                if (current != source) {
+                    current.close();
+                }
                 source.close();
             }
         };

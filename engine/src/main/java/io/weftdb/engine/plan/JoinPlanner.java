@@ -238,9 +238,10 @@ final class JoinPlanner {
         Scope scope = QueryPlanner.join(left.output(), right.output());
         List<BoundExpr> leftKeys = new ArrayList<>();
         List<BoundExpr> rightKeys = new ArrayList<>();
+        List<Expr[]> keyPairs = new ArrayList<>();
         List<Expr> residual = new ArrayList<>();
         for (Expr condition : conditions) {
-            if (!addKeys(condition, left, right, leftUnits, rightUnit, units, leftKeys, rightKeys)) {
+            if (!addKeys(condition, left, right, leftUnits, rightUnit, units, leftKeys, rightKeys, keyPairs)) {
                 residual.add(condition);
             }
         }
@@ -248,18 +249,55 @@ final class JoinPlanner {
             BoundExpr rest = residual.isEmpty() ? null : compileAll(scope, residual);
             return new Joined(new NestedLoopJoinNode(left, right, rest, FromItem.JoinType.INNER, scope), false);
         }
+        double rows = joinedRows(left, right, keyPairs, residual);
         PlanNode lookup = indexLookupJoin(left, right, units.get(rightUnit), conditions, scope);
         if (lookup != null) {
+            planner.estimates().noteRows(lookup, rows);
             return new Joined(lookup, false);
         }
-        if (buildOnLeft(left, right)) {
+        PlanNode join;
+        boolean rightFirst = buildOnLeft(left, right);
+        if (rightFirst) {
             // The hash table is built on the smaller side; its columns then come first.
             Scope swapped = right.output().concat(left.output());
             BoundExpr rest = residual.isEmpty() ? null : compileAll(swapped, residual);
-            return new Joined(new HashJoinNode(right, left, rightKeys, leftKeys, rest, FromItem.JoinType.INNER, swapped), true);
+            join = new HashJoinNode(right, left, rightKeys, leftKeys, rest, FromItem.JoinType.INNER, swapped);
+        } else {
+            BoundExpr rest = residual.isEmpty() ? null : compileAll(scope, residual);
+            join = new HashJoinNode(left, right, leftKeys, rightKeys, rest, FromItem.JoinType.INNER, scope);
         }
-        BoundExpr rest = residual.isEmpty() ? null : compileAll(scope, residual);
-        return new Joined(new HashJoinNode(left, right, leftKeys, rightKeys, rest, FromItem.JoinType.INNER, scope), false);
+        planner.estimates().noteRows(join, rows);
+        return new Joined(join, rightFirst);
+    }
+
+    /**
+     * The rows an equi-join is expected to produce: |L|·|R| divided, for each key, by the larger of
+     * its two sides' distinct counts (PostgreSQL's eqjoinsel without common values; a side without
+     * statistics counts PostgreSQL's default 200, both clamped to their side's rows); other conditions
+     * keep a third each. With neither side of any key known, the larger input's row count.
+     */
+    private double joinedRows(PlanNode left, PlanNode right, List<Expr[]> keyPairs, List<Expr> residual) {
+        RowEstimates estimates = planner.estimates();
+        double leftRows = estimates.estimate(left);
+        double rightRows = estimates.estimate(right);
+        Selectivity selectivity = planner.selectivity();
+        double fraction = 1;
+        boolean known = false;
+        for (Expr[] pair : keyPairs) {
+            double leftDistinct = selectivity.distinct(pair[0], left.output(), leftRows);
+            double rightDistinct = selectivity.distinct(pair[1], right.output(), rightRows);
+            if (leftDistinct > 0 || rightDistinct > 0) {
+                known = true;
+                fraction /= Math.max(orDefault(leftDistinct, leftRows), orDefault(rightDistinct, rightRows));
+            }
+        }
+        double rows = known ? leftRows * rightRows * fraction : Math.max(leftRows, rightRows);
+        return rows * Math.pow(Selectivity.DEFAULT, residual.size());
+    }
+
+    /** PostgreSQL's distinct count for a column it knows nothing about (DEFAULT_NUM_DISTINCT), at most the rows. */
+    private static double orDefault(double distinct, double rows) {
+        return distinct > 0 ? distinct : Math.max(1, Math.min(200, rows));
     }
 
     /** Rows of [right (rightWidth columns), left] as [left, right], named by {@code scope}. */
@@ -358,7 +396,8 @@ final class JoinPlanner {
 
     /** Adds {@code condition} as a pair of hash keys when it is {@code leftSide = rightSide}; false when not. */
     private boolean addKeys(Expr condition, PlanNode left, PlanNode right, BitSet leftUnits, int rightUnit,
-                            List<Unit> units, List<BoundExpr> leftKeys, List<BoundExpr> rightKeys) {
+                            List<Unit> units, List<BoundExpr> leftKeys, List<BoundExpr> rightKeys,
+                            List<Expr[]> keyPairs) {
         if (!(condition instanceof Expr.Binary binary) || binary.operator() != BinaryOperator.EQUAL) {
             return false;
         }
@@ -378,8 +417,12 @@ final class JoinPlanner {
         } else {
             return false;
         }
-        return addKeyPair(planner.compiler(left.output()).compile(leftSide),
-                planner.compiler(right.output()).compile(rightSide), leftKeys, rightKeys, condition.position());
+        if (!addKeyPair(planner.compiler(left.output()).compile(leftSide),
+                planner.compiler(right.output()).compile(rightSide), leftKeys, rightKeys, condition.position())) {
+            return false;
+        }
+        keyPairs.add(new Expr[] {leftSide, rightSide});
+        return true;
     }
 
     /**
@@ -445,8 +488,10 @@ final class JoinPlanner {
         if (conditions.isEmpty()) {
             return plan;
         }
-        return new FilterNode(plan, compileAll(plan.output(), conditions), "(" + clause + " clause)",
+        FilterNode filter = new FilterNode(plan, compileAll(plan.output(), conditions), "(" + clause + " clause)",
                 plan instanceof TableScanNode ? columnsRead(plan.output(), conditions) : null);
+        planner.estimates().noteFilter(filter, planner.selectivity().of(conditions, plan.output()));
+        return filter;
     }
 
     /**
@@ -554,6 +599,7 @@ final class JoinPlanner {
         List<String> using = join.natural() ? commonColumns(left.output(), right.output()) : join.using();
         List<BoundExpr> leftKeys = new ArrayList<>();
         List<BoundExpr> rightKeys = new ArrayList<>();
+        List<Expr[]> keyPairs = new ArrayList<>();
         List<Expr> residual = new ArrayList<>();
         int[] leftUsing = new int[using.size()];
         int[] rightUsing = new int[using.size()];
@@ -564,7 +610,9 @@ final class JoinPlanner {
             int r = rightUsing[k];
             BoundExpr leftKey = new BoundExpr((row, context) -> row[l], left.output().columns().get(l).type(), false);
             BoundExpr rightKey = new BoundExpr((row, context) -> row[r], right.output().columns().get(r).type(), false);
-            if (!addKeyPair(leftKey, rightKey, leftKeys, rightKeys, 0)) {
+            if (addKeyPair(leftKey, rightKey, leftKeys, rightKeys, 0)) {
+                keyPairs.add(new Expr[] {qualified(left.output(), l), qualified(right.output(), r)});
+            } else {
                 // No hashable common type: compare the two columns in the join condition instead.
                 residual.add(new Expr.Binary(BinaryOperator.EQUAL, qualified(left.output(), l), qualified(right.output(), r), 0));
             }
@@ -577,7 +625,7 @@ final class JoinPlanner {
             leftSide.set(0);
             for (Expr conjunct : QueryPlanner.conjuncts(join.condition())) {
                 if (hasSubquery(conjunct)
-                        || !addKeys(conjunct, left, right, leftSide, 1, sides, leftKeys, rightKeys)) {
+                        || !addKeys(conjunct, left, right, leftSide, 1, sides, leftKeys, rightKeys, keyPairs)) {
                     residual.add(conjunct);
                 }
             }
@@ -586,6 +634,18 @@ final class JoinPlanner {
         FromItem.JoinType type = join.type() == FromItem.JoinType.CROSS ? FromItem.JoinType.INNER : join.type();
         PlanNode plan = leftKeys.isEmpty() ? new NestedLoopJoinNode(left, right, rest, type, scope)
                 : new HashJoinNode(left, right, leftKeys, rightKeys, rest, type, scope);
+        if (!leftKeys.isEmpty()) {
+            double inner = joinedRows(left, right, keyPairs, residual);
+            double leftRows = planner.estimates().estimate(left);
+            double rightRows = planner.estimates().estimate(right);
+            // Outer joins keep every row of their preserved sides at least once.
+            planner.estimates().noteRows(plan, switch (type) {
+                case LEFT -> Math.max(inner, leftRows);
+                case RIGHT -> Math.max(inner, rightRows);
+                case FULL -> Math.max(inner, leftRows + rightRows);
+                default -> inner;
+            });
+        }
         return using.isEmpty() ? plan : mergeUsingColumns(plan, using, leftUsing, rightUsing, left.output().columns().size(),
                 type);
     }

@@ -95,6 +95,15 @@ public final class QueryPlanner {
     }
 
     /** How many rows the planner expects {@code node} to produce. */
+    RowEstimates estimates() {
+        return estimates;
+    }
+
+    /** Estimates conditions over this planner's relations from column statistics. */
+    Selectivity selectivity() {
+        return new Selectivity(estimates.statistics(), compiler(Scope.EMPTY));
+    }
+
     public long estimatedRows(PlanNode node) {
         return estimates.rows(node);
     }
@@ -237,7 +246,7 @@ public final class QueryPlanner {
         List<Expr> conjuncts = select.where() == null ? List.of() : conjuncts(select.where());
         PlanNode source = reading(ColumnsRead.of(select)).planFrom(select.from(), conjuncts);
         if (AggregatePlanner.needsAggregation(select)) {
-            AggregatePlanner.Grouped grouped = new AggregatePlanner(source, compiler(source.output())).plan(select);
+            AggregatePlanner.Grouped grouped = new AggregatePlanner(this, source, compiler(source.output())).plan(select);
             return planWindowsAndOutput(grouped.plan(), grouped.items(), select.distinct(), grouped.distinctOn(),
                     grouped.orderBy(), select, grouped.namesForSubqueries());
         }
@@ -767,7 +776,7 @@ public final class QueryPlanner {
             Scope.Column column = columns.get(i);
             renamed.add(view == null ? column.renamed(alias, name) : new Scope.Column(alias, name, column.type(), false,
                     new io.weftdb.engine.expr.ColumnOrigin(view.id(), view.name(), i + 1,
-                            i < view.columnNames().size() ? view.columnNames().get(i) : name, false, false)));
+                            i < view.columnNames().size() ? view.columnNames().get(i) : name, false, false, false)));
             int index = i;
             passThrough.add(new BoundExpr((row, context) -> row[index], column.type(), false));
         }

@@ -20,6 +20,10 @@ final class RowKey {
         this.hash = Arrays.hashCode(normalized);
     }
 
+    Object[] values() {
+        return values;
+    }
+
     /** Whether two rows of values are equal as DISTINCT sees them (NULL equal to NULL). */
     static boolean sameValues(Object[] a, Object[] b) {
         for (int i = 0; i < a.length; i++) {

@@ -2,35 +2,60 @@ package io.weftdb.engine.stats;
 
 import io.weftdb.engine.catalog.TableDef;
 import io.weftdb.engine.exec.ExecutionEnvironment;
-import io.weftdb.engine.storage.KeyCursor;
-import io.weftdb.engine.storage.Keyspace;
-import io.weftdb.engine.table.TableCodec;
+import io.weftdb.engine.storage.ReadView;
+import io.weftdb.engine.txn.Transaction;
+import io.weftdb.ir.type.TypeKind;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Row counts per table for the planner's estimates: set by ANALYZE (and to 0 for a table created
- * or truncated), then kept up to date by each commit's inserted and deleted rows. Kept in memory:
- * after a restart a table has no estimate until it is analyzed again.
+ * What the planner knows of each table: its row count and its columns' statistics. ANALYZE sets both
+ * (and stores them, so they survive a restart); a table created or truncated counts 0 rows; each
+ * commit's inserted and deleted rows keep the count up to date in between.
  */
 public final class TableStatistics {
     private final Map<Long, Long> rowCounts = new ConcurrentHashMap<>();
+    private final Map<Long, TableAnalysis> analyses = new ConcurrentHashMap<>();
     /** Scans started since the server started: by table id for full scans, by index id for index scans. */
     private final Map<Long, java.util.concurrent.atomic.LongAdder> scans = new ConcurrentHashMap<>();
 
-    public void analyze(TableDef table, ExecutionEnvironment environment) {
-        long primary = table.primaryIndex().id();
-        long count = 0;
-        try (KeyCursor cursor = environment.reader().scan(Keyspace.DATA, TableCodec.indexPrefix(primary),
-                TableCodec.indexEnd(primary))) {
-            while (cursor.next()) {
-                count++;
-                if ((count & 4095) == 0) {
-                    environment.checkCancelled();
-                }
-            }
+    /** Reads what earlier ANALYZE runs stored (when the engine opens). */
+    public void load(ReadView view) {
+        for (TableAnalysis analysis : StatisticsStore.all(view)) {
+            analyses.put(analysis.tableId(), analysis);
+            rowCounts.put(analysis.tableId(), analysis.rows());
         }
-        rowCounts.put(table.id(), count);
+    }
+
+    /** Analyzes {@code table} in the statement's transaction; the result is stored and used once it commits. */
+    public void analyze(TableDef table, ExecutionEnvironment environment) {
+        TableAnalysis analysis = TableAnalysis.of(table, environment);
+        StatisticsStore.write(environment.transaction(), analysis);
+        environment.transaction().afterCommit(() -> {
+            analyses.put(table.id(), analysis);
+            rowCounts.put(table.id(), analysis.rows());
+        });
+    }
+
+    /** Removes a dropped table's statistics with the transaction that drops it. */
+    public void drop(long tableId, Transaction transaction) {
+        StatisticsStore.delete(transaction, tableId);
+        transaction.afterCommit(() -> {
+            analyses.remove(tableId);
+            rowCounts.remove(tableId);
+        });
+    }
+
+    /** The last committed ANALYZE of the table, or null. */
+    public TableAnalysis analysis(long tableId) {
+        return analyses.get(tableId);
+    }
+
+    /** A column's statistics from the last ANALYZE, or null when it has none (or its type changed since). */
+    public ColumnStatistics column(long tableId, int columnId, TypeKind kind) {
+        TableAnalysis analysis = analyses.get(tableId);
+        ColumnStatistics column = analysis == null ? null : analysis.columns().get(columnId);
+        return column != null && column.kind() == kind ? column : null;
     }
 
     /** Sets a table's count outright: 0 for a table just created or truncated. */
@@ -45,7 +70,7 @@ public final class TableStatistics {
         }
     }
 
-    /** The table's estimated row count, or -1 when it is unknown (never analyzed since the start). */
+    /** The table's estimated row count, or -1 when it is unknown (never analyzed). */
     public long rowCount(long tableId) {
         return rowCounts.getOrDefault(tableId, -1L);
     }

@@ -348,6 +348,11 @@ final class CatalogColumns {
                     + " query_start timestamp with time zone, state_change timestamp with time zone,"
                     + " wait_event_type text, wait_event text, state text, backend_xid xid, backend_xmin xid,"
                     + " query_id bigint, query text, backend_type text")),
+            Map.entry("pg_catalog.pg_stats", new Definition(12364, true,
+                    "schemaname name, tablename name, attname name, inherited boolean, null_frac real,"
+                    + " avg_width integer, n_distinct real, most_common_vals text[], most_common_freqs real[],"
+                    + " histogram_bounds text[], correlation real, most_common_elems text[],"
+                    + " most_common_elem_freqs real[], elem_count_histogram real[]")),
             Map.entry("pg_catalog.pg_stat_user_tables", new Definition(12161, true,
                     "relid oid, schemaname name, relname name, seq_scan bigint, seq_tup_read bigint,"
                     + " idx_scan bigint, idx_tup_fetch bigint, n_tup_ins bigint, n_tup_upd bigint,"

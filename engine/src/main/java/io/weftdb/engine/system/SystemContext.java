@@ -39,9 +39,19 @@ public record SystemContext(Catalog catalog, DatabaseDef database, String user, 
         return new SystemContext(catalog, database, context.currentUser(), context);
     }
 
-    /** The row count the last ANALYZE found, or -1 when the table was never analyzed. */
+    /** The table's estimated row count (the last ANALYZE's, kept up to date by commits), or -1 when unknown. */
     public long rowEstimate(long tableId) {
         return session instanceof ExecutionEnvironment environment ? environment.statistics().rowCount(tableId) : -1;
+    }
+
+    /** The table's last committed ANALYZE, or null (never analyzed). */
+    public io.weftdb.engine.stats.TableAnalysis analysis(long tableId) {
+        return session instanceof ExecutionEnvironment environment ? environment.statistics().analysis(tableId) : null;
+    }
+
+    /** Scans of a table (full) or an index since the server started. */
+    public long scans(long relationId) {
+        return session instanceof ExecutionEnvironment environment ? environment.statistics().scans(relationId) : 0;
     }
 
     /** The current value of a session setting (SHOW's value). */

@@ -17,9 +17,15 @@ public final class TableScope {
         List<Scope.Column> columns = new ArrayList<>();
         for (ColumnDef column : table.columns()) {
             ColumnOrigin origin = new ColumnOrigin(table.id(), table.name(), column.id(), column.name(), column.notNull(),
-                    keyColumnIds.contains(column.id()));
+                    keyColumnIds.contains(column.id()), isUnique(table, column));
             columns.add(new Scope.Column(relationName, column.name(), column.type(), false, origin));
         }
         return new Scope(columns);
+    }
+
+    /** Whether the column alone is a primary key or unique index: no two rows share a non-null value. */
+    private static boolean isUnique(TableDef table, ColumnDef column) {
+        return table.indexes().stream().anyMatch(index -> index.unique() && index.columnIds().size() == 1
+                && index.columnIds().get(0) == column.id());
     }
 }

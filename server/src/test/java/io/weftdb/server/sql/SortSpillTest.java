@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Sorts, hash aggregations and hash joins bigger than work_mem spill to disk and give the same answers; the files go away after. */
+/** Sorts, hash aggregations, hash joins, DISTINCT and set operations bigger than work_mem spill to disk and give the same answers; the files go away after. */
 class SortSpillTest {
     @TempDir
     Path directory;
@@ -79,6 +79,40 @@ class SortSpillTest {
         assertThat(inMemory.get(1)).containsExactly("1", "4", "30004", "3", "1,5001,10001,15001");
         assertThat(sql.query(rollup)).isEqualTo(rollupInMemory).hasSize(11);
         assertThat(spillFiles()).isEqualTo(before);
+    }
+
+    @Test
+    void distinctAndSetOperationsBiggerThanWorkMemGiveTheSameRowsFromDisk() throws Exception {
+        long before = spillFiles();
+        sql.execute("CREATE TABLE a (k integer, s text)");
+        sql.execute("CREATE TABLE b (k integer, s text)");
+        sql.execute("INSERT INTO a SELECT CASE WHEN g % 101 = 0 THEN NULL ELSE g % 7000 END, 'x' || (g % 7000)"
+                + " FROM generate_series(1, 21000) g");
+        sql.execute("INSERT INTO b SELECT g % 9000 + 3500, 'x' || (g % 9000 + 3500) FROM generate_series(1, 18000) g");
+        List<String> queries = List.of(
+                "SELECT DISTINCT k, s FROM a",
+                "SELECT k, s FROM a UNION SELECT k, s FROM b",
+                "SELECT k, s FROM a INTERSECT SELECT k, s FROM b",
+                "SELECT k, s FROM a INTERSECT ALL SELECT k, s FROM b",
+                "SELECT k, s FROM a EXCEPT SELECT k, s FROM b",
+                "SELECT k, s FROM a EXCEPT ALL SELECT k, s FROM b");
+        List<List<List<String>>> inMemory = new java.util.ArrayList<>();
+        for (String query : queries) {
+            inMemory.add(sorted(sql.query(query)));
+        }
+        assertThat(inMemory.get(0)).hasSize(7207);
+        assertThat(inMemory.get(1)).hasSize(12707);
+        sql.execute("SET work_mem = '64kB'");
+        for (int i = 0; i < queries.size(); i++) {
+            assertThat(sorted(sql.query(queries.get(i)))).as(queries.get(i)).isEqualTo(inMemory.get(i));
+        }
+        assertThat(spillFiles()).isEqualTo(before);
+    }
+
+    private static List<List<String>> sorted(List<List<String>> rows) {
+        List<List<String>> copy = new java.util.ArrayList<>(rows);
+        copy.sort(java.util.Comparator.comparing(Object::toString));
+        return copy;
     }
 
     @Test
