@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -33,6 +34,7 @@ public final class Engine implements AutoCloseable {
     private final Map<Integer, Session> sessions = new ConcurrentHashMap<>();
     private final AtomicInteger nextSessionId = new AtomicInteger(1);
     private final ScheduledExecutorService timers;
+    private final ScheduledExecutorService autoAnalyze;
     private volatile boolean closed;
 
     private Engine(Storage storage, EngineOptions options) {
@@ -51,6 +53,18 @@ public final class Engine implements AutoCloseable {
         }
         try (var view = storage.snapshot()) {
             statistics.load(view);
+        }
+        long naptime = options.autoAnalyzeNaptime().toMillis();
+        if (naptime > 0) {
+            // A thread of its own: an ANALYZE takes a while and must not hold up statement timeouts.
+            autoAnalyze = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "weftdb-auto-analyze");
+                thread.setDaemon(true);
+                return thread;
+            });
+            autoAnalyze.scheduleWithFixedDelay(new AutoAnalyze(this), naptime, naptime, TimeUnit.MILLISECONDS);
+        } else {
+            autoAnalyze = null;
         }
     }
 
@@ -118,6 +132,10 @@ public final class Engine implements AutoCloseable {
         return statistics;
     }
 
+    boolean isClosed() {
+        return closed;
+    }
+
     ScheduledExecutorService timers() {
         return timers;
     }
@@ -133,6 +151,17 @@ public final class Engine implements AutoCloseable {
             return;
         }
         closed = true;
+        if (autoAnalyze != null) {
+            // No new round; a running ANALYZE is cancelled and finishes unwinding before its session closes.
+            autoAnalyze.shutdownNow();
+            sessions.values().stream().filter(session -> session.protocol().equals(SessionOptions.INTERNAL))
+                    .forEach(Session::cancel);
+            try {
+                autoAnalyze.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         for (Session session : sessions.values()) {
             session.close();
         }

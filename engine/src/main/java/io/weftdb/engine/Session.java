@@ -114,6 +114,11 @@ public final class Session implements AutoCloseable {
         }
     }
 
+    /** The protocol the session was opened over (see {@link SessionOptions#protocol()}). */
+    public String protocol() {
+        return protocol;
+    }
+
     public String user() {
         return user;
     }

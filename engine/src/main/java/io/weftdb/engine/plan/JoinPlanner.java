@@ -160,13 +160,13 @@ final class JoinPlanner {
         int count = units.size();
         BitSet joined = new BitSet(count);
         List<Integer> order = new ArrayList<>();
-        int first = startingUnit(units);
+        int first = startingUnit(plans);
         PlanNode plan = plans.get(first);
         joined.set(first);
         order.add(first);
         List<JoinConjunct> pending = new ArrayList<>(joinConjuncts);
         while (order.size() < count) {
-            int next = nextUnit(joined, pending, count);
+            int next = nextUnit(plan, plans, joined, pending, count);
             BitSet after = (BitSet) joined.clone();
             after.set(next);
             List<Expr> applicable = new ArrayList<>();
@@ -192,41 +192,50 @@ final class JoinPlanner {
     }
 
     /**
-     * Where a join chain starts: a relation filtered by an equality to a constant (likely a key
-     * lookup), else the first in FROM order. Each join then builds its hash table on whichever side
-     * is expected to be smaller.
+     * Where a join chain starts: the relation expected to give the fewest rows after its filters (a
+     * key lookup gives one), the first in FROM order among equals. Each join then builds its hash
+     * table on whichever side is expected to be smaller.
      */
-    private static int startingUnit(List<Unit> units) {
-        for (int i = 0; i < units.size(); i++) {
-            if (units.get(i).filters().stream().anyMatch(JoinPlanner::equalsConstant)) {
-                return i;
+    private int startingUnit(List<PlanNode> plans) {
+        int best = 0;
+        for (int i = 1; i < plans.size(); i++) {
+            if (planner.estimates().estimate(plans.get(i)) < planner.estimates().estimate(plans.get(best))) {
+                best = i;
             }
         }
-        return 0;
+        return best;
     }
 
-    private static boolean equalsConstant(Expr filter) {
-        return filter instanceof Expr.Binary binary && binary.operator() == BinaryOperator.EQUAL
-                && (binary.left() instanceof Expr.Literal || binary.right() instanceof Expr.Literal
-                || binary.left() instanceof Expr.Parameter || binary.right() instanceof Expr.Parameter);
-    }
-
-    /** The first relation, in FROM order, a pending conjunct connects to the joined ones; else the first unjoined. */
-    private static int nextUnit(BitSet joined, List<JoinConjunct> pending, int count) {
+    /**
+     * The relation to join next: of those a pending conjunct connects to the joined ones, the one
+     * whose join is expected to give the fewest rows (the first in FROM order among equals); else
+     * the first unjoined (a cross join).
+     */
+    private int nextUnit(PlanNode plan, List<PlanNode> plans, BitSet joined, List<JoinConjunct> pending, int count) {
+        int best = -1;
+        double bestRows = Double.MAX_VALUE;
         for (int candidate = joined.nextClearBit(0); candidate < count; candidate = joined.nextClearBit(candidate + 1)) {
+            BitSet after = (BitSet) joined.clone();
+            after.set(candidate);
+            List<Expr> connecting = new ArrayList<>();
             for (JoinConjunct conjunct : pending) {
                 BitSet units = conjunct.units();
-                if (units.get(candidate) && units.intersects(joined)) {
-                    BitSet outside = (BitSet) units.clone();
-                    outside.andNot(joined);
-                    outside.clear(candidate);
-                    if (outside.isEmpty()) {
-                        return candidate;
-                    }
+                BitSet outside = (BitSet) units.clone();
+                outside.andNot(after);
+                if (units.get(candidate) && units.intersects(joined) && outside.isEmpty()) {
+                    connecting.add(conjunct.expr());
                 }
             }
+            if (connecting.isEmpty()) {
+                continue;
+            }
+            double rows = joinedRows(plan, plans.get(candidate), connecting);
+            if (rows < bestRows) {
+                best = candidate;
+                bestRows = rows;
+            }
         }
-        return joined.nextClearBit(0);
+        return best >= 0 ? best : joined.nextClearBit(0);
     }
 
     /** A join of the relations so far with one more; {@code rightFirst} when the new one's columns come first. */
@@ -238,10 +247,9 @@ final class JoinPlanner {
         Scope scope = QueryPlanner.join(left.output(), right.output());
         List<BoundExpr> leftKeys = new ArrayList<>();
         List<BoundExpr> rightKeys = new ArrayList<>();
-        List<Expr[]> keyPairs = new ArrayList<>();
         List<Expr> residual = new ArrayList<>();
         for (Expr condition : conditions) {
-            if (!addKeys(condition, left, right, leftUnits, rightUnit, units, leftKeys, rightKeys, keyPairs)) {
+            if (!addKeys(condition, left, right, leftUnits, rightUnit, units, leftKeys, rightKeys)) {
                 residual.add(condition);
             }
         }
@@ -249,7 +257,7 @@ final class JoinPlanner {
             BoundExpr rest = residual.isEmpty() ? null : compileAll(scope, residual);
             return new Joined(new NestedLoopJoinNode(left, right, rest, FromItem.JoinType.INNER, scope), false);
         }
-        double rows = joinedRows(left, right, keyPairs, residual);
+        double rows = joinedRows(left, right, conditions);
         PlanNode lookup = indexLookupJoin(left, right, units.get(rightUnit), conditions, scope);
         if (lookup != null) {
             planner.estimates().noteRows(lookup, rows);
@@ -271,28 +279,42 @@ final class JoinPlanner {
     }
 
     /**
-     * The rows an equi-join is expected to produce: |L|·|R| divided, for each key, by the larger of
-     * its two sides' distinct counts (PostgreSQL's eqjoinsel without common values; a side without
-     * statistics counts PostgreSQL's default 200, both clamped to their side's rows); other conditions
-     * keep a third each. With neither side of any key known, the larger input's row count.
+     * The rows a join of {@code left} and {@code right} under {@code conditions} is expected to
+     * produce: |L|·|R| divided, for each equality between a column of each side, by the larger of the
+     * two columns' distinct counts (PostgreSQL's eqjoinsel without common values; a column without
+     * statistics counts PostgreSQL's default 200, both clamped to their side's rows); other
+     * conditions keep a third each. With equalities but none on a known column, the larger input's
+     * row count (a key join of one side into the other).
      */
-    private double joinedRows(PlanNode left, PlanNode right, List<Expr[]> keyPairs, List<Expr> residual) {
+    private double joinedRows(PlanNode left, PlanNode right, List<Expr> conditions) {
         RowEstimates estimates = planner.estimates();
         double leftRows = estimates.estimate(left);
         double rightRows = estimates.estimate(right);
         Selectivity selectivity = planner.selectivity();
         double fraction = 1;
+        boolean equalities = false;
         boolean known = false;
-        for (Expr[] pair : keyPairs) {
-            double leftDistinct = selectivity.distinct(pair[0], left.output(), leftRows);
-            double rightDistinct = selectivity.distinct(pair[1], right.output(), rightRows);
+        for (Expr condition : conditions) {
+            if (!(condition instanceof Expr.Binary binary) || binary.operator() != BinaryOperator.EQUAL) {
+                fraction *= Selectivity.DEFAULT;
+                continue;
+            }
+            equalities = true;
+            double leftDistinct = selectivity.distinct(binary.left(), left.output(), leftRows);
+            double rightDistinct = selectivity.distinct(binary.right(), right.output(), rightRows);
+            if (leftDistinct < 0 && rightDistinct < 0) {
+                leftDistinct = selectivity.distinct(binary.right(), left.output(), leftRows);
+                rightDistinct = selectivity.distinct(binary.left(), right.output(), rightRows);
+            }
             if (leftDistinct > 0 || rightDistinct > 0) {
                 known = true;
                 fraction /= Math.max(orDefault(leftDistinct, leftRows), orDefault(rightDistinct, rightRows));
             }
         }
-        double rows = known ? leftRows * rightRows * fraction : Math.max(leftRows, rightRows);
-        return rows * Math.pow(Selectivity.DEFAULT, residual.size());
+        if (equalities && !known) {
+            return Math.max(leftRows, rightRows) * fraction;
+        }
+        return leftRows * rightRows * fraction;
     }
 
     /** PostgreSQL's distinct count for a column it knows nothing about (DEFAULT_NUM_DISTINCT), at most the rows. */
@@ -396,8 +418,7 @@ final class JoinPlanner {
 
     /** Adds {@code condition} as a pair of hash keys when it is {@code leftSide = rightSide}; false when not. */
     private boolean addKeys(Expr condition, PlanNode left, PlanNode right, BitSet leftUnits, int rightUnit,
-                            List<Unit> units, List<BoundExpr> leftKeys, List<BoundExpr> rightKeys,
-                            List<Expr[]> keyPairs) {
+                            List<Unit> units, List<BoundExpr> leftKeys, List<BoundExpr> rightKeys) {
         if (!(condition instanceof Expr.Binary binary) || binary.operator() != BinaryOperator.EQUAL) {
             return false;
         }
@@ -417,12 +438,8 @@ final class JoinPlanner {
         } else {
             return false;
         }
-        if (!addKeyPair(planner.compiler(left.output()).compile(leftSide),
-                planner.compiler(right.output()).compile(rightSide), leftKeys, rightKeys, condition.position())) {
-            return false;
-        }
-        keyPairs.add(new Expr[] {leftSide, rightSide});
-        return true;
+        return addKeyPair(planner.compiler(left.output()).compile(leftSide),
+                planner.compiler(right.output()).compile(rightSide), leftKeys, rightKeys, condition.position());
     }
 
     /**
@@ -599,8 +616,8 @@ final class JoinPlanner {
         List<String> using = join.natural() ? commonColumns(left.output(), right.output()) : join.using();
         List<BoundExpr> leftKeys = new ArrayList<>();
         List<BoundExpr> rightKeys = new ArrayList<>();
-        List<Expr[]> keyPairs = new ArrayList<>();
         List<Expr> residual = new ArrayList<>();
+        List<Expr> conditions = new ArrayList<>();
         int[] leftUsing = new int[using.size()];
         int[] rightUsing = new int[using.size()];
         for (int k = 0; k < using.size(); k++) {
@@ -610,11 +627,11 @@ final class JoinPlanner {
             int r = rightUsing[k];
             BoundExpr leftKey = new BoundExpr((row, context) -> row[l], left.output().columns().get(l).type(), false);
             BoundExpr rightKey = new BoundExpr((row, context) -> row[r], right.output().columns().get(r).type(), false);
-            if (addKeyPair(leftKey, rightKey, leftKeys, rightKeys, 0)) {
-                keyPairs.add(new Expr[] {qualified(left.output(), l), qualified(right.output(), r)});
-            } else {
+            Expr equality = new Expr.Binary(BinaryOperator.EQUAL, qualified(left.output(), l), qualified(right.output(), r), 0);
+            conditions.add(equality);
+            if (!addKeyPair(leftKey, rightKey, leftKeys, rightKeys, 0)) {
                 // No hashable common type: compare the two columns in the join condition instead.
-                residual.add(new Expr.Binary(BinaryOperator.EQUAL, qualified(left.output(), l), qualified(right.output(), r), 0));
+                residual.add(equality);
             }
         }
         if (join.condition() != null) {
@@ -624,8 +641,9 @@ final class JoinPlanner {
             BitSet leftSide = new BitSet();
             leftSide.set(0);
             for (Expr conjunct : QueryPlanner.conjuncts(join.condition())) {
+                conditions.add(conjunct);
                 if (hasSubquery(conjunct)
-                        || !addKeys(conjunct, left, right, leftSide, 1, sides, leftKeys, rightKeys, keyPairs)) {
+                        || !addKeys(conjunct, left, right, leftSide, 1, sides, leftKeys, rightKeys)) {
                     residual.add(conjunct);
                 }
             }
@@ -635,7 +653,7 @@ final class JoinPlanner {
         PlanNode plan = leftKeys.isEmpty() ? new NestedLoopJoinNode(left, right, rest, type, scope)
                 : new HashJoinNode(left, right, leftKeys, rightKeys, rest, type, scope);
         if (!leftKeys.isEmpty()) {
-            double inner = joinedRows(left, right, keyPairs, residual);
+            double inner = joinedRows(left, right, conditions);
             double leftRows = planner.estimates().estimate(left);
             double rightRows = planner.estimates().estimate(right);
             // Outer joins keep every row of their preserved sides at least once.

@@ -16,6 +16,10 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TableStatistics {
     private final Map<Long, Long> rowCounts = new ConcurrentHashMap<>();
     private final Map<Long, TableAnalysis> analyses = new ConcurrentHashMap<>();
+    /** Rows inserted, updated or deleted by commits since the table's last ANALYZE (or the start). */
+    private final Map<Long, java.util.concurrent.atomic.AtomicLong> changes = new ConcurrentHashMap<>();
+    /** ANALYZE runs since the start, all and automatic ones, by table. */
+    private final Map<Long, long[]> analyzeCounts = new ConcurrentHashMap<>();
     /** Scans started since the server started: by table id for full scans, by index id for index scans. */
     private final Map<Long, java.util.concurrent.atomic.LongAdder> scans = new ConcurrentHashMap<>();
 
@@ -34,7 +38,32 @@ public final class TableStatistics {
         environment.transaction().afterCommit(() -> {
             analyses.put(table.id(), analysis);
             rowCounts.put(table.id(), analysis.rows());
+            changes.remove(table.id());
+            analyzeCounts.computeIfAbsent(table.id(), id -> new long[2])[0]++;
         });
+    }
+
+    /** Counts an ANALYZE the engine ran by itself (after it committed). */
+    public void noteAutoAnalyze(long tableId) {
+        analyzeCounts.computeIfAbsent(tableId, id -> new long[2])[1]++;
+    }
+
+    /** ANALYZE runs of the table since the start. */
+    public long analyzeCount(long tableId) {
+        long[] counts = analyzeCounts.get(tableId);
+        return counts == null ? 0 : counts[0];
+    }
+
+    /** Automatic ANALYZE runs of the table since the start. */
+    public long autoAnalyzeCount(long tableId) {
+        long[] counts = analyzeCounts.get(tableId);
+        return counts == null ? 0 : counts[1];
+    }
+
+    /** Rows inserted, updated or deleted by commits since the table's last ANALYZE (since the start at most). */
+    public long changedSinceAnalyze(long tableId) {
+        java.util.concurrent.atomic.AtomicLong changed = changes.get(tableId);
+        return changed == null ? 0 : changed.get();
     }
 
     /** Removes a dropped table's statistics with the transaction that drops it. */
@@ -43,6 +72,8 @@ public final class TableStatistics {
         transaction.afterCommit(() -> {
             analyses.remove(tableId);
             rowCounts.remove(tableId);
+            changes.remove(tableId);
+            analyzeCounts.remove(tableId);
         });
     }
 
@@ -63,10 +94,17 @@ public final class TableStatistics {
         rowCounts.put(tableId, Math.max(0, rows));
     }
 
-    /** Adds a committed transaction's net inserted rows to a table whose count is known. */
-    public void adjust(long tableId, long delta) {
-        if (delta != 0) {
-            rowCounts.computeIfPresent(tableId, (id, rows) -> Math.max(0, rows + delta));
+    /**
+     * Applies a committed transaction's writes to a table: {@code netRows} more rows (fewer when
+     * negative) for a table whose count is known, {@code changedRows} more rows changed since the
+     * last ANALYZE.
+     */
+    public void recordCommit(long tableId, long netRows, long changedRows) {
+        if (netRows != 0) {
+            rowCounts.computeIfPresent(tableId, (id, rows) -> Math.max(0, rows + netRows));
+        }
+        if (changedRows != 0) {
+            changes.computeIfAbsent(tableId, id -> new java.util.concurrent.atomic.AtomicLong()).addAndGet(changedRows);
         }
     }
 

@@ -84,16 +84,17 @@ final class PgCatalogViews {
     }
 
     /**
-     * Row counts and scans counted since the server started; n_live_tup is the estimate the planner
-     * uses (the last ANALYZE's count kept up to date by commits). Tuple counters are not kept: 0.
+     * Row counts, scans, changed rows and ANALYZE runs counted since the server started; n_live_tup
+     * is the estimate the planner uses (the last ANALYZE's count kept up to date by commits);
+     * last_analyze is the last ANALYZE, automatic or not. Tuple counters are not kept: 0.
      */
     private static void tableStatistics(SystemTable table, SystemContext context, List<Object[]> out) {
         for (TableDef relation : context.tables()) {
             SystemTable.Row row = table.row().set("relid", relation.id())
                     .set("schemaname", context.namespaceName(relation.schemaId())).set("relname", relation.name());
             for (String counter : List.of("seq_tup_read", "idx_tup_fetch", "n_tup_ins", "n_tup_upd",
-                    "n_tup_del", "n_tup_hot_upd", "n_dead_tup", "n_mod_since_analyze", "n_ins_since_vacuum", "vacuum_count",
-                    "autovacuum_count", "autoanalyze_count")) {
+                    "n_tup_del", "n_tup_hot_upd", "n_dead_tup", "n_ins_since_vacuum", "vacuum_count",
+                    "autovacuum_count")) {
                 row.set(counter, 0L);
             }
             long indexScans = 0;
@@ -104,7 +105,9 @@ final class PgCatalogViews {
             out.add(row.set("seq_scan", context.scans(relation.id())).set("idx_scan", indexScans)
                     .set("n_live_tup", Math.max(context.rowEstimate(relation.id()), 0L))
                     .set("last_analyze", analysis == null ? null : analysis.analyzedAt())
-                    .set("analyze_count", analysis == null ? 0L : 1L).values());
+                    .set("n_mod_since_analyze", context.statistics().changedSinceAnalyze(relation.id()))
+                    .set("analyze_count", context.statistics().analyzeCount(relation.id()))
+                    .set("autoanalyze_count", context.statistics().autoAnalyzeCount(relation.id())).values());
         }
     }
 

@@ -46,12 +46,18 @@ public record SystemContext(Catalog catalog, DatabaseDef database, String user, 
 
     /** The table's last committed ANALYZE, or null (never analyzed). */
     public io.weftdb.engine.stats.TableAnalysis analysis(long tableId) {
-        return session instanceof ExecutionEnvironment environment ? environment.statistics().analysis(tableId) : null;
+        return statistics().analysis(tableId);
     }
 
     /** Scans of a table (full) or an index since the server started. */
     public long scans(long relationId) {
-        return session instanceof ExecutionEnvironment environment ? environment.statistics().scans(relationId) : 0;
+        return statistics().scans(relationId);
+    }
+
+    /** The engine's table statistics (empty outside a running statement). */
+    public io.weftdb.engine.stats.TableStatistics statistics() {
+        return session instanceof ExecutionEnvironment environment ? environment.statistics()
+                : new io.weftdb.engine.stats.TableStatistics();
     }
 
     /** The current value of a session setting (SHOW's value). */

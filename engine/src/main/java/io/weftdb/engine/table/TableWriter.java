@@ -36,7 +36,8 @@ public final class TableWriter {
     /** Foreign keys of any table (this one included) that reference this table. */
     private final List<Reference> referencedBy = new ArrayList<>();
     /** Rows this writer added minus rows it removed, applied to the table's row estimate at commit. */
-    private long[] rowDelta;
+    /** This writer's net rows added and rows changed, applied to the table's statistics at commit. */
+    private long[] rowChanges;
 
     /**
      * This transaction holds the table exclusively (TRUNCATE, LOCK TABLE, ALTER TABLE in the same
@@ -175,6 +176,7 @@ public final class TableWriter {
                 environment.transaction().put(Keyspace.DATA, newEntry, TableCodec.emptyValue());
             }
         }
+        countRows(0);
     }
 
     /** Deletes a row (already locked) and its index entries, applying ON DELETE actions of referencing tables. */
@@ -188,17 +190,18 @@ public final class TableWriter {
     }
 
     /**
-     * Keeps the planner's row count of the table up to date without rescanning: the writer's net
-     * change is applied when the transaction commits (a statement rolled back to a savepoint still
-     * counts: it is an estimate).
+     * Keeps the planner's row count of the table up to date without rescanning, and counts the rows
+     * changed for automatic ANALYZE: the writer's totals are applied when the transaction commits (a
+     * statement rolled back to a savepoint still counts: it is an estimate).
      */
     private void countRows(long change) {
-        if (rowDelta == null) {
-            long[] delta = rowDelta = new long[1];
+        if (rowChanges == null) {
+            long[] counts = rowChanges = new long[2];
             long tableId = table.id();
-            environment.transaction().afterCommit(() -> environment.statistics().adjust(tableId, delta[0]));
+            environment.transaction().afterCommit(() -> environment.statistics().recordCommit(tableId, counts[0], counts[1]));
         }
-        rowDelta[0] += change;
+        rowChanges[0] += change;
+        rowChanges[1]++;
     }
 
     private List<IndexDef> secondaryIndexes() {

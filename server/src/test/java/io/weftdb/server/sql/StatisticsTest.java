@@ -90,6 +90,49 @@ class StatisticsTest {
     }
 
     @Test
+    void joinsStartFromTheSmallestFilteredRelationAndFollowTheCheapestJoin() {
+        sql.execute("CREATE TABLE regions (name text PRIMARY KEY, manager text)");
+        sql.execute("INSERT INTO regions SELECT 'r' || g, 'm' || g FROM generate_series(0, 3) g");
+        sql.execute("ANALYZE");
+        assertThat(plan("SELECT count(*) FROM orders o, customers c, regions r "
+                + "WHERE o.customer = c.id AND c.region = r.name AND r.manager = 'm1'")).isEqualTo("""
+                Project: count  (rows=1)
+                  ->  Aggregate  (rows=1)
+                        ->  Hash Join (1 key)  (rows=5000)
+                              ->  Seq Scan on orders o  (rows=20000)
+                              ->  Hash Join (1 key)  (rows=500)
+                                    ->  Seq Scan on customers c  (rows=2000)
+                                    ->  Filter: (WHERE clause)  (rows=1)
+                                          ->  Seq Scan on regions r  (rows=4)""");
+        assertThat(sql.query("SELECT count(*) FROM orders o, customers c, regions r "
+                + "WHERE o.customer = c.id AND c.region = r.name AND r.manager = 'm1'")).containsExactly(List.of("5000"));
+    }
+
+    @Test
+    void tablesChangedEnoughAreAnalyzedInTheBackground() throws Exception {
+        sql.execute("ANALYZE customers");
+        sql.close();
+        database.close();
+        database = new TestDatabase(directory, io.weftdb.engine.EngineOptions.defaults()
+                .withAutoAnalyzeNaptime(java.time.Duration.ofMillis(100)));
+        sql = database.client();
+        // The tables were loaded before this engine started: it counts changes from now on. orders,
+        // never analyzed, has no row count yet, so 50 changed rows are enough.
+        sql.execute("UPDATE customers SET name = name || '!' WHERE id <= 100");
+        sql.execute("INSERT INTO orders SELECT g, 1, 'open' FROM generate_series(20001, 22500) g");
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (!sql.query("SELECT count(*) FROM pg_stats WHERE tablename = 'orders'").equals(List.of(List.of("3")))) {
+            assertThat(System.nanoTime()).as("orders analyzed in time").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+        // 100 changed customers of 2000 are below the threshold (50 + 10%): not analyzed.
+        assertThat(sql.query("SELECT relname, n_live_tup, n_mod_since_analyze, autoanalyze_count FROM pg_stat_user_tables"
+                + " ORDER BY relname")).containsExactly(List.of("customers", "2000", "100", "0"),
+                List.of("orders", "22500", "0", "1"));
+        assertThat(topEstimate("SELECT * FROM orders WHERE status = 'open'")).isEqualTo("(rows=2700)");
+    }
+
+    @Test
     void statisticsSurviveARestart() {
         sql.execute("ANALYZE orders");
         String before = plan("SELECT * FROM orders WHERE status = 'open'");

@@ -23,14 +23,22 @@ final class TestDatabase implements AutoCloseable {
     private RocksStorage storage;
     private Engine engine;
 
+    private final EngineOptions options;
+
+    /** Without automatic ANALYZE, so estimates (and EXPLAIN output) change only when a test analyzes. */
     TestDatabase(Path directory) {
+        this(directory, EngineOptions.defaults().withAutoAnalyzeNaptime(java.time.Duration.ZERO));
+    }
+
+    TestDatabase(Path directory, EngineOptions options) {
         this.directory = directory;
+        this.options = options;
         open();
     }
 
     private void open() {
         storage = RocksStorage.open(directory, RocksStorageOptions.defaults());
-        engine = Engine.open(storage, EngineOptions.defaults());
+        engine = Engine.open(storage, options);
     }
 
     /** Closes cleanly and opens the same directory again. */
