@@ -5,12 +5,16 @@ import io.undertow.util.Headers;
 import io.weftdb.engine.Engine;
 import io.weftdb.engine.stats.StatementMetrics;
 import io.weftdb.engine.storage.Keyspace;
+import io.weftdb.engine.storage.StorageMetric;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -18,7 +22,7 @@ import java.util.Map;
  * {@code GET /metrics} in the Prometheus text format (version 0.0.4): statements of every protocol
  * (by kind, errors by SQLSTATE, a latency histogram, rows returned and changed), HTTP requests by
  * status, sessions of every protocol, running HTTP queries, heap, storage size and the storage engine's
- * numeric counters.
+ * figures (memtables, flushes and compactions, files, block cache, write stalls).
  */
 final class MetricsEndpoint {
     private final Engine engine;
@@ -68,13 +72,7 @@ final class MetricsEndpoint {
                     .append("\"} ").append(engine.storage().approximateSize(keyspace, new byte[0], OperationsEndpoint.PAST_EVERY_KEY))
                     .append('\n');
         }
-        family(text, "weftdb_storage_statistic", "gauge", "Numeric counters of the storage engine, by name.");
-        for (Map.Entry<String, String> entry : engine.storage().statistics().entrySet()) {
-            if (entry.getValue() != null && entry.getValue().matches("-?\\d+(\\.\\d+)?")) {
-                text.append("weftdb_storage_statistic{name=\"").append(entry.getKey().replace("\\", "\\\\").replace("\"", "\\\""))
-                        .append("\"} ").append(entry.getValue()).append('\n');
-            }
-        }
+        storageMetrics(text, engine.storage().metrics());
         byte[] body = text.toString().getBytes(StandardCharsets.UTF_8);
         exchange.setStatusCode(200);
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
@@ -111,6 +109,27 @@ final class MetricsEndpoint {
         family(text, "weftdb_rows_changed_total", "counter", "Rows INSERT, UPDATE and DELETE changed, by protocol.");
         metrics.rowsChanged().forEach((protocol, rows) -> text.append("weftdb_rows_changed_total{protocol=\"")
                 .append(protocol).append("\"} ").append(rows).append('\n'));
+    }
+
+    /** The storage engine's figures as weftdb_storage_*, labelled by keyspace where they are per keyspace. */
+    private static void storageMetrics(StringBuilder text, List<StorageMetric> metrics) {
+        Map<String, List<StorageMetric>> byName = new LinkedHashMap<>();
+        for (StorageMetric metric : metrics) {
+            byName.computeIfAbsent(metric.name(), name -> new ArrayList<>()).add(metric);
+        }
+        byName.forEach((name, family) -> {
+            String metricName = "weftdb_storage_" + name;
+            family(text, metricName, family.get(0).counter() ? "counter" : "gauge", family.get(0).help());
+            for (StorageMetric metric : family) {
+                text.append(metricName);
+                if (metric.keyspace() != null) {
+                    text.append("{keyspace=\"").append(metric.keyspace().name().toLowerCase(Locale.ROOT)).append("\"}");
+                }
+                double value = metric.value();
+                text.append(' ').append(value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
+                        : Double.toString(value)).append('\n');
+            }
+        });
     }
 
     private static void family(StringBuilder text, String name, String type, String help) {

@@ -98,6 +98,11 @@ class CatalogAndOperationsTest {
                 .contains("weftdb_sessions 0\n")
                 .contains("weftdb_http_running_queries 0\n")
                 .contains("weftdb_storage_approximate_bytes{keyspace=\"data\"} ")
+                .contains("# TYPE weftdb_storage_memtable_bytes gauge\n")
+                .containsPattern("weftdb_storage_memtable_bytes\\{keyspace=\"data\"} [1-9]")
+                .contains("# TYPE weftdb_storage_compactions_total counter\n")
+                .containsPattern("weftdb_storage_compaction_written_bytes_total\\{keyspace=\"data\"} \\d+\n")
+                .containsPattern("weftdb_storage_running_compactions \\d+\n")
                 .containsPattern("weftdb_jvm_heap_max_bytes \\d+\n")
                 .containsPattern("weftdb_statements_total\\{protocol=\"http\",kind=\"select\"} [1-9]")
                 .containsPattern("weftdb_statements_total\\{protocol=\"http\",kind=\"ddl\"} [1-9]")
@@ -106,7 +111,7 @@ class CatalogAndOperationsTest {
                 .containsPattern("weftdb_rows_changed_total\\{protocol=\"http\"} [3-9]")
                 .containsPattern("weftdb_rows_returned_total\\{protocol=\"http\"} [3-9]");
         for (String line : metrics.body().split("\n")) {
-            assertThat(line).matches("# (HELP|TYPE) .*|weftdb_[a-z_]+(\\{[a-z]+=\"[^\"]*\"(,[a-z]+=\"[^\"]*\")*\\})? -?[0-9.Ee+-]+");
+            assertThat(line).matches("# (HELP|TYPE) .*|weftdb_[a-z0-9_]+(\\{[a-z]+=\"[^\"]*\"(,[a-z]+=\"[^\"]*\")*\\})? -?[0-9.Ee+-]+");
         }
     }
 

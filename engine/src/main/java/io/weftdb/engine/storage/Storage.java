@@ -37,8 +37,11 @@ public interface Storage extends AutoCloseable {
      */
     void checkpoint(java.nio.file.Path target);
 
-    /** Implementation counters for status and metrics pages (name -> value). */
+    /** Implementation counters for status pages (name -> value, in the implementation's own terms). */
     java.util.Map<String, String> statistics();
+
+    /** Figures for monitoring: memory buffers, flushes, compactions, files, caches. */
+    java.util.List<StorageMetric> metrics();
 
     @Override
     void close();

@@ -74,6 +74,11 @@ public final class InMemoryStorage implements Storage {
     }
 
     @Override
+    public java.util.List<StorageMetric> metrics() {
+        return java.util.List.of();
+    }
+
+    @Override
     public void close() {
     }
 

@@ -3,6 +3,7 @@ package io.weftdb.storage.rocksdb;
 import io.weftdb.engine.storage.Keyspace;
 import io.weftdb.engine.storage.ReadView;
 import io.weftdb.engine.storage.Storage;
+import io.weftdb.engine.storage.StorageMetric;
 import io.weftdb.engine.storage.StorageException;
 import io.weftdb.engine.storage.Writes;
 import java.io.IOException;
@@ -247,6 +248,80 @@ public final class RocksStorage implements Storage {
             throw RocksFailures.io("reading statistics", failure);
         }
         return Collections.unmodifiableMap(statistics);
+    }
+
+    /**
+     * RocksDB's figures per keyspace (memtables, flushes, compactions, files) and for the whole store
+     * (running background jobs, block cache, write stalls), read from properties: no statistics
+     * object is kept, so nothing is counted on the write path for them.
+     */
+    @Override
+    public List<StorageMetric> metrics() {
+        requireOpen();
+        List<StorageMetric> metrics = new ArrayList<>();
+        try {
+            for (Keyspace keyspace : Keyspace.values()) {
+                ColumnFamilyHandle handle = family(keyspace);
+                for (PropertyMetric property : KEYSPACE_METRICS) {
+                    metrics.add(new StorageMetric(property.name(), property.help(), false, keyspace,
+                            number(db.getProperty(handle, property.property()))));
+                }
+                Map<String, String> compactions = db.getMapProperty(handle, "rocksdb.cfstats");
+                metrics.add(new StorageMetric("compactions_total", "Flushes and compactions run since the start.", true,
+                        keyspace, number(compactions, "compaction.Sum.CompCount")));
+                metrics.add(new StorageMetric("compaction_seconds_total", "Time flushes and compactions took.", true,
+                        keyspace, number(compactions, "compaction.Sum.CompSec")));
+                metrics.add(new StorageMetric("compaction_read_bytes_total", "Bytes flushes and compactions read.", true,
+                        keyspace, number(compactions, "compaction.Sum.ReadGB") * GIB));
+                metrics.add(new StorageMetric("compaction_written_bytes_total", "Bytes flushes and compactions wrote.",
+                        true, keyspace, number(compactions, "compaction.Sum.WriteGB") * GIB));
+            }
+            for (PropertyMetric property : STORE_METRICS) {
+                metrics.add(new StorageMetric(property.name(), property.help(), false, null,
+                        number(db.getProperty(defaultFamily, property.property()))));
+            }
+        } catch (RocksDBException failure) {
+            throw RocksFailures.io("reading metrics", failure);
+        }
+        return metrics;
+    }
+
+    private static final double GIB = 1024.0 * 1024 * 1024;
+
+    /** A RocksDB integer property exported as a gauge. */
+    private record PropertyMetric(String name, String property, String help) {}
+
+    private static final List<PropertyMetric> KEYSPACE_METRICS = List.of(
+            new PropertyMetric("memtable_bytes", "rocksdb.cur-size-all-mem-tables", "Bytes in memtables, active and immutable."),
+            new PropertyMetric("immutable_memtables", "rocksdb.num-immutable-mem-table", "Memtables full and waiting to be flushed."),
+            new PropertyMetric("memtable_flush_pending", "rocksdb.mem-table-flush-pending", "1 when a memtable flush is pending."),
+            new PropertyMetric("compaction_pending", "rocksdb.compaction-pending", "1 when a compaction is pending."),
+            new PropertyMetric("compaction_pending_bytes", "rocksdb.estimate-pending-compaction-bytes",
+                    "Bytes compaction must rewrite to bring every level under its target size."),
+            new PropertyMetric("level0_files", "rocksdb.num-files-at-level0", "SST files in level 0 (many slow down reads and stall writes)."),
+            new PropertyMetric("sst_bytes", "rocksdb.total-sst-files-size", "Bytes of SST files."),
+            new PropertyMetric("live_data_bytes", "rocksdb.estimate-live-data-size", "Estimated bytes of live data."),
+            new PropertyMetric("keys", "rocksdb.estimate-num-keys", "Estimated number of keys."));
+
+    private static final List<PropertyMetric> STORE_METRICS = List.of(
+            new PropertyMetric("running_flushes", "rocksdb.num-running-flushes", "Memtable flushes running."),
+            new PropertyMetric("running_compactions", "rocksdb.num-running-compactions", "Compactions running."),
+            new PropertyMetric("block_cache_bytes", "rocksdb.block-cache-usage", "Bytes held by the block cache."),
+            new PropertyMetric("write_stopped", "rocksdb.is-write-stopped", "1 while writes are stopped (too many L0 files or memtables)."),
+            new PropertyMetric("delayed_write_rate", "rocksdb.actual-delayed-write-rate",
+                    "Bytes per second writes are slowed to; 0 when they are not."));
+
+    private static double number(Map<String, String> map, String key) {
+        return number(map.get(key));
+    }
+
+    /** A property's number; 0 for one this RocksDB does not give. */
+    private static double number(String value) {
+        try {
+            return value == null ? 0 : Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** Closes every open view, makes the write-ahead log durable and frees all native objects. */
