@@ -61,6 +61,41 @@ final class AggregatePlanner {
     }
 
     /**
+     * Whether the source delivers each group's rows together: a table read in the order of an index
+     * whose leading columns are the group keys, apart from leading columns the scan fixes to one
+     * value ({@code WHERE a = 1 GROUP BY b} over an index on (a, b)). The aggregation then streams.
+     */
+    private boolean inputGrouped() {
+        if (keys.isEmpty() || !groupingSets.isEmpty()) {
+            return false;
+        }
+        PlanNode node = source;
+        while (node instanceof FilterNode filter) {
+            node = filter.input();
+        }
+        if (!(node instanceof TableScanNode scan)) {
+            return false;
+        }
+        java.util.Set<Integer> remaining = new java.util.HashSet<>();
+        for (int sourceColumn : keyColumns) {
+            io.weftdb.engine.expr.ColumnOrigin origin = sourceColumn < 0 ? null
+                    : source.output().columns().get(sourceColumn).origin();
+            if (origin == null || origin.tableId() != scan.table().id()) {
+                return false;
+            }
+            remaining.add(origin.columnId());
+        }
+        List<Integer> indexColumns = scan.range().index().columnIds();
+        int fixed = scan.range().equalities().size();
+        for (int i = 0; i < indexColumns.size() && !remaining.isEmpty(); i++) {
+            if (!remaining.remove(indexColumns.get(i)) && i >= fixed) {
+                return false;
+            }
+        }
+        return remaining.isEmpty();
+    }
+
+    /**
      * Estimates the groups of a plain GROUP BY whose keys are columns with statistics: the product
      * of their distinct counts, at most the input's rows (grouping sets keep the default guess).
      */
@@ -147,7 +182,8 @@ final class AggregatePlanner {
             columns.add(new Scope.Column(null, GROUPING_PREFIX + i, DataType.INTEGER));
             namesForSubqueries.add(columns.get(columns.size() - 1));
         }
-        PlanNode plan = new HashAggregateNode(source, keys, aggregates, groupingSets, groupingCalls, new Scope(columns));
+        PlanNode plan = new AggregateNode(source, keys, aggregates, groupingSets, groupingCalls, new Scope(columns),
+                inputGrouped());
         noteGroups(plan);
         Scope subqueryScope = new Scope(namesForSubqueries);
         if (having != null) {

@@ -57,7 +57,7 @@ final class RowEstimates {
                     : Math.max(Math.max(estimate(join.left()), estimate(join.right())),
                     estimate(join.left()) * estimate(join.right()) / 3);
             case LateralJoinNode join -> estimate(join.left()) * Math.max(1, estimate(join.right()));
-            case HashAggregateNode aggregate -> aggregate.groupKeys().isEmpty() ? 1
+            case AggregateNode aggregate -> aggregate.groupKeys().isEmpty() ? 1
                     : Math.max(1, estimate(aggregate.input()) / 10);
             case SortNode sort -> estimate(sort.input());
             case LimitNode limit -> estimate(limit.input());

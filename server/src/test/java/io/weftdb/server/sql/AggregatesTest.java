@@ -36,6 +36,40 @@ class AggregatesTest {
     }
 
     @Test
+    void groupsOfAnInputInIndexOrderStreamAndAgreeWithHashing() {
+        sql.execute("CREATE TABLE lines (order_id integer, line integer, qty integer, sku text, PRIMARY KEY (order_id, line))");
+        sql.execute("CREATE INDEX lines_sku ON lines (sku)");
+        sql.execute("INSERT INTO lines SELECT g / 10, g % 10, g % 7, CASE WHEN g % 13 = 0 THEN NULL ELSE 's' || (g % 5) END"
+                + " FROM generate_series(0, 9999) g");
+        String streamed = "SELECT order_id, count(*), sum(qty), count(DISTINCT qty), string_agg(line::text, ',' ORDER BY line DESC)"
+                + " FROM lines GROUP BY order_id";
+        String hashed = "SELECT order_id + 0, count(*), sum(qty), count(DISTINCT qty), string_agg(line::text, ',' ORDER BY line DESC)"
+                + " FROM lines GROUP BY order_id + 0";
+        assertThat(plan(streamed)).contains("GroupAggregate").contains("Seq Scan on lines");
+        assertThat(plan(hashed)).contains("HashAggregate");
+        List<List<String>> rows = sql.query(streamed);
+        assertThat(rows).hasSize(1000).isEqualTo(sql.query(hashed + " ORDER BY 1"));
+        assertThat(rows.get(3)).containsExactly("3", "10", "30", "7", "9,8,7,6,5,4,3,2,1,0");
+        // The leading key fixed by the WHERE clause, the next one grouped.
+        String fixedPrefix = "SELECT line, sum(qty) FROM lines WHERE order_id = 42 GROUP BY line";
+        assertThat(plan(fixedPrefix)).contains("GroupAggregate");
+        assertThat(sql.query(fixedPrefix)).hasSize(10).contains(List.of("3", "3"));
+        // Through a secondary index: NULL keys form one group, as when hashing.
+        String bySku = "SELECT sku, count(*) FROM lines WHERE sku >= 's0' OR sku IS NULL GROUP BY sku";
+        assertThat(plan("SELECT sku, count(*) FROM lines WHERE sku > 's2' GROUP BY sku"))
+                .contains("GroupAggregate", "Index Scan using lines_sku");
+        assertThat(sql.query("SELECT sku, count(*) FROM lines WHERE sku > 's2' GROUP BY sku ORDER BY 1"))
+                .containsExactly(List.of("s3", "1846"), List.of("s4", "1846"));
+        assertThat(sql.query(bySku + " ORDER BY 1")).hasSize(6).contains(java.util.Arrays.asList(null, "770"));
+        assertThat(sql.query("SELECT order_id, count(*) FROM lines WHERE order_id < 0 GROUP BY order_id")).isEmpty();
+        assertThat(sql.query("SELECT count(*) FROM lines WHERE order_id < 0")).containsExactly(List.of("0"));
+    }
+
+    private String plan(String query) {
+        return sql.query("EXPLAIN " + query).stream().map(row -> row.get(0)).collect(java.util.stream.Collectors.joining("\n"));
+    }
+
+    @Test
     void aggregatesIgnoreNullsAndUsePostgresResultTypes() {
         assertThat(sql.query("SELECT count(*), count(amount), sum(amount), avg(amount), min(amount), max(amount) FROM sales"))
                 .containsExactly(List.of("5", "4", "36", "9.0000000000000000", "1", "20"));

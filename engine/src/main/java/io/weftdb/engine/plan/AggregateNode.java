@@ -18,25 +18,29 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * GROUP BY and aggregates: reads all input, hashing rows on the group keys (RowKey equality, so
- * NULLs form one group), and produces one row per group: the key values followed by each
- * aggregate's result. Without GROUP BY there is exactly one group, even over no input.
+ * GROUP BY and aggregates: produces one row per group (RowKey equality, so NULLs form one group):
+ * the key values followed by each aggregate's result. Without GROUP BY there is exactly one group,
+ * even over no input.
  *
- * <p>The hash table holds one entry per group in memory (plus the values seen by each DISTINCT
- * aggregate) up to work_mem; groups beyond it are aggregated from spill files, partition by
- * partition.
+ * <p>Hashed (PostgreSQL's HashAggregate): reads all input into a hash table of groups, one entry
+ * per group in memory (plus the values seen by each DISTINCT aggregate) up to work_mem; groups
+ * beyond it are aggregated from spill files, partition by partition. With {@code inputGrouped}
+ * (GroupAggregate: the input arrives in an index's order, so each group's rows are adjacent) a
+ * group is finished and produced as soon as a row of the next one arrives: one group in memory,
+ * output as the input streams.
  */
-public record HashAggregateNode(PlanNode input, List<BoundExpr> groupKeys, List<BoundAggregate> aggregates,
-                                List<int[]> groupingSets, List<int[]> groupingCalls, Scope output) implements PlanNode {
-    public HashAggregateNode {
+public record AggregateNode(PlanNode input, List<BoundExpr> groupKeys, List<BoundAggregate> aggregates,
+                            List<int[]> groupingSets, List<int[]> groupingCalls, Scope output, boolean inputGrouped)
+        implements PlanNode {
+    public AggregateNode {
         groupKeys = List.copyOf(groupKeys);
         aggregates = List.copyOf(aggregates);
         groupingSets = List.copyOf(groupingSets);
         groupingCalls = List.copyOf(groupingCalls);
     }
 
-    public HashAggregateNode(PlanNode input, List<BoundExpr> groupKeys, List<BoundAggregate> aggregates, Scope output) {
-        this(input, groupKeys, aggregates, List.of(), List.of(), output);
+    public AggregateNode(PlanNode input, List<BoundExpr> groupKeys, List<BoundAggregate> aggregates, Scope output) {
+        this(input, groupKeys, aggregates, List.of(), List.of(), output, false);
     }
 
     /** How many files the groups that do not fit in work_mem are spread over. */
@@ -92,6 +96,9 @@ public record HashAggregateNode(PlanNode input, List<BoundExpr> groupKeys, List<
                 only.add(source.row(), context);
             }
             return List.of(only).iterator();
+        }
+        if (inputGrouped && groupingSets.isEmpty()) {
+            return new AdjacentGroups(source, context);
         }
         List<int[]> sets = groupingSets.isEmpty() ? List.of(allKeys()) : groupingSets;
         // Insertion order keeps the output in first-seen order, which makes unordered results stable.
@@ -247,6 +254,58 @@ public record HashAggregateNode(PlanNode input, List<BoundExpr> groupKeys, List<
         }
     }
 
+    /** Groups of an input whose equal keys are adjacent: each ends where the next begins. */
+    private final class AdjacentGroups implements Iterator<Group> {
+        private final RowSource source;
+        private final EvaluationContext context;
+        private Group current;
+        private boolean ended;
+
+        AdjacentGroups(RowSource source, EvaluationContext context) {
+            this.source = source;
+            this.context = context;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (current == null && !ended) {
+                if (source.next()) {
+                    current = startGroup(source.row());
+                } else {
+                    ended = true;
+                }
+            }
+            return current != null;
+        }
+
+        @Override
+        public Group next() {
+            if (!hasNext()) {
+                throw new java.util.NoSuchElementException();
+            }
+            Group group = current;
+            current = null;
+            while (source.next()) {
+                Object[] in = source.row();
+                Object[] values = keyValues(in, context);
+                if (!RowKey.sameValues(values, group.keys)) {
+                    current = new Group(setKeys(values, allKeys(), 0), 0);
+                    current.add(in, context);
+                    return group;
+                }
+                group.add(in, context);
+            }
+            ended = true;
+            return group;
+        }
+
+        private Group startGroup(Object[] in) {
+            Group group = new Group(setKeys(keyValues(in, context), allKeys(), 0), 0);
+            group.add(in, context);
+            return group;
+        }
+    }
+
     private int[] allKeys() {
         int[] all = new int[groupKeys.size()];
         for (int i = 0; i < all.length; i++) {
@@ -344,7 +403,7 @@ public record HashAggregateNode(PlanNode input, List<BoundExpr> groupKeys, List<
 
     @Override
     public String describe() {
-        return groupKeys.isEmpty() ? "Aggregate" : "HashAggregate";
+        return groupKeys.isEmpty() ? "Aggregate" : inputGrouped ? "GroupAggregate" : "HashAggregate";
     }
 
     @Override
