@@ -112,9 +112,10 @@ public record AggregateNode(PlanNode input, List<BoundExpr> groupKeys, List<Boun
             while (source.next()) {
                 anyInput = true;
                 Object[] in = source.row();
-                Object[] values = keyValues(in, context);
+                // Without grouping sets the keys are evaluated straight into the group key.
+                Object[] values = groupingSets.isEmpty() ? null : keyValues(in, context);
                 for (int set = 0; set < sets.size(); set++) {
-                    Object[] keys = setKeys(values, sets.get(set), set);
+                    Object[] keys = values == null ? plainGroupKey(in, context) : setKeys(values, sets.get(set), set);
                     RowKey key = new RowKey(keys);
                     Group group = groups.get(key);
                     if (group == null && partitions != null) {
@@ -174,6 +175,17 @@ public record AggregateNode(PlanNode input, List<BoundExpr> groupKeys, List<Boun
             values[i] = groupKeys.get(i).evaluate(in, context);
         }
         return values;
+    }
+
+    /** The group key of a GROUP BY without grouping sets: the key values, then set number 0. */
+    private Object[] plainGroupKey(Object[] in, EvaluationContext context) {
+        int count = groupKeys.size();
+        Object[] keys = new Object[count + 1];
+        for (int i = 0; i < count; i++) {
+            keys[i] = groupKeys.get(i).evaluate(in, context);
+        }
+        keys[count] = 0;
+        return keys;
     }
 
     /** A group key: the set's key values (the others NULL), then the set's number to keep sets apart. */

@@ -1,7 +1,6 @@
 package io.weftdb.engine.plan;
 
 import java.math.BigDecimal;
-import java.util.Arrays;
 
 /**
  * A row used as a hash key with SQL equality: NULLs equal each other (as DISTINCT and GROUP BY
@@ -13,11 +12,11 @@ final class RowKey {
 
     RowKey(Object[] values) {
         this.values = values;
-        Object[] normalized = new Object[values.length];
-        for (int i = 0; i < values.length; i++) {
-            normalized[i] = normalize(values[i]);
+        int h = 1;
+        for (Object value : values) {
+            h = 31 * h + (value == null ? 0 : normalize(value).hashCode());
         }
-        this.hash = Arrays.hashCode(normalized);
+        this.hash = h;
     }
 
     Object[] values() {

@@ -37,6 +37,8 @@ public final class TableCodec {
     private final boolean[] primaryDescending;
     private final TypeKind[] primaryKinds;
     private final Map<Integer, LayoutReader> readers = new ConcurrentHashMap<>();
+    /** The reader used last: rows of a table mostly share one layout, and the map lookup showed in profiles. */
+    private LayoutReader lastReader;
     /** Subsets by the columns they decode: scans of one query shape share theirs. */
     private final Map<BitSet, Subset> subsets = new ConcurrentHashMap<>();
     /** Live columns of array type: the row format has no array encoding, so they are stored as their text. */
@@ -141,7 +143,7 @@ public final class TableCodec {
     /** Decodes a stored row into the table's live columns, filling columns added later with their missing value. */
     public Object[] decodeRow(byte[] value) {
         int version = RowCodec.layoutVersion(value);
-        LayoutReader reader = readers.computeIfAbsent(version, v -> new LayoutReader(table.layout(v)));
+        LayoutReader reader = reader(version);
         Object[] row = reader.missing.clone();
         RowCodec.decode(value, reader.kinds, reader.targets, row);
         for (int position : arrayPositions) {
@@ -168,6 +170,7 @@ public final class TableCodec {
     public final class Subset {
         private final boolean[] wanted;
         private final Map<Integer, int[]> targetsByVersion = new ConcurrentHashMap<>();
+        private Targets lastTargets;
 
         private Subset(boolean[] wanted) {
             this.wanted = wanted.clone();
@@ -176,15 +179,20 @@ public final class TableCodec {
         /** Decodes this subset's columns of {@code value} into {@code row} (from {@link #emptyRow(byte[])}). */
         public void decode(byte[] value, Object[] row) {
             int version = RowCodec.layoutVersion(value);
-            LayoutReader reader = readers.computeIfAbsent(version, v -> new LayoutReader(table.layout(v)));
-            int[] targets = targetsByVersion.computeIfAbsent(version, v -> {
-                int[] masked = new int[reader.targets.length];
-                for (int i = 0; i < masked.length; i++) {
-                    int target = reader.targets[i];
-                    masked[i] = target >= 0 && wanted[target] ? target : -1;
-                }
-                return masked;
-            });
+            LayoutReader reader = reader(version);
+            Targets last = lastTargets;
+            int[] targets = last != null && last.version() == version ? last.targets() : null;
+            if (targets == null) {
+                targets = targetsByVersion.computeIfAbsent(version, v -> {
+                    int[] masked = new int[reader.targets.length];
+                    for (int i = 0; i < masked.length; i++) {
+                        int target = reader.targets[i];
+                        masked[i] = target >= 0 && wanted[target] ? target : -1;
+                    }
+                    return masked;
+                });
+                lastTargets = new Targets(version, targets);
+            }
             int columns = targets.length;
             while (columns > 0 && targets[columns - 1] < 0) {
                 columns--;
@@ -202,8 +210,25 @@ public final class TableCodec {
 
     /** A row holding only the values of columns its stored layout lacks (added later), to decode into. */
     public Object[] emptyRow(byte[] value) {
-        return readers.computeIfAbsent(RowCodec.layoutVersion(value), v -> new LayoutReader(table.layout(v))).missing.clone();
+        return reader(RowCodec.layoutVersion(value)).missing.clone();
     }
+
+    /**
+     * The reader of a layout version. The last one is remembered in a plain field: codecs are shared
+     * between threads, and a reader is immutable, so a stale or racing read only costs a map lookup.
+     */
+    private LayoutReader reader(int version) {
+        LayoutReader last = lastReader;
+        if (last != null && last.version == version) {
+            return last;
+        }
+        LayoutReader reader = readers.computeIfAbsent(version, v -> new LayoutReader(table.layout(v)));
+        lastReader = reader;
+        return reader;
+    }
+
+    /** A subset's decode targets for one layout version. */
+    private record Targets(int version, int[] targets) {}
 
     /** Index entry key: index id + index columns + row key suffix. */
     public byte[] indexKey(IndexDef index, Object[] row, byte[] rowKey) {
@@ -251,11 +276,13 @@ public final class TableCodec {
 
     /** Decoding plan for rows written with one layout. */
     private final class LayoutReader {
+        final int version;
         final TypeKind[] kinds;
         final int[] targets;
         final Object[] missing;
 
         LayoutReader(RowLayout layout) {
+            version = layout.version();
             kinds = layout.kinds().stream().map(TableCodec::stored).toArray(TypeKind[]::new);
             targets = new int[kinds.length];
             for (int i = 0; i < targets.length; i++) {
