@@ -261,7 +261,7 @@ public final class Session implements AutoCloseable {
             transaction = beginTransaction(null, null, true);
         }
         Transaction running = transaction;
-        int mark = running.beginStatement();
+        int mark = running.beginStatement(true);
         ScheduledFuture<?> timeout = scheduleTimeout(running);
         try {
             return CopyIn.start(copy, environment(running, List.of()), names(running), settings.timeZone(), codec,
@@ -358,7 +358,7 @@ public final class Session implements AutoCloseable {
         }
         closeOpenResult();
         Transaction running = transaction;
-        running.beginStatement();
+        running.beginStatement(true);
         NameContext names = names(running);
         long lockTimeout = settings.millis("lock_timeout");
         if (lockTimeout == 0) {
@@ -411,7 +411,7 @@ public final class Session implements AutoCloseable {
             transaction = beginTransaction(null, null, true);
         }
         Transaction running = transaction;
-        int mark = running.beginStatement();
+        int mark = running.beginStatement(isCurrentRead(statement));
         ScheduledFuture<?> timeout = scheduleTimeout(running);
         try {
             StatementResult result = dispatch(statement, parameters == null ? List.of() : parameters, running);
@@ -475,7 +475,17 @@ public final class Session implements AutoCloseable {
         IsolationLevel level = isolation != null ? isolation : defaultIsolation();
         boolean readOnlyMode = readOnly != null ? readOnly : settings.get("default_transaction_read_only").equals("on");
         transactionStart = Instant.now();
-        return engine.transactions().begin(level, readOnlyMode, implicit);
+        return engine.transactions().begin(level, readOnlyMode, implicit,
+                settings.get("weftdb.repeatable_read_writes").equals("current"));
+    }
+
+    /**
+     * Whether the statement writes or locks rows: under InnoDB's REPEATABLE READ such statements read
+     * the latest committed rows (current reads) rather than the transaction's snapshot.
+     */
+    private static boolean isCurrentRead(Statement statement) {
+        return statement instanceof DataChange
+                || (statement instanceof Query.Select select && select.lockMode() != Query.LockMode.NONE);
     }
 
     /** The session's default isolation level, re-read only when a setting changed. */
@@ -498,7 +508,6 @@ public final class Session implements AutoCloseable {
         QueryPlanner planner = new QueryPlanner(names(running), parameterTypes, engine.statistics());
         return switch (statement) {
             case Query query -> {
-                rejectLocking(query);
                 PlanNode plan = plans.plan(query, running.catalog(), database, settings.searchPath(),
                         () -> planner.plan(query));
                 yield new StatementRows(columns(plan.output()), plan.open(environment), "SELECT");
@@ -520,12 +529,6 @@ public final class Session implements AutoCloseable {
             case TransactionControl control -> throw new IllegalStateException("handled before dispatch");
             case SessionCommand command -> throw new IllegalStateException("handled before dispatch");
         };
-    }
-
-    private static void rejectLocking(Query query) {
-        if (query instanceof Query.Select select && select.lockMode() != Query.LockMode.NONE) {
-            throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, "SELECT ... FOR UPDATE/SHARE is not supported yet");
-        }
     }
 
     /**

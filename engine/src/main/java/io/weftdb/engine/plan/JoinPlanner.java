@@ -11,7 +11,9 @@ import io.weftdb.engine.value.Casts;
 import io.weftdb.ir.error.SqlException;
 import io.weftdb.ir.expr.BinaryOperator;
 import io.weftdb.ir.expr.Expr;
+import io.weftdb.engine.txn.LockManager;
 import io.weftdb.ir.stmt.FromItem;
+import io.weftdb.ir.stmt.Query;
 import io.weftdb.ir.type.DataType;
 import io.weftdb.ir.type.TypeKind;
 import java.util.ArrayList;
@@ -30,9 +32,16 @@ import java.util.List;
  */
 final class JoinPlanner {
     private final QueryPlanner planner;
+    /** SELECT ... FOR UPDATE/SHARE: the tables of the FROM list lock the rows they produce. */
+    private final Query.LockMode locking;
 
     JoinPlanner(QueryPlanner planner) {
+        this(planner, Query.LockMode.NONE);
+    }
+
+    JoinPlanner(QueryPlanner planner, Query.LockMode locking) {
         this.planner = planner;
+        this.locking = locking;
     }
 
     /** A relation of the flattened FROM list with the conjuncts that read only it. */
@@ -77,8 +86,7 @@ final class JoinPlanner {
         }
         List<PlanNode> plans = new ArrayList<>();
         for (Unit unit : units) {
-            PlanNode plan = planner.planFromItem(unit.item(), unit.filters());
-            plans.add(filter(plan, unit.filters(), "WHERE"));
+            plans.add(unitPlan(unit));
         }
         PlanNode joined = joinAll(units, plans, joinConjuncts);
         return filter(joined, lastFilters, "WHERE");
@@ -126,7 +134,7 @@ final class JoinPlanner {
                 plan = new LateralJoinNode(plan, right, applicable.isEmpty() ? null : compileAll(scope, applicable),
                         FromItem.JoinType.INNER, scope);
             } else {
-                PlanNode right = filter(planner.planFromItem(unit.item(), unit.filters()), unit.filters(), "WHERE");
+                PlanNode right = unitPlan(unit);
                 if (plan == null) {
                     plan = filter(right, applicable, "WHERE");
                 } else {
@@ -139,6 +147,27 @@ final class JoinPlanner {
             joined.set(i);
         }
         return plan;
+    }
+
+    /**
+     * A relation of the FROM list with the conditions that read only it: filtered, or for a table
+     * under FOR UPDATE/SHARE, locking the rows that pass them.
+     */
+    private PlanNode unitPlan(Unit unit) {
+        PlanNode plan = planner.planFromItem(unit.item(), unit.filters());
+        if (locking == Query.LockMode.NONE || !(plan instanceof TableScanNode scan)) {
+            return filter(plan, unit.filters(), "WHERE");
+        }
+        // Every column decoded: a changed row is compared with what the snapshot held.
+        TableScanNode full = new TableScanNode(scan.table(), scan.alias(), scan.range(), scan.output());
+        List<Expr> filters = unit.filters();
+        LockManager.Mode mode = locking == Query.LockMode.FOR_UPDATE || locking == Query.LockMode.FOR_NO_KEY_UPDATE
+                ? LockManager.Mode.EXCLUSIVE : LockManager.Mode.SHARED;
+        LockRowsNode lock = new LockRowsNode(full, filters.isEmpty() ? null : compileAll(full.output(), filters),
+                "(WHERE clause)", mode);
+        planner.estimates().noteRows(lock, planner.estimates().filtered(full)
+                * planner.selectivity().of(filters, full.output()));
+        return lock;
     }
 
     /** Inner and cross joins dissolve into the list; outer, NATURAL and USING joins stay whole. */

@@ -244,7 +244,10 @@ public final class QueryPlanner {
     private PlanNode planSelect(Query.Select select) {
         AggregatePlanner.rejectAggregates(select.where(), "WHERE");
         List<Expr> conjuncts = select.where() == null ? List.of() : conjuncts(select.where());
-        PlanNode source = reading(ColumnsRead.of(select)).planFrom(select.from(), conjuncts);
+        if (select.lockMode() != Query.LockMode.NONE) {
+            checkLockable(select);
+        }
+        PlanNode source = reading(ColumnsRead.of(select)).planFrom(select.from(), conjuncts, select.lockMode());
         if (AggregatePlanner.needsAggregation(select)) {
             AggregatePlanner.Grouped grouped = new AggregatePlanner(this, source, compiler(source.output())).plan(select);
             return planWindowsAndOutput(grouped.plan(), grouped.items(), select.distinct(), grouped.distinctOn(),
@@ -606,6 +609,34 @@ public final class QueryPlanner {
     }
 
     private PlanNode planFrom(List<FromItem> from, List<Expr> conjuncts) {
+        return planFrom(from, conjuncts, Query.LockMode.NONE);
+    }
+
+    /**
+     * FOR UPDATE/SHARE locks rows of tables, so it cannot apply where result rows do not stand for
+     * table rows: PostgreSQL's 0A000 cases.
+     */
+    private static void checkLockable(Query.Select select) {
+        String clause = select.lockMode().name().replace('_', ' ');
+        String refusal = null;
+        if (select.distinct() || !select.distinctOn().isEmpty()) {
+            refusal = "DISTINCT clause";
+        } else if (!select.groupBy().isEmpty() || !select.groupingSets().isEmpty()) {
+            refusal = "GROUP BY clause";
+        } else if (select.having() != null) {
+            refusal = "HAVING clause";
+        } else if (select.items().stream().anyMatch(item -> AggregatePlanner.containsAggregate(item.expression()))) {
+            refusal = "aggregate functions";
+        } else if (select.items().stream().anyMatch(item -> ExprTrees.find(item.expression(),
+                WindowPlanner::isWindowCall) != null)) {
+            refusal = "window functions";
+        }
+        if (refusal != null) {
+            throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, clause + " is not allowed with " + refusal);
+        }
+    }
+
+    private PlanNode planFrom(List<FromItem> from, List<Expr> conjuncts, Query.LockMode locking) {
         if (from.isEmpty()) {
             PlanNode plan = ValuesNode.singleEmptyRow();
             for (Expr conjunct : conjuncts) {
@@ -613,7 +644,7 @@ public final class QueryPlanner {
             }
             return plan;
         }
-        return new JoinPlanner(this).plan(from, conjuncts);
+        return new JoinPlanner(this, locking).plan(from, conjuncts);
     }
 
     static Scope join(Scope left, Scope right) {

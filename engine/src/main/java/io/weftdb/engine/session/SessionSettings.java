@@ -52,6 +52,10 @@ public final class SessionSettings {
         define("transaction_isolation", "read committed", true, "Sets the current transaction's isolation level.",
                 SessionSettings::isolation);
         define("transaction_read_only", "off", true, "Sets the current transaction's read-only status.", SessionSettings::bool);
+        define("weftdb.repeatable_read_writes", "snapshot", true,
+                "Under REPEATABLE READ: snapshot (PostgreSQL: a row changed since the transaction's snapshot "
+                + "cannot be written, 40001) or current (InnoDB: DML and locking reads work on the latest "
+                + "committed rows; plain reads keep the snapshot).", SessionSettings::repeatableReadWrites);
         // PostgreSQL's default is 4MB; rows held as Java objects take several times their size on disk.
         define("work_mem", "64MB", true, "Sets the maximum memory to be used for query workspaces.", SessionSettings::memory);
     }
@@ -342,6 +346,15 @@ public final class SessionSettings {
         int wanted = MESSAGE_LEVELS.indexOf(get("client_min_messages"));
         int actual = MESSAGE_LEVELS.indexOf(level);
         return actual < 0 || actual >= wanted;
+    }
+
+    private static String repeatableReadWrites(String value) {
+        String normalized = value.trim().toLowerCase(Locale.ROOT);
+        if (!normalized.equals("snapshot") && !normalized.equals("current")) {
+            throw new SqlException(ErrorCode.INVALID_PARAMETER_VALUE,
+                    "invalid value for parameter \"weftdb.repeatable_read_writes\": \"" + value + "\"");
+        }
+        return normalized;
     }
 
     private static String isolation(String value) {

@@ -18,7 +18,6 @@ import io.weftdb.engine.txn.LockManager;
 import io.weftdb.ir.error.ErrorCode;
 import io.weftdb.ir.error.SqlException;
 import io.weftdb.ir.stmt.ReferentialAction;
-import io.weftdb.ir.stmt.TransactionControl.IsolationLevel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -134,11 +133,19 @@ public final class TableWriter {
 
     /**
      * Locks a row the statement read in its snapshot and returns the version to modify: under READ
-     * COMMITTED the latest committed one (null if it was deleted meanwhile), under REPEATABLE READ
-     * the snapshot one, or 40001 when someone else changed it since the snapshot.
+     * COMMITTED (and InnoDB's REPEATABLE READ) the latest committed one (null if it was deleted
+     * meanwhile), under REPEATABLE READ the snapshot one, or 40001 when someone else changed it since
+     * the snapshot.
      */
     public byte[] lockRowForWrite(byte[] key, byte[] snapshotValue) {
-        lockOwn(LockKey.row(key));
+        return lockRow(key, snapshotValue, LockManager.Mode.EXCLUSIVE);
+    }
+
+    /** {@link #lockRowForWrite} in {@code mode}: SELECT ... FOR SHARE takes the row shared. */
+    public byte[] lockRow(byte[] key, byte[] snapshotValue, LockManager.Mode mode) {
+        if (!exclusive) {
+            environment.lock(LockKey.row(key), mode);
+        }
         if (environment.reader().wroteItself(Keyspace.DATA, key)) {
             return environment.reader().get(Keyspace.DATA, key);
         }
@@ -146,7 +153,7 @@ public final class TableWriter {
         if (Arrays.equals(latest, snapshotValue)) {
             return latest;
         }
-        if (environment.transaction().isolation() != IsolationLevel.READ_COMMITTED) {
+        if (!environment.transaction().writesLatestRows()) {
             throw new SqlException(ErrorCode.SERIALIZATION_FAILURE, "could not serialize access due to concurrent update");
         }
         return latest;

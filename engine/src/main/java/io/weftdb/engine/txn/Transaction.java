@@ -20,13 +20,20 @@ import java.util.Set;
  * Confined to the session thread that runs it (the lock manager is the only shared part).
  *
  * <p>Reads see the snapshot merged with the buffer. Under READ COMMITTED each statement takes a new
- * snapshot; under REPEATABLE READ the first statement's snapshot is kept to the end.
+ * snapshot; under REPEATABLE READ the first statement's snapshot is kept to the end. With
+ * {@code currentReadWrites} (InnoDB's REPEATABLE READ) only plain reads keep that snapshot: each
+ * statement that writes or locks rows reads a fresh one (a "current read") and writes on the latest
+ * committed rows, as READ COMMITTED does.
  */
 public final class Transaction extends LockOwner {
     private final TransactionManager manager;
     private final IsolationLevel isolation;
     private final boolean readOnly;
     private final boolean implicit;
+    private final boolean currentReadWrites;
+    /** With currentReadWrites: the transaction's snapshot for plain reads, and the catalog of its time. */
+    private ReadView consistentSnapshot;
+    private Catalog consistentCatalog;
     private final WriteBuffer buffer = new WriteBuffer();
     private final UndoLog undo = new UndoLog();
     /** Buffer size is checked every this many writes (a power of two): often enough, and cheaply. */
@@ -42,12 +49,19 @@ public final class Transaction extends LockOwner {
     /** The message of a pending cancellation, or null when none is pending. */
     private volatile String cancelMessage;
 
-    Transaction(TransactionManager manager, long id, IsolationLevel isolation, boolean readOnly, boolean implicit) {
+    Transaction(TransactionManager manager, long id, IsolationLevel isolation, boolean readOnly, boolean implicit,
+                boolean currentReadWrites) {
         super(id);
         this.manager = manager;
         this.isolation = isolation;
         this.readOnly = readOnly;
         this.implicit = implicit;
+        this.currentReadWrites = currentReadWrites;
+    }
+
+    /** Whether writes work on the latest committed rows (READ COMMITTED, or InnoDB's REPEATABLE READ). */
+    public boolean writesLatestRows() {
+        return isolation == IsolationLevel.READ_COMMITTED || currentReadWrites;
     }
 
     public IsolationLevel isolation() {
@@ -67,10 +81,34 @@ public final class Transaction extends LockOwner {
         return buffer;
     }
 
-    /** Starts a statement: a fresh snapshot under READ COMMITTED; returns the undo position to roll back to on error. */
+    /** {@link #beginStatement(boolean)} of a statement that only reads. */
     public int beginStatement() {
+        return beginStatement(false);
+    }
+
+    /**
+     * Starts a statement: a fresh snapshot under READ COMMITTED, and for a {@code currentRead}
+     * (a statement that writes or locks rows) under InnoDB's REPEATABLE READ; the transaction's
+     * snapshot otherwise. Returns the undo position to roll back to on error.
+     */
+    public int beginStatement(boolean currentRead) {
         cancelMessage = null;
-        if (snapshot == null || isolation == IsolationLevel.READ_COMMITTED || isolation == IsolationLevel.READ_UNCOMMITTED) {
+        if (isolation == IsolationLevel.READ_COMMITTED || isolation == IsolationLevel.READ_UNCOMMITTED
+                || (currentReadWrites && currentRead)) {
+            manager.refreshSnapshot(this);
+        } else if (currentReadWrites) {
+            if (consistentSnapshot == null) {
+                manager.refreshSnapshot(this);
+                consistentSnapshot = snapshot;
+                consistentCatalog = catalog;
+            } else if (snapshot != consistentSnapshot) {
+                snapshot.close();
+                snapshot = consistentSnapshot;
+                if (changedCatalogIds.isEmpty()) {
+                    catalog = consistentCatalog;
+                }
+            }
+        } else if (snapshot == null) {
             manager.refreshSnapshot(this);
         }
         return undo.position();
@@ -82,7 +120,7 @@ public final class Transaction extends LockOwner {
     }
 
     void setSnapshot(ReadView newSnapshot, Catalog committedCatalog) {
-        if (snapshot != null) {
+        if (snapshot != null && snapshot != consistentSnapshot) {
             snapshot.close();
         }
         snapshot = newSnapshot;
@@ -264,6 +302,10 @@ public final class Transaction extends LockOwner {
     }
 
     void releaseResources() {
+        if (consistentSnapshot != null && consistentSnapshot != snapshot) {
+            consistentSnapshot.close();
+        }
+        consistentSnapshot = null;
         if (snapshot != null) {
             snapshot.close();
             snapshot = null;

@@ -53,12 +53,21 @@ public final class TransactionManager {
     }
 
     public Transaction begin(IsolationLevel isolation, boolean readOnly, boolean implicit) {
+        return begin(isolation, readOnly, implicit, false);
+    }
+
+    /**
+     * @param currentReadWrites under REPEATABLE READ, whether DML and locking reads work on the latest
+     *     committed rows (InnoDB's current reads) instead of failing on rows changed since the snapshot
+     */
+    public Transaction begin(IsolationLevel isolation, boolean readOnly, boolean implicit, boolean currentReadWrites) {
         IsolationLevel effective = switch (isolation) {
             // As in PostgreSQL: READ UNCOMMITTED behaves as READ COMMITTED; SERIALIZABLE is at least snapshot isolation.
             case READ_UNCOMMITTED -> IsolationLevel.READ_COMMITTED;
             case READ_COMMITTED, REPEATABLE_READ, SERIALIZABLE -> isolation;
         };
-        return new Transaction(this, nextTransactionId.getAndIncrement(), effective, readOnly, implicit);
+        return new Transaction(this, nextTransactionId.getAndIncrement(), effective, readOnly, implicit,
+                currentReadWrites && effective == IsolationLevel.REPEATABLE_READ);
     }
 
     void refreshSnapshot(Transaction transaction) {

@@ -235,7 +235,7 @@ final class MysqlSession {
             session.onTerminate(this::killConnection);
             variables = new SystemVariables(session, server.config(), server.serverVersion(), server.tlsAvailable(),
                     server.port().getAsInt());
-            session.settings().set("search_path", "", false);
+            applyMysqlDefaults();
             if (requestedDatabase != null) {
                 useDatabase(requestedDatabase);
             }
@@ -1078,6 +1078,17 @@ final class MysqlSession {
         }
     }
 
+    /**
+     * What a MySQL session starts with where the engine's defaults are PostgreSQL's: no database
+     * selected, and InnoDB's REPEATABLE READ (plain reads keep the transaction's snapshot; DML and
+     * locking reads work on the latest committed rows instead of failing with a serialization error).
+     */
+    private void applyMysqlDefaults() {
+        session.settings().set("search_path", "", false);
+        session.settings().set("default_transaction_isolation", SystemVariables.DEFAULT_ISOLATION, false);
+        session.settings().set("weftdb.repeatable_read_writes", "current", false);
+    }
+
     /** COM_RESET_CONNECTION: the transaction rolled back, prepared statements and variables gone; the database stays. */
     private void resetConnection() {
         if (session.transactionState() != Session.TransactionState.IDLE) {
@@ -1091,7 +1102,7 @@ final class MysqlSession {
         variables.reset();
         String current = database;
         database = null;
-        session.settings().set("search_path", "", false);
+        applyMysqlDefaults();
         if (current != null) {
             useDatabase(current);
         }

@@ -92,13 +92,16 @@ final class SystemVariables {
         return autocommit;
     }
 
+    /** MySQL's default isolation level (InnoDB's REPEATABLE READ), in the engine's spelling. */
+    static final String DEFAULT_ISOLATION = "repeatable read";
+
     /** The value of {@code name}: a Long, a String or null. */
     Object get(String name, boolean global) {
         String key = name.toLowerCase(Locale.ROOT);
         return switch (key) {
             case "autocommit" -> global || autocommit ? 1L : 0L;
             case "time_zone" -> global ? "SYSTEM" : timeZone();
-            case "transaction_isolation", "tx_isolation" -> isolation(global ? "read committed"
+            case "transaction_isolation", "tx_isolation" -> isolation(global ? DEFAULT_ISOLATION
                     : session.settings().get("default_transaction_isolation"));
             case "transaction_read_only", "tx_read_only" ->
                     !global && session.settings().get("default_transaction_read_only").equals("on") ? 1L : 0L;
@@ -154,7 +157,7 @@ final class SystemVariables {
                 values.put(key, zone);
             }
             case "transaction_isolation", "tx_isolation" -> session.settings().set("default_transaction_isolation",
-                    value == null ? "read committed" : value.toString().replace('-', ' ').toLowerCase(Locale.ROOT), false);
+                    value == null ? DEFAULT_ISOLATION : value.toString().replace('-', ' ').toLowerCase(Locale.ROOT), false);
             case "transaction_read_only", "tx_read_only" -> session.settings().set("default_transaction_read_only",
                     value != null && truth(key, value) ? "on" : "off", false);
             case "max_execution_time" -> session.settings().set("statement_timeout",

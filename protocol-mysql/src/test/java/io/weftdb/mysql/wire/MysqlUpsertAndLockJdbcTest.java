@@ -136,6 +136,45 @@ class MysqlUpsertAndLockJdbcTest {
     }
 
     @Test
+    void repeatableReadIsInnodbsConsistentReadWithCurrentReadWrites() throws Exception {
+        String t = table("rr");
+        try (Connection a = connect(false); Connection b = connect(false); Statement sa = a.createStatement();
+             Statement sb = b.createStatement()) {
+            sa.execute("CREATE TABLE " + t + " (id int PRIMARY KEY, n int)");
+            sa.execute("INSERT INTO " + t + " VALUES (1, 10), (2, 20)");
+            assertThat(rows(a, "SELECT @@transaction_isolation, @@global.transaction_isolation"))
+                    .containsExactly("REPEATABLE-READ|REPEATABLE-READ");
+            assertThat(a.getTransactionIsolation()).isEqualTo(Connection.TRANSACTION_REPEATABLE_READ);
+            a.setAutoCommit(false);
+            assertThat(rows(a, "SELECT n FROM " + t + " WHERE id = 1")).containsExactly("10");
+            sb.executeUpdate("UPDATE " + t + " SET n = 15 WHERE id = 1");
+            // A consistent read keeps the transaction's snapshot...
+            assertThat(rows(a, "SELECT n FROM " + t + " WHERE id = 1")).containsExactly("10");
+            // ...an UPDATE reads the latest committed row (no serialization failure), and so does FOR UPDATE.
+            assertThat(sa.executeUpdate("UPDATE " + t + " SET n = n + 1 WHERE id = 1")).isEqualTo(1);
+            assertThat(rows(a, "SELECT n FROM " + t + " WHERE id = 1")).containsExactly("16");
+            assertThat(rows(a, "SELECT n FROM " + t + " WHERE id = 2 FOR UPDATE")).containsExactly("20");
+            assertThat(rows(a, "SELECT n FROM " + t + " WHERE id = 2 LOCK IN SHARE MODE")).containsExactly("20");
+            CompletableFuture<Integer> blocked = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return sb.executeUpdate("UPDATE " + t + " SET n = 0 WHERE id = 2");
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Thread.sleep(200);
+            assertThat(blocked).isNotDone();
+            a.commit();
+            assertThat(blocked.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+            assertThat(rows(b, "SELECT id, n FROM " + t + " ORDER BY id")).containsExactly("1|16", "2|0");
+            // READ COMMITTED stays available per session.
+            sa.execute("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED");
+            assertThat(rows(a, "SELECT @@transaction_isolation")).containsExactly("READ-COMMITTED");
+            a.rollback();
+        }
+    }
+
+    @Test
     void lockTablesKeepsOtherSessionsWritesWaitingUntilUnlockTables() throws Exception {
         String t = table("locked");
         try (Connection owner = connect(false); Connection other = connect(false);

@@ -88,6 +88,104 @@ class TransactionsTest {
     }
 
     @Test
+    void innodbRepeatableReadKeepsItsSnapshotForReadsButWritesTheLatestRows() {
+        second.execute("SET weftdb.repeatable_read_writes = 'current'");
+        second.execute("BEGIN ISOLATION LEVEL REPEATABLE READ");
+        assertThat(second.value("SELECT balance FROM accounts WHERE id = 1")).isEqualTo("100");
+        first.execute("UPDATE accounts SET balance = 70 WHERE id = 1");
+        first.execute("INSERT INTO accounts VALUES (3, 30)");
+        // Consistent reads: the transaction's snapshot.
+        assertThat(second.value("SELECT balance FROM accounts WHERE id = 1")).isEqualTo("100");
+        assertThat(second.value("SELECT count(*) FROM accounts")).isEqualTo("2");
+        // Current reads: the UPDATE works on the committed 70 and finds the row inserted since.
+        assertThat(second.execute("UPDATE accounts SET balance = balance + 1 WHERE id = 1")).isEqualTo("UPDATE 1");
+        assertThat(second.execute("UPDATE accounts SET balance = 0 WHERE id = 3")).isEqualTo("UPDATE 1");
+        assertThat(second.query("SELECT id, balance FROM accounts WHERE id IN (1, 3) FOR UPDATE"))
+                .containsExactly(List.of("1", "71"), List.of("3", "0"));
+        // Back on the snapshot, with the transaction's own changes on top of it.
+        assertThat(second.value("SELECT balance FROM accounts WHERE id = 1")).isEqualTo("71");
+        assertThat(second.value("SELECT count(*) FROM accounts")).isEqualTo("3");
+        first.execute("UPDATE accounts SET balance = 5 WHERE id = 2");
+        assertThat(second.value("SELECT balance FROM accounts WHERE id = 2")).isEqualTo("100");
+        second.execute("COMMIT");
+        assertThat(first.query("SELECT id, balance FROM accounts ORDER BY id"))
+                .containsExactly(List.of("1", "71"), List.of("2", "5"), List.of("3", "0"));
+        assertThat(second.error("SET weftdb.repeatable_read_writes = 'sometimes'").code())
+                .isEqualTo(ErrorCode.INVALID_PARAMETER_VALUE);
+    }
+
+    @Test
+    void selectForUpdateWaitsForTheRowAndReturnsItsLatestVersion() throws Exception {
+        first.execute("BEGIN");
+        first.execute("UPDATE accounts SET balance = 60 WHERE id = 1");
+        second.execute("BEGIN");
+        CompletableFuture<List<List<String>>> locked = CompletableFuture.supplyAsync(
+                () -> second.query("SELECT id, balance FROM accounts WHERE balance >= 60 ORDER BY id FOR UPDATE"));
+        Thread.sleep(200);
+        assertThat(locked).isNotDone();
+        first.execute("COMMIT");
+        // Re-checked on the committed version: row 1 still passes (60), row 2 untouched.
+        assertThat(locked.get(10, TimeUnit.SECONDS)).containsExactly(List.of("1", "60"), List.of("2", "100"));
+        // The rows stay locked until this transaction ends.
+        first.execute("SET lock_timeout = '100ms'");
+        assertThat(first.error("UPDATE accounts SET balance = 0 WHERE id = 2").code()).isEqualTo(ErrorCode.LOCK_NOT_AVAILABLE);
+        second.execute("COMMIT");
+        assertThat(first.execute("UPDATE accounts SET balance = 0 WHERE id = 2")).isEqualTo("UPDATE 1");
+    }
+
+    @Test
+    void aRowLockedForUpdateThatNoLongerMatchesIsSkipped() throws Exception {
+        first.execute("BEGIN");
+        first.execute("UPDATE accounts SET balance = 10 WHERE id = 1");
+        CompletableFuture<List<List<String>>> locked = CompletableFuture.supplyAsync(
+                () -> second.query("SELECT id FROM accounts WHERE balance = 100 FOR NO KEY UPDATE"));
+        Thread.sleep(200);
+        first.execute("COMMIT");
+        assertThat(locked.get(10, TimeUnit.SECONDS)).containsExactly(List.of("2"));
+    }
+
+    @Test
+    void forShareLetsOtherReadersShareButHoldsWritersOff() {
+        first.execute("BEGIN");
+        assertThat(first.query("SELECT id FROM accounts WHERE id = 1 FOR SHARE")).containsExactly(List.of("1"));
+        second.execute("BEGIN");
+        assertThat(second.query("SELECT id FROM accounts WHERE id = 1 FOR KEY SHARE")).containsExactly(List.of("1"));
+        second.execute("SET LOCAL lock_timeout = '100ms'");
+        assertThat(second.error("UPDATE accounts SET balance = 1 WHERE id = 1").code()).isEqualTo(ErrorCode.LOCK_NOT_AVAILABLE);
+        second.execute("ROLLBACK");
+        first.execute("COMMIT");
+    }
+
+    @Test
+    void repeatableReadRefusesToLockARowChangedSinceItsSnapshot() {
+        second.execute("BEGIN ISOLATION LEVEL REPEATABLE READ");
+        assertThat(second.value("SELECT balance FROM accounts WHERE id = 1")).isEqualTo("100");
+        first.execute("UPDATE accounts SET balance = 70 WHERE id = 1");
+        assertThat(second.error("SELECT * FROM accounts WHERE id = 1 FOR UPDATE").code())
+                .isEqualTo(ErrorCode.SERIALIZATION_FAILURE);
+        second.execute("ROLLBACK");
+    }
+
+    @Test
+    void forUpdateIsRefusedWhereRowsAreNotTableRows() {
+        assertThat(first.error("SELECT count(*) FROM accounts FOR UPDATE").getMessage())
+                .isEqualTo("FOR UPDATE is not allowed with aggregate functions");
+        assertThat(first.error("SELECT DISTINCT balance FROM accounts FOR SHARE").getMessage())
+                .isEqualTo("FOR SHARE is not allowed with DISTINCT clause");
+        assertThat(first.error("SELECT balance FROM accounts GROUP BY balance FOR UPDATE").code())
+                .isEqualTo(ErrorCode.FEATURE_NOT_SUPPORTED);
+        // Joined tables lock their rows too.
+        first.execute("CREATE TABLE owners (account integer, name text)");
+        first.execute("INSERT INTO owners VALUES (1, 'ann')");
+        first.execute("BEGIN");
+        assertThat(first.query("SELECT a.id, o.name FROM accounts a JOIN owners o ON o.account = a.id FOR UPDATE"))
+                .containsExactly(List.of("1", "ann"));
+        assertThat(first.query("EXPLAIN SELECT * FROM accounts WHERE id = 1 FOR UPDATE").get(1).get(0))
+                .isEqualTo("  ->  LockRows (exclusive): (WHERE clause)  (rows=1)");
+        first.execute("COMMIT");
+    }
+
+    @Test
     void repeatableReadKeepsItsSnapshotAndRefusesToOverwriteNewerRows() {
         second.execute("BEGIN ISOLATION LEVEL REPEATABLE READ");
         assertThat(second.value("SELECT balance FROM accounts WHERE id = 1")).isEqualTo("100");
