@@ -74,7 +74,12 @@ limitValue
     ;
 
 lockClause
-    : FOR UPDATE
-    | FOR SHARE
+    : FOR UPDATE lockWait?
+    | FOR SHARE lockWait?
     | LOCK IN SHARE MODE
+    ;
+
+lockWait
+    : NOWAIT
+    | SKIP_KEYWORD LOCKED
     ;

@@ -12,7 +12,8 @@ queryModifier
     : LIMIT (limit=expression | ALL)                                                            #limitClause
     | FETCH (FIRST | NEXT) fetchCount=valueExpression? (ROW | ROWS) ONLY                        #fetchClause
     | OFFSET offset=expression (ROW | ROWS)?                                                    #offsetClause
-    | FOR (UPDATE | NO KEY UPDATE | SHARE | KEY SHARE)                                          #lockingClause
+    | FOR (UPDATE | NO KEY UPDATE | SHARE | KEY SHARE)
+      (OF qualifiedName (COMMA qualifiedName)*)? (NOWAIT | SKIP_KEYWORD LOCKED)?                         #lockingClause
     ;
 
 withClause

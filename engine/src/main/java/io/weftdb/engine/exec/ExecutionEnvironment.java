@@ -128,6 +128,11 @@ public final class ExecutionEnvironment implements EvaluationContext {
         transactions.locks().acquire(transaction, key, mode, lockTimeoutMillis);
     }
 
+    /** Takes {@code key} in {@code mode} if no other transaction is in the way; false (and nothing held) otherwise. */
+    public boolean tryLock(LockKey key, LockManager.Mode mode) {
+        return transactions.locks().tryAcquire(transaction, key, mode);
+    }
+
     /** Whether the statement's transaction holds {@code key} in at least {@code mode}. */
     public boolean holdsLock(LockKey key, LockManager.Mode mode) {
         return transactions.locks().holds(transaction, key, mode);

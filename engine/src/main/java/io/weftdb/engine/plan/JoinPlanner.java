@@ -34,14 +34,16 @@ final class JoinPlanner {
     private final QueryPlanner planner;
     /** SELECT ... FOR UPDATE/SHARE: the tables of the FROM list lock the rows they produce. */
     private final Query.LockMode locking;
+    private final Query.LockWait lockWait;
 
     JoinPlanner(QueryPlanner planner) {
-        this(planner, Query.LockMode.NONE);
+        this(planner, Query.LockMode.NONE, Query.LockWait.WAIT);
     }
 
-    JoinPlanner(QueryPlanner planner, Query.LockMode locking) {
+    JoinPlanner(QueryPlanner planner, Query.LockMode locking, Query.LockWait lockWait) {
         this.planner = planner;
         this.locking = locking;
+        this.lockWait = lockWait;
     }
 
     /** A relation of the flattened FROM list with the conjuncts that read only it. */
@@ -86,7 +88,7 @@ final class JoinPlanner {
         }
         List<PlanNode> plans = new ArrayList<>();
         for (Unit unit : units) {
-            plans.add(unitPlan(unit));
+            plans.add(unitPlan(unit, units.size() == 1 && lastFilters.isEmpty()));
         }
         PlanNode joined = joinAll(units, plans, joinConjuncts);
         return filter(joined, lastFilters, "WHERE");
@@ -134,7 +136,7 @@ final class JoinPlanner {
                 plan = new LateralJoinNode(plan, right, applicable.isEmpty() ? null : compileAll(scope, applicable),
                         FromItem.JoinType.INNER, scope);
             } else {
-                PlanNode right = unitPlan(unit);
+                PlanNode right = unitPlan(unit, false);
                 if (plan == null) {
                     plan = filter(right, applicable, "WHERE");
                 } else {
@@ -151,9 +153,11 @@ final class JoinPlanner {
 
     /**
      * A relation of the FROM list with the conditions that read only it: filtered, or for a table
-     * under FOR UPDATE/SHARE, locking the rows that pass them.
+     * under FOR UPDATE/SHARE, locking the rows that pass them. With {@code alone} (the only relation,
+     * nothing filtering after it) the rows are only marked, and locked after ORDER BY
+     * ({@link LockMarkedRowsNode}); otherwise they are locked as the scan finds them.
      */
-    private PlanNode unitPlan(Unit unit) {
+    private PlanNode unitPlan(Unit unit, boolean alone) {
         PlanNode plan = planner.planFromItem(unit.item(), unit.filters());
         if (locking == Query.LockMode.NONE || !(plan instanceof TableScanNode scan)) {
             return filter(plan, unit.filters(), "WHERE");
@@ -163,8 +167,9 @@ final class JoinPlanner {
         List<Expr> filters = unit.filters();
         LockManager.Mode mode = locking == Query.LockMode.FOR_UPDATE || locking == Query.LockMode.FOR_NO_KEY_UPDATE
                 ? LockManager.Mode.EXCLUSIVE : LockManager.Mode.SHARED;
-        LockRowsNode lock = new LockRowsNode(full, filters.isEmpty() ? null : compileAll(full.output(), filters),
-                "(WHERE clause)", mode);
+        BoundExpr condition = filters.isEmpty() ? null : compileAll(full.output(), filters);
+        PlanNode lock = alone ? new MarkRowsNode(full, condition, "(WHERE clause)", mode, lockWait)
+                : new LockRowsNode(full, condition, "(WHERE clause)", mode, lockWait);
         planner.estimates().noteRows(lock, planner.estimates().filtered(full)
                 * planner.selectivity().of(filters, full.output()));
         return lock;

@@ -8,6 +8,7 @@ import io.weftdb.engine.expr.Scope;
 import io.weftdb.engine.table.TableCodec;
 import io.weftdb.engine.table.TableWriter;
 import io.weftdb.engine.txn.LockManager;
+import io.weftdb.ir.stmt.Query;
 import java.util.Arrays;
 import java.util.List;
 
@@ -17,10 +18,11 @@ import java.util.List;
  * NO KEY UPDATE, shared for SHARE and KEY SHARE), as it is produced. A row changed since the
  * statement's snapshot is read again once locked: under READ COMMITTED its latest version is
  * produced if it still passes the conditions (skipped if not, or if it was deleted), as PostgreSQL
- * re-checks it; under REPEATABLE READ that is a serialization failure (40001).
+ * re-checks it; under REPEATABLE READ that is a serialization failure (40001). With NOWAIT a row
+ * another transaction holds fails the statement (55P03); with SKIP LOCKED it is left out.
  */
-public record LockRowsNode(TableScanNode scan, BoundExpr condition, String conditionText, LockManager.Mode mode)
-        implements PlanNode {
+public record LockRowsNode(TableScanNode scan, BoundExpr condition, String conditionText, LockManager.Mode mode,
+                           Query.LockWait lockWait) implements PlanNode {
     @Override
     public Scope output() {
         return scan.output();
@@ -42,7 +44,7 @@ public record LockRowsNode(TableScanNode scan, BoundExpr condition, String condi
                         continue;
                     }
                     byte[] seen = rows.storedValue();
-                    byte[] current = writer.lockRow(rows.key().clone(), seen, mode);
+                    byte[] current = writer.lockRow(rows.key().clone(), seen, mode, lockWait);
                     if (current == null) {
                         continue;
                     }
@@ -76,7 +78,8 @@ public record LockRowsNode(TableScanNode scan, BoundExpr condition, String condi
 
     @Override
     public String describe() {
-        return "LockRows" + (mode == LockManager.Mode.EXCLUSIVE ? " (exclusive)" : " (shared)")
+        return "LockRows" + (mode == LockManager.Mode.EXCLUSIVE ? " (exclusive" : " (shared")
+                + (lockWait == Query.LockWait.WAIT ? ")" : lockWait == Query.LockWait.NOWAIT ? ", nowait)" : ", skip locked)")
                 + (condition == null ? "" : ": " + conditionText);
     }
 

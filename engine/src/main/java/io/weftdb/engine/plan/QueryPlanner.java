@@ -247,7 +247,8 @@ public final class QueryPlanner {
         if (select.lockMode() != Query.LockMode.NONE) {
             checkLockable(select);
         }
-        PlanNode source = reading(ColumnsRead.of(select)).planFrom(select.from(), conjuncts, select.lockMode());
+        PlanNode source = reading(ColumnsRead.of(select)).planFrom(select.from(), conjuncts, select.lockMode(),
+                select.lockWait());
         if (AggregatePlanner.needsAggregation(select)) {
             AggregatePlanner.Grouped grouped = new AggregatePlanner(this, source, compiler(source.output())).plan(select);
             return planWindowsAndOutput(grouped.plan(), grouped.items(), select.distinct(), grouped.distinctOn(),
@@ -354,6 +355,18 @@ public final class QueryPlanner {
             keys.add(new SortNode.SortKey(position, sortItem.descending(), sortItem.effectiveNullsFirst()));
         }
         List<Integer> onPositions = distinctOnPositions(distinctOn, compiler, expressions, columns, shapes, visible, keys, hidden);
+        // FOR UPDATE/SHARE over one table: the row's key and version ride along (hidden) to be locked after the sort.
+        MarkRowsNode marked = source instanceof MarkRowsNode mark ? mark : null;
+        int keyPosition = -1;
+        if (marked != null) {
+            int width = input.columns().size();
+            keyPosition = expressions.size();
+            for (int i = width - 2; i < width; i++) {
+                int index = i;
+                expressions.add(new BoundExpr((row, context) -> row[index], input.columns().get(i).type(), false));
+                columns.add(input.columns().get(i));
+            }
+        }
         PlanNode plan = new ProjectNode(source, expressions, new Scope(columns));
         if (distinct) {
             plan = new DistinctNode(plan);
@@ -361,11 +374,16 @@ public final class QueryPlanner {
         BoundExpr limitValue = limitBound(limit);
         BoundExpr offsetValue = limitBound(offset);
         if (!keys.isEmpty()) {
-            boolean topN = limitValue != null && onPositions.isEmpty();
+            // Keeping only the first n rows would be wrong when locking may skip some of them.
+            boolean topN = limitValue != null && onPositions.isEmpty() && marked == null;
             plan = new SortNode(plan, keys, topN ? rowsWanted(limitValue, offsetValue) : null);
         }
         if (!onPositions.isEmpty()) {
             plan = new DistinctOnNode(plan, onPositions);
+        }
+        if (marked != null) {
+            plan = new LockMarkedRowsNode(plan, keyPosition, keyPosition + 1, marked, List.copyOf(expressions));
+            estimates.noteRows(plan, estimates.estimate(marked));
         }
         if (limit != null || offset != null) {
             plan = new LimitNode(plan, limitValue, offsetValue);
@@ -609,7 +627,7 @@ public final class QueryPlanner {
     }
 
     private PlanNode planFrom(List<FromItem> from, List<Expr> conjuncts) {
-        return planFrom(from, conjuncts, Query.LockMode.NONE);
+        return planFrom(from, conjuncts, Query.LockMode.NONE, Query.LockWait.WAIT);
     }
 
     /**
@@ -636,7 +654,8 @@ public final class QueryPlanner {
         }
     }
 
-    private PlanNode planFrom(List<FromItem> from, List<Expr> conjuncts, Query.LockMode locking) {
+    private PlanNode planFrom(List<FromItem> from, List<Expr> conjuncts, Query.LockMode locking,
+                              Query.LockWait lockWait) {
         if (from.isEmpty()) {
             PlanNode plan = ValuesNode.singleEmptyRow();
             for (Expr conjunct : conjuncts) {
@@ -644,7 +663,7 @@ public final class QueryPlanner {
             }
             return plan;
         }
-        return new JoinPlanner(this, locking).plan(from, conjuncts);
+        return new JoinPlanner(this, locking, lockWait).plan(from, conjuncts);
     }
 
     static Scope join(Scope left, Scope right) {

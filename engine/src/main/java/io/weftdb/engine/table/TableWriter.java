@@ -17,6 +17,7 @@ import io.weftdb.engine.txn.LockKey;
 import io.weftdb.engine.txn.LockManager;
 import io.weftdb.ir.error.ErrorCode;
 import io.weftdb.ir.error.SqlException;
+import io.weftdb.ir.stmt.Query;
 import io.weftdb.ir.stmt.ReferentialAction;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -138,13 +139,25 @@ public final class TableWriter {
      * the snapshot.
      */
     public byte[] lockRowForWrite(byte[] key, byte[] snapshotValue) {
-        return lockRow(key, snapshotValue, LockManager.Mode.EXCLUSIVE);
+        return lockRow(key, snapshotValue, LockManager.Mode.EXCLUSIVE, Query.LockWait.WAIT);
     }
 
-    /** {@link #lockRowForWrite} in {@code mode}: SELECT ... FOR SHARE takes the row shared. */
-    public byte[] lockRow(byte[] key, byte[] snapshotValue, LockManager.Mode mode) {
+    /**
+     * {@link #lockRowForWrite} in {@code mode} (SELECT ... FOR SHARE takes the row shared) and with a
+     * wait policy: NOWAIT fails with 55P03 where it would wait, SKIP LOCKED returns null (as for a
+     * deleted row) and takes nothing.
+     */
+    public byte[] lockRow(byte[] key, byte[] snapshotValue, LockManager.Mode mode, Query.LockWait wait) {
         if (!exclusive) {
-            environment.lock(LockKey.row(key), mode);
+            if (wait == Query.LockWait.WAIT) {
+                environment.lock(LockKey.row(key), mode);
+            } else if (!environment.tryLock(LockKey.row(key), mode)) {
+                if (wait == Query.LockWait.SKIP_LOCKED) {
+                    return null;
+                }
+                throw new SqlException(ErrorCode.LOCK_NOT_AVAILABLE,
+                        "could not obtain lock on row in relation \"" + table.name() + "\"");
+            }
         }
         if (environment.reader().wroteItself(Keyspace.DATA, key)) {
             return environment.reader().get(Keyspace.DATA, key);

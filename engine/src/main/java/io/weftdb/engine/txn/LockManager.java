@@ -69,6 +69,19 @@ public final class LockManager {
         }
     }
 
+    /** Acquires {@code key} in {@code mode} for {@code owner} if that needs no waiting; false otherwise. */
+    public synchronized boolean tryAcquire(LockOwner owner, LockKey key, Mode mode) {
+        LockState state = locks.computeIfAbsent(key, k -> new LockState());
+        if (state.grantable(owner, mode)) {
+            grant(owner, key, state, mode);
+            return true;
+        }
+        if (state.isFree()) {
+            locks.remove(key);
+        }
+        return false;
+    }
+
     /** Whether {@code owner} holds {@code key} in at least {@code mode}. */
     public synchronized boolean holds(LockOwner owner, LockKey key, Mode mode) {
         LockState state = locks.get(key);

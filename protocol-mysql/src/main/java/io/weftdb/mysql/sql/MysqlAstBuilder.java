@@ -258,8 +258,13 @@ final class MysqlAstBuilder {
         List<SortItem> orderBy = ctx.orderByClause() == null ? List.of() : orderBy(ctx.orderByClause());
         Expr[] limit = limit(ctx.limitClause());
         Query.LockMode lock = Query.LockMode.NONE;
+        Query.LockWait wait = Query.LockWait.WAIT;
         if (ctx.lockClause() != null) {
             lock = ctx.lockClause().UPDATE() != null ? Query.LockMode.FOR_UPDATE : Query.LockMode.FOR_SHARE;
+            LockWaitContext lockWait = ctx.lockClause().lockWait();
+            if (lockWait != null) {
+                wait = lockWait.NOWAIT() != null ? Query.LockWait.NOWAIT : Query.LockWait.SKIP_LOCKED;
+            }
         }
         if (orderBy.isEmpty() && limit[0] == null && limit[1] == null && lock == Query.LockMode.NONE) {
             return body;
@@ -267,7 +272,7 @@ final class MysqlAstBuilder {
         return switch (body) {
             case Query.Select select when select.orderBy().isEmpty() && select.limit() == null && select.offset() == null ->
                     select.withTail(select.with(), select.distinct() ? sortBySelectedNames(select, orderBy) : orderBy,
-                            limit[0], limit[1], lock);
+                            limit[0], limit[1], lock, wait);
             case Query.SetOperation set when set.orderBy().isEmpty() && set.limit() == null && set.offset() == null ->
                     new Query.SetOperation(set.with(), set.operator(), set.all(), set.left(), set.right(), orderBy,
                             limit[0], limit[1]);

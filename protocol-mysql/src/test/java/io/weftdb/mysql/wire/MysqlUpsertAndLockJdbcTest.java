@@ -155,6 +155,8 @@ class MysqlUpsertAndLockJdbcTest {
             assertThat(rows(a, "SELECT n FROM " + t + " WHERE id = 1")).containsExactly("16");
             assertThat(rows(a, "SELECT n FROM " + t + " WHERE id = 2 FOR UPDATE")).containsExactly("20");
             assertThat(rows(a, "SELECT n FROM " + t + " WHERE id = 2 LOCK IN SHARE MODE")).containsExactly("20");
+            // MySQL 8's SKIP LOCKED: b passes over the rows a holds.
+            assertThat(rows(b, "SELECT id FROM " + t + " ORDER BY id FOR UPDATE SKIP LOCKED")).isEmpty();
             CompletableFuture<Integer> blocked = CompletableFuture.supplyAsync(() -> {
                 try {
                     return sb.executeUpdate("UPDATE " + t + " SET n = 0 WHERE id = 2");

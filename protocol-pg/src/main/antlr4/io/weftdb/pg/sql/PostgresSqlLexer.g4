@@ -274,6 +274,7 @@ NAMES: 'names';
 NEXT: 'next';
 NO: 'no';
 NOTHING: 'nothing';
+NOWAIT: 'nowait';
 NULLS: 'nulls';
 OPERATOR: 'operator';
 OVER: 'over';
@@ -301,6 +302,9 @@ SERIALIZABLE: 'serializable';
 SESSION: 'session';
 SET: 'set';
 SHARE: 'share';
+SKIP_KEYWORD: 'skip'; // SKIP is a reserved name in ANTLR lexers
+LOCKED: 'locked';
+OF: 'of';
 SHOW: 'show';
 START: 'start';
 STDIN: 'stdin';

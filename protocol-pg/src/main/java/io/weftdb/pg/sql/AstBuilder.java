@@ -94,6 +94,7 @@ final class AstBuilder extends PostgresSqlGrammarBaseVisitor<Object> {
         Expr limit = null;
         Expr offset = null;
         Query.LockMode lockMode = Query.LockMode.NONE;
+        Query.LockWait lockWait = Query.LockWait.WAIT;
         ParserRuleContext limitClause = null;
         ParserRuleContext offsetClause = null;
         ParserRuleContext lockingClause = null;
@@ -113,11 +114,22 @@ final class AstBuilder extends PostgresSqlGrammarBaseVisitor<Object> {
                 offsetClause = modifier;
                 offset = expression(offsetContext.offset);
             } else {
+                LockingClauseContext locking = (LockingClauseContext) modifier;
                 lockingClause = modifier;
-                lockMode = strongest(lockMode, lockMode((LockingClauseContext) modifier));
+                lockMode = strongest(lockMode, lockMode(locking));
+                if (locking.OF() != null) {
+                    throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED,
+                            lockName(lockMode(locking)) + " OF is not supported: the clause locks rows of every table",
+                            source.position(locking.OF().getSymbol()));
+                }
+                if (locking.NOWAIT() != null) {
+                    lockWait = Query.LockWait.NOWAIT;
+                } else if (locking.SKIP_KEYWORD() != null && lockWait == Query.LockWait.WAIT) {
+                    lockWait = Query.LockWait.SKIP_LOCKED;
+                }
             }
         }
-        QueryClauses clauses = new QueryClauses(with, orderBy(ctx.orderByClause()), limit, offset, lockMode);
+        QueryClauses clauses = new QueryClauses(with, orderBy(ctx.orderByClause()), limit, offset, lockMode, lockWait);
         return clauses.applyTo((Query) visit(ctx.setExpression()), position(ctx), optionalPosition(ctx.orderByClause()),
                 optionalPosition(limitClause), optionalPosition(offsetClause), optionalPosition(lockingClause));
     }
@@ -127,7 +139,7 @@ final class AstBuilder extends PostgresSqlGrammarBaseVisitor<Object> {
      * a parenthesised query, so {@code (SELECT ... LIMIT 1) LIMIT 2} is an error rather than a nesting.
      */
     private record QueryClauses(List<Query.With> with, List<SortItem> orderBy, Expr limit, Expr offset,
-                                Query.LockMode lockMode) {
+                                Query.LockMode lockMode, Query.LockWait lockWait) {
 
         boolean isEmpty() {
             return with.isEmpty() && orderBy.isEmpty() && limit == null && offset == null
@@ -145,7 +157,8 @@ final class AstBuilder extends PostgresSqlGrammarBaseVisitor<Object> {
                         merge(select.orderBy(), orderBy, "ORDER BY", orderByAt),
                         merge(select.limit(), limit, "LIMIT", limitAt),
                         merge(select.offset(), offset, "OFFSET", offsetAt),
-                        select.lockMode() == Query.LockMode.NONE ? lockMode : strongest(select.lockMode(), lockMode));
+                        select.lockMode() == Query.LockMode.NONE ? lockMode : strongest(select.lockMode(), lockMode),
+                        lockMode == Query.LockMode.NONE ? select.lockWait() : lockWait);
                 case Query.SetOperation setOperation -> {
                     if (lockMode != Query.LockMode.NONE) {
                         throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED,

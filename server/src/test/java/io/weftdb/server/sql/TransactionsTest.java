@@ -157,6 +157,39 @@ class TransactionsTest {
     }
 
     @Test
+    void orderByLimitLocksOnlyTheRowsItReturnsAndSkipLockedPassesOverHeldOnes() {
+        first.execute("INSERT INTO accounts VALUES (3, 100), (4, 100)");
+        first.execute("BEGIN");
+        assertThat(first.query("SELECT id FROM accounts WHERE balance = 100 ORDER BY id LIMIT 1 FOR UPDATE"))
+                .containsExactly(List.of("1"));
+        second.execute("BEGIN");
+        // Row 2 was sorted but not returned, so it is not locked.
+        assertThat(second.query("SELECT id FROM accounts WHERE id = 2 FOR UPDATE NOWAIT")).containsExactly(List.of("2"));
+        assertThat(second.query("SELECT id, balance FROM accounts WHERE balance = 100 ORDER BY id LIMIT 2 FOR UPDATE SKIP LOCKED"))
+                .containsExactly(List.of("2", "100"), List.of("3", "100"));
+        SqlException held = second.error("SELECT * FROM accounts WHERE id = 1 FOR SHARE NOWAIT");
+        assertThat(held.code()).isEqualTo(ErrorCode.LOCK_NOT_AVAILABLE);
+        assertThat(held.getMessage()).isEqualTo("could not obtain lock on row in relation \"accounts\"");
+        second.execute("ROLLBACK");
+        assertThat(first.query("SELECT id FROM accounts ORDER BY id FOR UPDATE SKIP LOCKED"))
+                .containsExactly(List.of("1"), List.of("2"), List.of("3"), List.of("4"));
+        first.execute("COMMIT");
+        assertThat(first.error("SELECT * FROM accounts FOR UPDATE OF accounts").code()).isEqualTo(ErrorCode.FEATURE_NOT_SUPPORTED);
+    }
+
+    @Test
+    void aLockedRowThatChangedIsReturnedAsItIsNow() throws Exception {
+        first.execute("BEGIN");
+        first.execute("UPDATE accounts SET balance = 150 WHERE id = 2");
+        CompletableFuture<List<List<String>>> locked = CompletableFuture.supplyAsync(() -> second.query(
+                "SELECT id, balance * 2 AS doubled FROM accounts WHERE balance >= 100 ORDER BY id DESC LIMIT 5 FOR UPDATE"));
+        Thread.sleep(200);
+        assertThat(locked).isNotDone();
+        first.execute("COMMIT");
+        assertThat(locked.get(10, TimeUnit.SECONDS)).containsExactly(List.of("2", "300"), List.of("1", "200"));
+    }
+
+    @Test
     void repeatableReadRefusesToLockARowChangedSinceItsSnapshot() {
         second.execute("BEGIN ISOLATION LEVEL REPEATABLE READ");
         assertThat(second.value("SELECT balance FROM accounts WHERE id = 1")).isEqualTo("100");
@@ -180,8 +213,9 @@ class TransactionsTest {
         first.execute("BEGIN");
         assertThat(first.query("SELECT a.id, o.name FROM accounts a JOIN owners o ON o.account = a.id FOR UPDATE"))
                 .containsExactly(List.of("1", "ann"));
-        assertThat(first.query("EXPLAIN SELECT * FROM accounts WHERE id = 1 FOR UPDATE").get(1).get(0))
-                .isEqualTo("  ->  LockRows (exclusive): (WHERE clause)  (rows=1)");
+        assertThat(first.query("EXPLAIN SELECT * FROM accounts a JOIN owners o ON o.account = a.id WHERE a.id = 1 FOR SHARE")
+                .stream().map(row -> row.get(0).strip()).toList())
+                .contains("->  LockRows (shared): (WHERE clause)  (rows=1)");
         first.execute("COMMIT");
     }
 

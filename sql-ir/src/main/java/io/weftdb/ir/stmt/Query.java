@@ -16,15 +16,26 @@ public sealed interface Query extends Statement {
      */
     record Select(List<With> with, boolean distinct, List<Expr> distinctOn, List<SelectItem> items,
                   List<FromItem> from, Expr where, List<Expr> groupBy, Expr having, List<SortItem> orderBy,
-                  Expr limit, Expr offset, LockMode lockMode, List<List<Expr>> groupingSets) implements Query {
+                  Expr limit, Expr offset, LockMode lockMode, List<List<Expr>> groupingSets, LockWait lockWait)
+            implements Query {
         public Select {
             with = List.copyOf(with);
+            lockMode = lockMode == null ? LockMode.NONE : lockMode;
+            lockWait = lockWait == null ? LockWait.WAIT : lockWait;
             distinctOn = List.copyOf(distinctOn);
             items = List.copyOf(items);
             from = List.copyOf(from);
             groupBy = List.copyOf(groupBy);
             orderBy = List.copyOf(orderBy);
             groupingSets = groupingSets.stream().map(List::copyOf).toList();
+        }
+
+        /** A SELECT whose locking clause, if any, waits for locked rows. */
+        public Select(List<With> with, boolean distinct, List<Expr> distinctOn, List<SelectItem> items,
+                      List<FromItem> from, Expr where, List<Expr> groupBy, Expr having, List<SortItem> orderBy,
+                      Expr limit, Expr offset, LockMode lockMode, List<List<Expr>> groupingSets) {
+            this(with, distinct, distinctOn, items, from, where, groupBy, having, orderBy, limit, offset, lockMode,
+                    groupingSets, LockWait.WAIT);
         }
 
         /** A SELECT with a plain GROUP BY (or none). */
@@ -38,8 +49,14 @@ public sealed interface Query extends Statement {
         /** The same SELECT with other WITH, ORDER BY, LIMIT, OFFSET and locking clauses. */
         public Select withTail(List<With> newWith, List<SortItem> newOrderBy, Expr newLimit, Expr newOffset,
                                LockMode newLockMode) {
+            return withTail(newWith, newOrderBy, newLimit, newOffset, newLockMode, lockWait);
+        }
+
+        /** The same SELECT with other WITH, ORDER BY, LIMIT, OFFSET and locking clauses, and wait policy. */
+        public Select withTail(List<With> newWith, List<SortItem> newOrderBy, Expr newLimit, Expr newOffset,
+                               LockMode newLockMode, LockWait newLockWait) {
             return new Select(newWith, distinct, distinctOn, items, from, where, groupBy, having, newOrderBy, newLimit,
-                    newOffset, newLockMode, groupingSets);
+                    newOffset, newLockMode, groupingSets, newLockWait);
         }
     }
 
@@ -64,6 +81,9 @@ public sealed interface Query extends Statement {
 
     /** {@code FOR UPDATE/SHARE} on a SELECT; NONE when absent. */
     enum LockMode { NONE, FOR_UPDATE, FOR_NO_KEY_UPDATE, FOR_SHARE, FOR_KEY_SHARE }
+
+    /** What a locking clause does with a row another transaction holds: wait, fail ({@code NOWAIT}), or skip it. */
+    enum LockWait { WAIT, NOWAIT, SKIP_LOCKED }
 
     /** One common table expression. */
     record With(String name, List<String> columnNames, Query query, boolean recursive) {
