@@ -255,12 +255,32 @@ public final class Transaction extends LockOwner {
         Integer position = savepointPosition(name);
         undo.rollbackTo(position, this);
         // Savepoints defined after this one are gone; this one stays, as in PostgreSQL.
-        savepoints.entrySet().removeIf(entry -> entry.getValue() > position);
+        forgetSavepointsAfter(name, false);
     }
 
     public void releaseSavepoint(String name) {
-        Integer position = savepointPosition(name);
-        savepoints.entrySet().removeIf(entry -> entry.getValue() >= position);
+        savepointPosition(name);
+        forgetSavepointsAfter(name, true);
+    }
+
+    /**
+     * Forgets the savepoints defined after {@code name} (and it too, with {@code inclusive}), by the
+     * order they were defined in: two savepoints defined with no write between them share an undo
+     * position, so positions cannot tell which came later.
+     */
+    private void forgetSavepointsAfter(String name, boolean inclusive) {
+        boolean after = false;
+        for (var iterator = savepoints.keySet().iterator(); iterator.hasNext(); ) {
+            String defined = iterator.next();
+            if (after) {
+                iterator.remove();
+            } else if (defined.equals(name)) {
+                after = true;
+                if (inclusive) {
+                    iterator.remove();
+                }
+            }
+        }
     }
 
     private Integer savepointPosition(String name) {

@@ -190,6 +190,30 @@ class TransactionsTest {
     }
 
     @Test
+    void releasingASavepointDefinedRightAfterAnotherKeepsTheEarlierOne() {
+        first.execute("BEGIN");
+        first.execute("INSERT INTO accounts VALUES (3, 30)");
+        first.execute("SAVEPOINT outer_point");
+        first.execute("SAVEPOINT inner_point");
+        first.execute("RELEASE SAVEPOINT inner_point");
+        first.execute("INSERT INTO accounts VALUES (4, 40)");
+        first.execute("ROLLBACK TO SAVEPOINT outer_point");
+        first.execute("SAVEPOINT later_point");
+        first.execute("ROLLBACK TO SAVEPOINT outer_point");
+        assertThat(first.error("RELEASE SAVEPOINT later_point").code()).isEqualTo(ErrorCode.UNDEFINED_SAVEPOINT);
+        first.execute("ROLLBACK");
+        first.execute("BEGIN");
+        first.execute("INSERT INTO accounts VALUES (3, 30)");
+        first.execute("SAVEPOINT outer_point");
+        first.execute("SAVEPOINT inner_point");
+        first.execute("RELEASE SAVEPOINT inner_point");
+        first.execute("INSERT INTO accounts VALUES (4, 40)");
+        first.execute("ROLLBACK TO SAVEPOINT outer_point");
+        first.execute("COMMIT");
+        assertThat(first.query("SELECT id FROM accounts ORDER BY id")).containsExactly(List.of("1"), List.of("2"), List.of("3"));
+    }
+
+    @Test
     void repeatableReadRefusesToLockARowChangedSinceItsSnapshot() {
         second.execute("BEGIN ISOLATION LEVEL REPEATABLE READ");
         assertThat(second.value("SELECT balance FROM accounts WHERE id = 1")).isEqualTo("100");
