@@ -95,6 +95,10 @@ killStatement
     : KILL (CONNECTION | QUERY)? INTEGER_LITERAL
     ;
 
+analyzeTable
+    : ANALYZE (NO_WRITE_TO_BINLOG | LOCAL)? (TABLE | TABLES) qualifiedName (COMMA qualifiedName)*
+    ;
+
 lockTables
     : LOCK (TABLE | TABLES) lockedTable (COMMA lockedTable)*                                   #lock
     | UNLOCK (TABLE | TABLES)                                                                   #unlock

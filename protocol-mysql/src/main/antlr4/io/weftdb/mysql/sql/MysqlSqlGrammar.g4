@@ -39,4 +39,5 @@ statement
     | killStatement
     | lockTables
     | loadDataStatement
+    | analyzeTable
     ;

@@ -9,7 +9,7 @@ lexer grammar MysqlSqlLexer;
 
 options { caseInsensitive = true; }
 
-ADD: 'add'; AFTER: 'after'; ALGORITHM: 'algorithm'; ALL: 'all'; ALTER: 'alter'; AND: 'and'; ANY: 'any'; AS: 'as'; ASC: 'asc';
+ADD: 'add'; AFTER: 'after'; ALGORITHM: 'algorithm'; ALL: 'all'; ALTER: 'alter'; ANALYZE: 'analyze'; AND: 'and'; ANY: 'any'; AS: 'as'; ASC: 'asc';
 AUTO_INCREMENT: 'auto_increment'; BEGIN: 'begin'; BETWEEN: 'between'; BIGINT: 'bigint'; BINARY: 'binary';
 BIT: 'bit'; BLOB: 'blob'; BOOL: 'bool'; BOOLEAN: 'boolean'; BY: 'by'; CASCADE: 'cascade'; CASE: 'case';
 CAST: 'cast'; CHAIN: 'chain'; CHANGE: 'change'; CHAR: 'char'; CHARACTER: 'character'; CHARSET: 'charset';
@@ -29,7 +29,7 @@ IS: 'is'; ISOLATION: 'isolation'; JOIN: 'join'; JSON: 'json'; KEY: 'key'; KEYS: 
 LEFT: 'left'; LEVEL: 'level'; LIKE: 'like'; LIMIT: 'limit'; LOCAL: 'local'; LOCK: 'lock'; LOCKED: 'locked'; LONGBLOB: 'longblob';
 LONGTEXT: 'longtext'; MEDIUMBLOB: 'mediumblob'; MEDIUMINT: 'mediumint'; MEDIUMTEXT: 'mediumtext';
 MICROSECOND: 'microsecond'; MINUTE: 'minute'; MOD: 'mod'; MODE: 'mode'; MODIFY: 'modify'; MONTH: 'month';
-NAMES: 'names'; NATIONAL: 'national'; NO: 'no'; NOT: 'not'; NOWAIT: 'nowait'; NULL: 'null'; NUMERIC: 'numeric';
+NAMES: 'names'; NATIONAL: 'national'; NO: 'no'; NO_WRITE_TO_BINLOG: 'no_write_to_binlog'; NOT: 'not'; NOWAIT: 'nowait'; NULL: 'null'; NUMERIC: 'numeric';
 OFFSET: 'offset'; ON: 'on'; ONLY: 'only'; OR: 'or'; ORDER: 'order'; OUTER: 'outer'; PRECISION: 'precision';
 PRIMARY: 'primary'; PROCESSLIST: 'processlist'; QUARTER: 'quarter'; QUERY: 'query'; READ: 'read'; REAL: 'real';
 REFERENCES: 'references'; REGEXP: 'regexp'; RELEASE: 'release'; RENAME: 'rename'; REPEATABLE: 'repeatable';

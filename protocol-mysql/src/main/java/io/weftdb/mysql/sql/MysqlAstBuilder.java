@@ -132,6 +132,8 @@ final class MysqlAstBuilder {
             case KillStatementContext kill -> List.of(new MysqlCommand.Kill(Long.parseLong(kill.INTEGER_LITERAL().getText()),
                     kill.QUERY() != null));
             case LoadDataStatementContext load -> List.of(loadData(load));
+            case AnalyzeTableContext analyze -> List.of(new MysqlCommand.AnalyzeTables(
+                    analyze.qualifiedName().stream().map(this::qualifiedName).toList()));
             default -> throw new IllegalStateException("unhandled statement " + child.getClass().getSimpleName());
         };
     }
@@ -166,10 +168,10 @@ final class MysqlAstBuilder {
                 default -> throw new IllegalStateException("unhandled FIELDS option");
             }
         }
+        String startingBy = "";
         for (LinesOptionContext option : ctx.linesOption()) {
             switch (option) {
-                case LinesStartingContext lines when !stringValue(lines.STRING().getSymbol()).isEmpty() ->
-                        throw notSupported("LOAD DATA LINES STARTING BY");
+                case LinesStartingContext lines -> startingBy = stringValue(lines.STRING().getSymbol());
                 case LinesTerminatedContext lines when !List.of("\n", "\r\n").contains(stringValue(lines.STRING().getSymbol())) ->
                         throw notSupported("LOAD DATA LINES TERMINATED BY other than '\\n' or '\\r\\n'");
                 default -> { }
@@ -191,15 +193,9 @@ final class MysqlAstBuilder {
             options.put("escape", escaped.isEmpty() ? enclosed : escaped);
         }
         long skipped = ctx.skipped == null ? 0 : Long.parseLong(ctx.skipped.getText());
-        if (skipped > 1) {
-            throw notSupported("LOAD DATA IGNORE n LINES for n above 1");
-        }
-        if (skipped == 1) {
-            options.put("header", "true");
-        }
         Copy copy = new Copy(qualifiedName(ctx.qualifiedName()), columnList(ctx.columnList()), null, Copy.Direction.FROM,
                 null, options);
-        return new MysqlCommand.LoadData(copy, stringValue(ctx.fileName), ctx.LOCAL() != null);
+        return new MysqlCommand.LoadData(copy, stringValue(ctx.fileName), ctx.LOCAL() != null, skipped, startingBy);
     }
 
     private static SqlException notSupported(String what) {

@@ -67,15 +67,25 @@ public sealed interface MysqlCommand {
 
     /**
      * LOAD DATA [LOCAL] INFILE: {@code copy} is the COPY FROM its options translate to; with
-     * {@code local} the client sends the file named {@code fileName}.
+     * {@code local} the client sends the file named {@code fileName}. {@code skipLines} (IGNORE n
+     * LINES) and {@code linesStartingBy} (empty for none) are applied to the file's lines before COPY
+     * reads them.
      */
-    record LoadData(Copy copy, String fileName, boolean local) implements MysqlCommand {}
+    record LoadData(Copy copy, String fileName, boolean local, long skipLines, String linesStartingBy)
+            implements MysqlCommand {}
 
     /**
      * SELECT SQL_CALC_FOUND_ROWS: the query's rows as usual, then {@code countAll} (the same query
      * without its LIMIT, counted), whose answer FOUND_ROWS() gives next.
      */
     record CalcFoundRows(Query query, Query countAll) implements MysqlCommand {}
+
+    /** ANALYZE TABLE t, ...: each table analyzed on its own, each answering a row of MySQL's result. */
+    record AnalyzeTables(List<QualifiedName> tables) implements MysqlCommand {
+        public AnalyzeTables {
+            tables = List.copyOf(tables);
+        }
+    }
 
     /** KILL [CONNECTION | QUERY] id. */
     record Kill(long connectionId, boolean queryOnly) implements MysqlCommand {}

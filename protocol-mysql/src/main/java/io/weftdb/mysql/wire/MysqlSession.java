@@ -16,6 +16,7 @@ import io.weftdb.engine.catalog.TableDef;
 import io.weftdb.engine.catalog.SequenceDef;
 import io.weftdb.engine.catalog.ViewDef;
 import io.weftdb.engine.copy.CopyIn;
+import io.weftdb.ir.QualifiedName;
 import io.weftdb.ir.error.ErrorCode;
 import io.weftdb.ir.error.SqlException;
 import io.weftdb.ir.expr.Expr;
@@ -468,6 +469,7 @@ final class MysqlSession {
                         : show().createTable(show.table(), nextAutoIncrement(show.table())));
             }
             case MysqlCommand.ShowTriggers show -> Outcome.rows(ShowCommands.triggers());
+            case MysqlCommand.AnalyzeTables analyze -> Outcome.rows(analyzeTables(analyze));
             case MysqlCommand.ShowTableStatus show -> Outcome.rows(show().tableStatus(show));
             case MysqlCommand.SetAutoIncrement set -> {
                 setAutoIncrement(set);
@@ -796,13 +798,35 @@ final class MysqlSession {
 
     // ---------------------------------------------------------------------------------------- LOAD DATA LOCAL INFILE
 
-    /** The COPY the client's file feeds, and the error that ended it early while the rest of the file still arrives. */
+    /**
+     * The COPY the client's file feeds (through the LOAD DATA line handling when IGNORE n LINES or
+     * LINES STARTING BY ask for it), and the error that ended it early while the rest of the file
+     * still arrives.
+     */
     private static final class LocalInfile {
         private final CopyIn copy;
+        private final LoadDataLines lines;
         private RuntimeException failure;
 
-        LocalInfile(CopyIn copy) {
+        LocalInfile(CopyIn copy, MysqlCommand.LoadData load) {
             this.copy = copy;
+            this.lines = load.skipLines() == 0 && load.linesStartingBy().isEmpty() ? null
+                    : new LoadDataLines(load.skipLines(), load.linesStartingBy(), line -> copy.accept(line, 0, line.length));
+        }
+
+        void accept(byte[] data) {
+            if (lines == null) {
+                copy.accept(data, 0, data.length);
+            } else {
+                lines.accept(data, 0, data.length);
+            }
+        }
+
+        long finish() {
+            if (lines != null) {
+                lines.finish();
+            }
+            return copy.finish();
         }
     }
 
@@ -819,7 +843,7 @@ final class MysqlSession {
             throw new MysqlException(MysqlVendorError.ER_CLIENT_LOCAL_FILES_DISABLED,
                     "Loading local data is disabled; this must be enabled on both the client and server sides");
         }
-        localInfile = new LocalInfile(session.beginCopyIn(load.copy()));
+        localInfile = new LocalInfile(session.beginCopyIn(load.copy()), load);
         output.send(new LocalInfileRequest(load.fileName()));
     }
 
@@ -832,8 +856,7 @@ final class MysqlSession {
         if (payload.readableBytes() > 0) {
             if (load.failure == null) {
                 try {
-                    byte[] data = MysqlBuffers.readBytes(payload, payload.readableBytes());
-                    load.copy.accept(data, 0, data.length);
+                    load.accept(MysqlBuffers.readBytes(payload, payload.readableBytes()));
                 } catch (SqlException e) {
                     // MySQL's error packet has no detail field: the line the COPY context names goes into the message.
                     load.failure = e.detail() == null ? e : new SqlException(e.code(), e.getMessage() + " (" + e.detail() + ")");
@@ -851,7 +874,7 @@ final class MysqlSession {
         }
         long rows;
         try {
-            rows = load.copy.finish();
+            rows = load.finish();
         } catch (RuntimeException e) {
             takeWarnings();
             sendError(e);
@@ -1087,6 +1110,27 @@ final class MysqlSession {
         session.settings().set("search_path", "", false);
         session.settings().set("default_transaction_isolation", SystemVariables.DEFAULT_ISOLATION, false);
         session.settings().set("weftdb.repeatable_read_writes", "current", false);
+    }
+
+    /**
+     * ANALYZE TABLE: each table analyzed on its own (a missing one does not stop the others), one
+     * result row per table as MySQL answers (an error row then "Operation failed" for a failure).
+     */
+    private LocalRows analyzeTables(MysqlCommand.AnalyzeTables analyze) {
+        List<Object[]> rows = new ArrayList<>();
+        for (QualifiedName table : analyze.tables()) {
+            String shown = (table.qualifier() != null ? table.qualifier() : database) + "." + table.name();
+            try {
+                runEngine(new SchemaChange.Analyze(List.of(table), false), List.of());
+                rows.add(new Object[] {shown, "analyze", "status", "OK"});
+            } catch (SqlException e) {
+                String message = e.code() == ErrorCode.UNDEFINED_TABLE ? "Table '" + shown + "' doesn't exist" : e.getMessage();
+                rows.add(new Object[] {shown, "analyze", "Error", message});
+                rows.add(new Object[] {shown, "analyze", "status", "Operation failed"});
+            }
+        }
+        return new LocalRows(List.of(ShowCommands.text("Table"), ShowCommands.text("Op"), ShowCommands.text("Msg_type"),
+                ShowCommands.text("Msg_text")), rows);
     }
 
     /** COM_RESET_CONNECTION: the transaction rolled back, prepared statements and variables gone; the database stays. */

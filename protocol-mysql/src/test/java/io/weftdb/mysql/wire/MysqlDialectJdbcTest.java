@@ -81,6 +81,18 @@ class MysqlDialectJdbcTest {
     }
 
     @Test
+    void analyzeTableAnswersARowPerTableAndKeepsStatistics() throws SQLException {
+        execute("CREATE TABLE analyzed (id INT PRIMARY KEY, grp INT)");
+        execute("INSERT INTO analyzed VALUES (1, 1), (2, 1), (3, 2)");
+        assertThat(rows("ANALYZE TABLE analyzed, nowhere")).containsExactly(
+                "shop.analyzed|analyze|status|OK",
+                "shop.nowhere|analyze|Error|Table 'shop.nowhere' doesn't exist",
+                "shop.nowhere|analyze|status|Operation failed");
+        assertThat(rows("SELECT count(*) FROM pg_catalog.pg_stats WHERE tablename = 'analyzed'")).containsExactly("2");
+        assertThat(rows("ANALYZE NO_WRITE_TO_BINLOG TABLE analyzed")).containsExactly("shop.analyzed|analyze|status|OK");
+    }
+
+    @Test
     void rowCountAndFoundRowsDescribeThePreviousStatement() throws SQLException {
         execute("CREATE TABLE counted (id INT PRIMARY KEY, v INT)");
         assertThat(rows("SELECT ROW_COUNT()")).containsExactly("0");

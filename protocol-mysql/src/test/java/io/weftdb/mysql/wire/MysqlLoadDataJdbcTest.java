@@ -90,6 +90,19 @@ class MysqlLoadDataJdbcTest {
     }
 
     @Test
+    void ignoredLinesAndLinesStartingByShapeTheFileAsMysqlDoes() throws Exception {
+        // A packet boundary may fall anywhere; the last line has no newline.
+        String file = path("prefixed.tsv", "# export\n# columns: id, name\nxxx|1\tAnn\nno marker here\nyyy|2\tBob|by\n|3\tCy");
+        try (Connection connection = connect(true); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE prefixed (id INT PRIMARY KEY, name VARCHAR(40))");
+            assertThat(statement.executeUpdate("LOAD DATA LOCAL INFILE '" + file + "' INTO TABLE prefixed"
+                    + " LINES STARTING BY '|' IGNORE 2 LINES")).isEqualTo(3);
+            assertThat(rows(statement, "SELECT id, name FROM prefixed ORDER BY id"))
+                    .containsExactly("1|Ann", "2|Bob|by", "3|Cy");
+        }
+    }
+
+    @Test
     void aBadRowUndoesTheWholeLoadAndReportsItsLine() throws Exception {
         String file = path("bad.tsv", "1\tok\n2\tok\nx\tbad\n");
         try (Connection connection = connect(true); Statement statement = connection.createStatement()) {
