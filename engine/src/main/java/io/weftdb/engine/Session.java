@@ -150,6 +150,16 @@ public final class Session implements AutoCloseable {
         return sequenceCalls;
     }
 
+    /**
+     * Moves the sequence {@code sequenceId} (an ascending one) past {@code used} if it is not past it
+     * yet: what MySQL does to an AUTO_INCREMENT counter when a row brings its own id.
+     */
+    public void advanceSequence(long sequenceId, long used) {
+        if (engine.catalog().object(sequenceId) instanceof io.weftdb.engine.catalog.SequenceDef sequence) {
+            engine.sequences().advancePast(sequence, used);
+        }
+    }
+
     public TransactionState transactionState() {
         if (failed) {
             return TransactionState.FAILED;

@@ -64,6 +64,21 @@ public final class SequenceManager {
         persist(sequence.id(), value, called);
     }
 
+    /**
+     * Moves an ascending sequence on so that its next value comes after {@code used} (MySQL's
+     * AUTO_INCREMENT after an explicitly inserted id); nothing when it is past it already.
+     */
+    public synchronized void advancePast(SequenceDef sequence, long used) {
+        if (sequence.increment() <= 0 || used >= sequence.maxValue()) {
+            return;
+        }
+        Counter counter = counter(sequence.id(), sequence.start());
+        long next = counter.called ? counter.last + sequence.increment() : counter.last;
+        if (used >= next && used >= sequence.minValue()) {
+            setValue(sequence, used, true);
+        }
+    }
+
     /** Restarts a sequence at its start value (ALTER SEQUENCE RESTART, TRUNCATE ... RESTART IDENTITY). */
     public synchronized void restart(SequenceDef sequence) {
         setValue(sequence, sequence.start(), false);

@@ -606,10 +606,49 @@ final class MysqlSession {
                     insertId = sequenceAfter - (inserted - 1);
                     lastInsertId = insertId;
                 }
+                if (statement instanceof DataChange.Insert insert && session.sequenceCalls() - callsBefore < inserted) {
+                    advanceAutoIncrement(insert, parameters);
+                }
                 takeWarnings();
                 yield new Outcome(null, affected, insertId, StatementGuard.NONE);
             }
         };
+    }
+
+    /**
+     * MySQL moves an AUTO_INCREMENT counter past a value inserted explicitly, so the next generated
+     * one does not collide with it (PostgreSQL's sequences do not): after an INSERT ... VALUES that
+     * gave some rows their own ids, the counter goes past the largest literal or parameter given.
+     */
+    private void advanceAutoIncrement(DataChange.Insert insert, List<Object> parameters) {
+        if (!(insert.source() instanceof Query.Values values)) {
+            return;
+        }
+        ShowCommands show = show();
+        SequenceDef sequence = show.autoIncrementSequence(insert.table());
+        if (sequence == null) {
+            return;
+        }
+        String column = show.columnName(insert.table(), sequence);
+        int position = insert.columns().isEmpty() ? show.tableDef(insert.table()).columnIndex(column)
+                : insert.columns().indexOf(column);
+        Long largest = null;
+        for (List<Expr> row : values.rows()) {
+            Object value = position < 0 || position >= row.size() ? null : switch (row.get(position)) {
+                case Expr.Literal literal -> literal.value();
+                case Expr.Parameter parameter when parameter.index() <= parameters.size() ->
+                        parameters.get(parameter.index() - 1);
+                default -> null;
+            };
+            Long number = value instanceof Number n ? Long.valueOf(n.longValue())
+                    : value instanceof String text && text.matches("-?\\d{1,18}") ? Long.valueOf(text) : null;
+            if (number != null && (largest == null || number > largest)) {
+                largest = number;
+            }
+        }
+        if (largest != null) {
+            session.advanceSequence(sequence.id(), largest);
+        }
     }
 
     /**

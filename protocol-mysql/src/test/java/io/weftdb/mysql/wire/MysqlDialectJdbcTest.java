@@ -93,6 +93,24 @@ class MysqlDialectJdbcTest {
     }
 
     @Test
+    void anIdInsertedExplicitlyMovesTheAutoIncrementCounterOn() throws SQLException {
+        execute("CREATE TABLE numbered (id INT AUTO_INCREMENT PRIMARY KEY, v VARCHAR(5))");
+        execute("INSERT INTO numbered (v) VALUES ('a')");
+        execute("INSERT INTO numbered VALUES (10, 'b')");
+        execute("INSERT INTO numbered (v) VALUES ('c')");
+        try (java.sql.PreparedStatement insert = connection.prepareStatement("INSERT INTO numbered (id, v) VALUES (?, ?)")) {
+            insert.setInt(1, 20);
+            insert.setString(2, 'x' + "");
+            insert.executeUpdate();
+        }
+        execute("INSERT INTO numbered SET v = 'd'");
+        execute("INSERT INTO numbered VALUES (5, 'e')");
+        execute("INSERT INTO numbered (v) VALUES ('f')");
+        assertThat(rows("SELECT id, v FROM numbered ORDER BY id"))
+                .containsExactly("1|a", "5|e", "10|b", "11|c", "20|x", "21|d", "22|f");
+    }
+
+    @Test
     void rowCountAndFoundRowsDescribeThePreviousStatement() throws SQLException {
         execute("CREATE TABLE counted (id INT PRIMARY KEY, v INT)");
         assertThat(rows("SELECT ROW_COUNT()")).containsExactly("0");
