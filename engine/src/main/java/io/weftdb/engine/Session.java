@@ -67,6 +67,8 @@ public final class Session implements AutoCloseable {
     private final int id;
     private final String user;
     private final String protocol;
+    /** This session's protocol's statement counters, looked up once. */
+    private final StatementMetrics.ProtocolMetrics metrics;
     private final SessionSettings settings = new SessionSettings();
     private final List<Notice> notices = new ArrayList<>();
     private final Map<Long, Long> currentValues = new HashMap<>();
@@ -93,6 +95,7 @@ public final class Session implements AutoCloseable {
         this.id = id;
         this.user = user;
         this.protocol = protocol;
+        this.metrics = engine.metrics().forProtocol(protocol);
         this.database = database;
     }
 
@@ -169,6 +172,9 @@ public final class Session implements AutoCloseable {
 
     /** Notices raised since the last call, oldest first. */
     public List<Notice> takeNotices() {
+        if (notices.isEmpty()) {
+            return List.of();
+        }
         List<Notice> taken = List.copyOf(notices);
         notices.clear();
         return taken;
@@ -231,11 +237,11 @@ public final class Session implements AutoCloseable {
                 boolean changes = kind == StatementMetrics.Kind.INSERT || kind == StatementMetrics.Kind.UPDATE
                         || kind == StatementMetrics.Kind.DELETE;
                 long changed = changes && result instanceof CommandResult command ? Math.max(command.rowCount(), 0) : 0;
-                engine.metrics().record(protocol, kind, System.nanoTime() - started, null, 0, changed);
+                metrics.record(kind, System.nanoTime() - started, null, 0, changed);
             }
             return result;
         } catch (SqlException e) {
-            engine.metrics().record(protocol, kind, System.nanoTime() - started, e.code().sqlState(), 0, 0);
+            metrics.record(kind, System.nanoTime() - started, e.code().sqlState(), 0, 0);
             throw e;
         }
     }
@@ -937,7 +943,7 @@ public final class Session implements AutoCloseable {
                 // A SELECT returns its rows; INSERT/UPDATE/DELETE ... RETURNING changed as many as it returned.
                 boolean returning = kind == StatementMetrics.Kind.INSERT || kind == StatementMetrics.Kind.UPDATE
                         || kind == StatementMetrics.Kind.DELETE;
-                engine.metrics().record(protocol, kind, System.nanoTime() - started,
+                metrics.record(kind, System.nanoTime() - started,
                         failure == null ? null : failure.code().sqlState(), count, returning ? count : 0);
             }
             try {
