@@ -42,7 +42,9 @@ public final class Engine implements AutoCloseable {
         this.options = options;
         this.sequences = new SequenceManager(storage);
         Catalog catalog = CatalogStore.load(storage);
-        this.transactions = new TransactionManager(storage, catalog, options.syncCommits());
+        long heap = Runtime.getRuntime().maxMemory();
+        this.transactions = new TransactionManager(storage, catalog, options.syncCommits(), heap / 2,
+                Math.min(options.spillBytes(), heap / 8));
         this.timers = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "weftdb-statement-timeouts");
             thread.setDaemon(true);

@@ -28,6 +28,8 @@ final class TableRewriter {
 
     /** Writes the entries of a new secondary index for every existing row, checking uniqueness. */
     static void backfill(ExecutionEnvironment environment, TableDef table, IndexDef index) {
+        // In the transaction's catalog first, so the new index counts as one only it can see (its rows may spill).
+        environment.transaction().putCatalogObject(table);
         TableCodec codec = new TableCodec(table);
         Set<ByteKey> seen = index.unique() ? new HashSet<>() : null;
         long primary = table.primaryIndex().id();
@@ -50,6 +52,8 @@ final class TableRewriter {
      * indexes and schedules the old ranges for deletion.
      */
     static void rewrite(ExecutionEnvironment environment, TableDef oldTable, TableDef newTable, UnaryOperator<Object[]> mapRow) {
+        // In the transaction's catalog first, so the new indexes count as ones only it can see (their rows may spill).
+        environment.transaction().putCatalogObject(newTable);
         TableCodec oldCodec = new TableCodec(oldTable);
         TableCodec newCodec = new TableCodec(newTable);
         long oldPrimary = oldTable.primaryIndex().id();
@@ -85,7 +89,8 @@ final class TableRewriter {
                 byte[] key = newCodec.rowKey(row, rowId);
                 byte[] value = copyValues ? cursor.value() : newCodec.encodeRow(row);
                 // The new primary index's range is empty but for this rewrite: a key already written is a duplicate.
-                if (environment.transaction().put(Keyspace.DATA, key, value) != null) {
+                if (environment.transaction().storedEarly(Keyspace.DATA, key)
+                        || environment.transaction().put(Keyspace.DATA, key, value) != null) {
                     throw duplicate(newTable, newTable.primaryIndex(), row);
                 }
                 for (int i = 0; i < secondary.size(); i++) {

@@ -8,8 +8,9 @@ import io.weftdb.engine.txn.TransactionManager;
 import io.weftdb.engine.txn.WriteBuffer;
 
 /**
- * Reads as a transaction sees the data: its own buffered writes over its statement snapshot, or,
- * for constraint checks that must not miss concurrent commits, over the latest committed state.
+ * Reads as a transaction sees the data: its own buffered writes over its statement snapshot (over
+ * the latest state for ranges it spilled to the store early), or, for constraint checks that must
+ * not miss concurrent commits, over the latest committed state.
  */
 public final class TransactionReader {
     private final Transaction transaction;
@@ -29,7 +30,7 @@ public final class TransactionReader {
         if (buffered != null) {
             return buffered == WriteBuffer.TOMBSTONE ? null : buffered;
         }
-        return transaction.snapshot().get(keyspace, key);
+        return transaction.viewFor(keyspace, key).get(keyspace, key);
     }
 
     /** The value as last committed by anyone (or as this transaction changed it). */
@@ -37,6 +38,9 @@ public final class TransactionReader {
         byte[] buffered = transaction.buffer().get(keyspace, key);
         if (buffered != null) {
             return buffered == WriteBuffer.TOMBSTONE ? null : buffered;
+        }
+        if (transaction.outsideSpilledRows(keyspace, key)) {
+            return null;
         }
         return transaction.latestView().get(keyspace, key);
     }
@@ -52,7 +56,8 @@ public final class TransactionReader {
     }
 
     public KeyCursor scan(Keyspace keyspace, byte[] from, byte[] to) {
-        return merged(transaction.snapshot().scan(keyspace, from, to), transaction.buffer().entries(keyspace, from, to));
+        return merged(transaction.viewFor(keyspace, from).scan(keyspace, from, to),
+                transaction.buffer().entries(keyspace, from, to));
     }
 
     /** Like {@link #scan} over the latest committed state; the view is closed with the cursor. */

@@ -5,6 +5,7 @@ import io.weftdb.engine.catalog.CatalogObject;
 import io.weftdb.engine.catalog.CatalogStore;
 import io.weftdb.engine.storage.Keyspace;
 import io.weftdb.engine.storage.ReadView;
+import io.weftdb.engine.storage.Writes;
 import io.weftdb.ir.error.ErrorCode;
 import io.weftdb.ir.error.SqlException;
 import io.weftdb.ir.stmt.TransactionControl.IsolationLevel;
@@ -24,6 +25,14 @@ import java.util.Set;
  * {@code currentReadWrites} (InnoDB's REPEATABLE READ) only plain reads keep that snapshot: each
  * statement that writes or locks rows reads a fresh one (a "current read") and writes on the latest
  * committed rows, as READ COMMITTED does.
+ *
+ * <p>Writes to tables and indexes this transaction created (CREATE TABLE, TRUNCATE, a rewrite: key
+ * ranges no other transaction can reach, as their ids are in no committed catalog) need not wait in
+ * memory: once the buffer passes the manager's spill size, and when every buffered row belongs to
+ * such ranges and no savepoint is set, they are written to the store and dropped from the buffer.
+ * Reads of those ranges then go to the latest state instead of the snapshot; a rollback deletes the
+ * ranges; the commit's synced write makes them durable with the rest. A failed statement cannot undo
+ * spilled rows alone, so it dooms the transaction (which PostgreSQL's rules roll back anyway).
  */
 public final class Transaction extends LockOwner {
     private final TransactionManager manager;
@@ -35,6 +44,13 @@ public final class Transaction extends LockOwner {
     private ReadView consistentSnapshot;
     private Catalog consistentCatalog;
     private final WriteBuffer buffer = new WriteBuffer();
+    /** Index ids whose rows were written to the store before commit (see the class comment). */
+    private final Set<Long> spilledIndexes = new java.util.HashSet<>();
+    /** The lowest and highest key spilled per index id: a key outside them needs no look in the store. */
+    private final Map<Long, byte[][]> spilledBounds = new java.util.HashMap<>();
+    /** Undo entries before this position describe spilled writes: undoing to before it is impossible. */
+    private int spilledUndoPosition = -1;
+    private boolean doomed;
     private final UndoLog undo = new UndoLog();
     /** Buffer size is checked every this many writes (a power of two): often enough, and cheaply. */
     private static final int BUFFER_CHECK_INTERVAL = 4096;
@@ -116,7 +132,139 @@ public final class Transaction extends LockOwner {
 
     /** Undoes the changes of a failed statement. */
     public void rollbackStatement(int position) {
+        if (position < spilledUndoPosition) {
+            doomed = true;
+            return;
+        }
         undo.rollbackTo(position, this);
+    }
+
+    /** Whether a statement failed after spilling: the transaction can only roll back. */
+    public boolean isDoomed() {
+        return doomed;
+    }
+
+    /**
+     * The view reads of {@code key} go to: the latest state for a range this transaction spilled
+     * (its rows are stored, yet in no snapshot), the snapshot otherwise.
+     */
+    public ReadView viewFor(Keyspace keyspace, byte[] key) {
+        if (!spilledIndexes.isEmpty() && keyspace == Keyspace.DATA && key != null && key.length >= Long.BYTES
+                && spilledIndexes.contains(indexId(key))) {
+            return latestView();
+        }
+        return snapshot;
+    }
+
+    /** Whether {@code key} is among the writes this transaction already moved to the store (see the class comment). */
+    public boolean storedEarly(Keyspace keyspace, byte[] key) {
+        return !outsideSpilledRows(keyspace, key) && spilledIndexes.contains(indexId(key))
+                && latestView().get(keyspace, key) != null;
+    }
+
+    /**
+     * Whether {@code key} belongs to a range this transaction spilled but lies outside the keys it
+     * spilled there: then the store holds nothing for it, and no look is needed (no other
+     * transaction writes such a range).
+     */
+    public boolean outsideSpilledRows(Keyspace keyspace, byte[] key) {
+        if (spilledIndexes.isEmpty() || keyspace != Keyspace.DATA || key.length < Long.BYTES) {
+            return false;
+        }
+        byte[][] bounds = spilledBounds.get(indexId(key));
+        return bounds != null && (java.util.Arrays.compareUnsigned(key, bounds[0]) < 0
+                || java.util.Arrays.compareUnsigned(key, bounds[1]) > 0);
+    }
+
+    private static long indexId(byte[] key) {
+        return new io.weftdb.engine.encoding.KeyDecoder(key).readLong();
+    }
+
+    /** Deletes of the spilled ranges, for a rollback; null when nothing was spilled. */
+    Writes spilledRangesCleanup() {
+        if (spilledIndexes.isEmpty()) {
+            return null;
+        }
+        io.weftdb.engine.storage.WriteBatch batch = new io.weftdb.engine.storage.WriteBatch();
+        for (long id : spilledIndexes) {
+            byte[] from = new io.weftdb.engine.encoding.KeyEncoder().writeLong(id).toByteArray();
+            batch.deleteRange(Keyspace.DATA, from, io.weftdb.engine.encoding.KeyEncoder.prefixSuccessor(from));
+        }
+        return batch;
+    }
+
+    /**
+     * Moves the buffered rows to the store when they all belong to indexes this transaction created
+     * and no savepoint could ask for them back; true when it did.
+     */
+    private boolean spillPrivateWrites() {
+        if (!savepoints.isEmpty() || readOnly) {
+            return false;
+        }
+        Set<Long> created = indexesCreatedHere();
+        if (created.isEmpty()) {
+            return false;
+        }
+        KeyspaceWrites data = buffer.writes(Keyspace.DATA);
+        Map<Long, byte[][]> touched = new java.util.HashMap<>();
+        byte[][] bounds = null;
+        for (var entries = data.entries(null, null); entries.hasNext(); ) {
+            byte[] key = entries.next().getKey();
+            if (key.length < Long.BYTES) {
+                return false;
+            }
+            if (bounds == null || !java.util.Arrays.equals(key, 0, Long.BYTES, bounds[0], 0, Long.BYTES)) {
+                long id = indexId(key);
+                if (!created.contains(id)) {
+                    return false;
+                }
+                bounds = new byte[][] {key, key};
+                touched.put(id, bounds);
+            } else {
+                bounds[1] = key;
+            }
+        }
+        if (touched.isEmpty()) {
+            return false;
+        }
+        manager.writeEarly(new Writes() {
+            @Override
+            public void replay(Receiver receiver) {
+                data.replay(Keyspace.DATA, receiver);
+            }
+
+            @Override
+            public boolean isEmpty() {
+                return data.isEmpty();
+            }
+        });
+        buffer.clear(Keyspace.DATA);
+        spilledIndexes.addAll(touched.keySet());
+        touched.forEach((id, range) -> spilledBounds.merge(id, range, (old, added) -> new byte[][] {
+                java.util.Arrays.compareUnsigned(old[0], added[0]) <= 0 ? old[0] : added[0],
+                java.util.Arrays.compareUnsigned(old[1], added[1]) >= 0 ? old[1] : added[1]}));
+        spilledUndoPosition = undo.position();
+        return true;
+    }
+
+    /** Ids of the indexes (a table's rows are its primary index) in this transaction's catalog and in no committed one. */
+    private Set<Long> indexesCreatedHere() {
+        if (changedCatalogIds.isEmpty()) {
+            return Set.of();
+        }
+        Catalog committed = manager.committedCatalog();
+        Set<Long> created = new java.util.HashSet<>();
+        for (long id : changedCatalogIds) {
+            if (catalog.object(id) instanceof io.weftdb.engine.catalog.TableDef table) {
+                io.weftdb.engine.catalog.TableDef before = committed.table(table.id());
+                for (io.weftdb.engine.catalog.IndexDef index : table.indexes()) {
+                    if (before == null || before.indexes().stream().noneMatch(old -> old.id() == index.id())) {
+                        created.add(index.id());
+                    }
+                }
+            }
+        }
+        return created;
     }
 
     void setSnapshot(ReadView newSnapshot, Catalog committedCatalog) {
@@ -175,6 +323,9 @@ public final class Transaction extends LockOwner {
      */
     private void checkBufferSize() {
         long held = buffer.retainedBytes();
+        if (held > manager.spillBytes() && spillPrivateWrites()) {
+            held = buffer.retainedBytes();
+        }
         if (held > manager.writeBufferLimit()) {
             throw new SqlException(ErrorCode.OUT_OF_MEMORY, "out of memory: the transaction's uncommitted writes take "
                     + (held >> 20) + " MB, more than the " + (manager.writeBufferLimit() >> 20) + " MB a transaction may hold",

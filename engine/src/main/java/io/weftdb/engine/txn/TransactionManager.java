@@ -5,6 +5,8 @@ import io.weftdb.engine.catalog.CatalogObject;
 import io.weftdb.engine.storage.ReadView;
 import io.weftdb.engine.storage.Storage;
 import io.weftdb.engine.storage.Writes;
+import io.weftdb.ir.error.ErrorCode;
+import io.weftdb.ir.error.SqlException;
 import io.weftdb.ir.stmt.TransactionControl.IsolationLevel;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -26,17 +28,40 @@ public final class TransactionManager {
     private volatile Catalog committedCatalog;
     private final boolean syncCommits;
     private final long writeBufferLimit;
+    private final long spillBytes;
 
-    /** Transactions may buffer writes up to half the heap: beyond it a statement fails (53200) rather than the server. */
+    /**
+     * Transactions may buffer writes up to half the heap: beyond it a statement fails (53200) rather
+     * than the server. Past {@code spillBytes} (or an eighth of the heap, whichever is less), writes to
+     * tables and indexes the transaction itself created go to the store early (see
+     * {@link Transaction}), so loading a new or truncated table is not bounded by memory.
+     */
     public TransactionManager(Storage storage, Catalog initialCatalog, boolean syncCommits) {
-        this(storage, initialCatalog, syncCommits, Runtime.getRuntime().maxMemory() / 2);
+        this(storage, initialCatalog, syncCommits, Runtime.getRuntime().maxMemory() / 2,
+                Math.min(DEFAULT_SPILL_BYTES, Runtime.getRuntime().maxMemory() / 8));
     }
 
-    public TransactionManager(Storage storage, Catalog initialCatalog, boolean syncCommits, long writeBufferLimit) {
+    /** Buffered bytes past which writes only the transaction can see are moved to the store, by default. */
+    public static final long DEFAULT_SPILL_BYTES = 64L << 20;
+
+    public TransactionManager(Storage storage, Catalog initialCatalog, boolean syncCommits, long writeBufferLimit,
+                              long spillBytes) {
         this.storage = storage;
         this.committedCatalog = initialCatalog;
         this.syncCommits = syncCommits;
         this.writeBufferLimit = writeBufferLimit;
+        this.spillBytes = spillBytes;
+        OrphanedRanges.delete(storage, initialCatalog);
+    }
+
+    /** Buffered bytes past which a transaction moves the writes only it can see to the store. */
+    long spillBytes() {
+        return spillBytes;
+    }
+
+    /** Writes a transaction's private writes to the store before it commits; its commit's sync covers them. */
+    void writeEarly(Writes writes) {
+        storage.write(writes, false);
     }
 
     /** The most bytes one transaction may hold in its write buffer until it commits. */
@@ -85,6 +110,11 @@ public final class TransactionManager {
     }
 
     public void commit(Transaction transaction) {
+        if (transaction.isDoomed()) {
+            rollback(transaction);
+            throw new SqlException(ErrorCode.IN_FAILED_SQL_TRANSACTION,
+                    "current transaction is aborted: a failed statement's spilled writes cannot be undone alone");
+        }
         try {
             if (!transaction.buffer().isEmpty() || !transaction.changedCatalogIds().isEmpty()) {
                 Writes batch = transaction.buffer();
@@ -117,7 +147,14 @@ public final class TransactionManager {
     }
 
     public void rollback(Transaction transaction) {
-        end(transaction);
+        try {
+            Writes cleanup = transaction.spilledRangesCleanup();
+            if (cleanup != null) {
+                storage.write(cleanup, false);
+            }
+        } finally {
+            end(transaction);
+        }
     }
 
     private void end(Transaction transaction) {

@@ -47,6 +47,11 @@ public final class WriteBuffer implements Writes {
         return total;
     }
 
+    /** Forgets every buffered write to {@code keyspace} (they were written to the store early). */
+    void clear(Keyspace keyspace) {
+        keyspaces.remove(keyspace);
+    }
+
     void addRangeDelete(byte[] from, byte[] to) {
         rangeDeletes.add(new byte[][] {from, to});
     }

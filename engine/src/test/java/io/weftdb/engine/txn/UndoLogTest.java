@@ -129,7 +129,7 @@ class UndoLogTest {
 
     @Test
     void aTransactionOutgrowingItsWriteBufferLimitFailsTheStatementAndKeepsEarlierWrites() {
-        TransactionManager small = new TransactionManager(storage, Catalog.EMPTY, true, 1 << 20);
+        TransactionManager small = new TransactionManager(storage, Catalog.EMPTY, true, 1 << 20, Long.MAX_VALUE);
         Transaction transaction = small.begin(IsolationLevel.READ_COMMITTED, false, false);
         transaction.beginStatement();
         transaction.put(Keyspace.DATA, new byte[] {0}, bytes(1));
