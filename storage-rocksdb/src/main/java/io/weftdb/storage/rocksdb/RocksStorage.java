@@ -392,13 +392,22 @@ public final class RocksStorage implements Storage {
         final DBOptions databaseOptions;
 
         NativeSettings(RocksStorageOptions options) {
-            blockCache = new LRUCache(options.blockCacheBytes());
+            // Half the cache is kept for index and filter blocks: data blocks read by scans must not
+            // evict them, or each point read reloads a whole SST's filter and index.
+            blockCache = new LRUCache(options.blockCacheBytes(), -1, false, 0.5);
             bloomFilter = new BloomFilter(BLOOM_BITS_PER_KEY);
+            // Partitioned index and filters: a point read loads one small partition of each, not a
+            // whole SST's (megabytes for a large table's file).
             BlockBasedTableConfig table = new BlockBasedTableConfig()
                     .setBlockCache(blockCache)
                     .setFilterPolicy(bloomFilter)
                     .setBlockSize(BLOCK_SIZE)
+                    .setIndexType(org.rocksdb.IndexType.kTwoLevelIndexSearch)
+                    .setPartitionFilters(true)
+                    .setMetadataBlockSize(4096)
                     .setCacheIndexAndFilterBlocks(true)
+                    .setCacheIndexAndFilterBlocksWithHighPriority(true)
+                    .setPinTopLevelIndexAndFilter(true)
                     .setPinL0FilterAndIndexBlocksInCache(true);
             familyOptions = new ColumnFamilyOptions()
                     .setCompressionType(CompressionType.LZ4_COMPRESSION)
