@@ -6,7 +6,6 @@ import io.weftdb.engine.expr.BoundExpr;
 import io.weftdb.engine.expr.Scope;
 import io.weftdb.engine.table.TableCodec;
 import io.weftdb.engine.table.TableWriter;
-import io.weftdb.engine.txn.LockManager;
 import io.weftdb.ir.type.Bytes;
 import java.util.Arrays;
 import java.util.List;
@@ -89,12 +88,7 @@ public record LockMarkedRowsNode(PlanNode input, int keyPosition, int versionPos
 
     @Override
     public String describe() {
-        return "LockRows" + (marked.mode() == LockManager.Mode.EXCLUSIVE ? " (exclusive" : " (shared")
-                + switch (marked.lockWait()) {
-                    case WAIT -> ")";
-                    case NOWAIT -> ", nowait)";
-                    case SKIP_LOCKED -> ", skip locked)";
-                };
+        return LockRowsNode.description(marked.mode(), marked.lockWait());
     }
 
     @Override

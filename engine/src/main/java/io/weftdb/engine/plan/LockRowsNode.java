@@ -78,9 +78,16 @@ public record LockRowsNode(TableScanNode scan, BoundExpr condition, String condi
 
     @Override
     public String describe() {
-        return "LockRows" + (mode == LockManager.Mode.EXCLUSIVE ? " (exclusive" : " (shared")
-                + (lockWait == Query.LockWait.WAIT ? ")" : lockWait == Query.LockWait.NOWAIT ? ", nowait)" : ", skip locked)")
-                + (condition == null ? "" : ": " + conditionText);
+        return description(mode, lockWait) + (condition == null ? "" : ": " + conditionText);
+    }
+
+    /** How EXPLAIN names a lock step: LockRows with its lock mode and wait policy. */
+    static String description(LockManager.Mode mode, Query.LockWait lockWait) {
+        return "LockRows" + (mode == LockManager.Mode.EXCLUSIVE ? " (exclusive" : " (shared") + switch (lockWait) {
+            case WAIT -> ")";
+            case NOWAIT -> ", nowait)";
+            case SKIP_LOCKED -> ", skip locked)";
+        };
     }
 
     @Override

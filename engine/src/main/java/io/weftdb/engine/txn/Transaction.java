@@ -3,13 +3,21 @@ package io.weftdb.engine.txn;
 import io.weftdb.engine.catalog.Catalog;
 import io.weftdb.engine.catalog.CatalogObject;
 import io.weftdb.engine.catalog.CatalogStore;
+import io.weftdb.engine.catalog.IndexDef;
+import io.weftdb.engine.catalog.TableDef;
+import io.weftdb.engine.encoding.KeyDecoder;
+import io.weftdb.engine.encoding.KeyEncoder;
 import io.weftdb.engine.storage.Keyspace;
 import io.weftdb.engine.storage.ReadView;
+import io.weftdb.engine.storage.WriteBatch;
 import io.weftdb.engine.storage.Writes;
 import io.weftdb.ir.error.ErrorCode;
 import io.weftdb.ir.error.SqlException;
 import io.weftdb.ir.stmt.TransactionControl.IsolationLevel;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,9 +53,9 @@ public final class Transaction extends LockOwner {
     private Catalog consistentCatalog;
     private final WriteBuffer buffer = new WriteBuffer();
     /** Index ids whose rows were written to the store before commit (see the class comment). */
-    private final Set<Long> spilledIndexes = new java.util.HashSet<>();
+    private final Set<Long> spilledIndexes = new HashSet<>();
     /** The lowest and highest key spilled per index id: a key outside them needs no look in the store. */
-    private final Map<Long, byte[][]> spilledBounds = new java.util.HashMap<>();
+    private final Map<Long, byte[][]> spilledBounds = new HashMap<>();
     /** Undo entries before this position describe spilled writes: undoing to before it is impossible. */
     private int spilledUndoPosition = -1;
     private boolean doomed;
@@ -172,12 +180,12 @@ public final class Transaction extends LockOwner {
             return false;
         }
         byte[][] bounds = spilledBounds.get(indexId(key));
-        return bounds != null && (java.util.Arrays.compareUnsigned(key, bounds[0]) < 0
-                || java.util.Arrays.compareUnsigned(key, bounds[1]) > 0);
+        return bounds != null && (Arrays.compareUnsigned(key, bounds[0]) < 0
+                || Arrays.compareUnsigned(key, bounds[1]) > 0);
     }
 
     private static long indexId(byte[] key) {
-        return new io.weftdb.engine.encoding.KeyDecoder(key).readLong();
+        return new KeyDecoder(key).readLong();
     }
 
     /** Deletes of the spilled ranges, for a rollback; null when nothing was spilled. */
@@ -185,10 +193,10 @@ public final class Transaction extends LockOwner {
         if (spilledIndexes.isEmpty()) {
             return null;
         }
-        io.weftdb.engine.storage.WriteBatch batch = new io.weftdb.engine.storage.WriteBatch();
+        WriteBatch batch = new WriteBatch();
         for (long id : spilledIndexes) {
-            byte[] from = new io.weftdb.engine.encoding.KeyEncoder().writeLong(id).toByteArray();
-            batch.deleteRange(Keyspace.DATA, from, io.weftdb.engine.encoding.KeyEncoder.prefixSuccessor(from));
+            byte[] from = new KeyEncoder().writeLong(id).toByteArray();
+            batch.deleteRange(Keyspace.DATA, from, KeyEncoder.prefixSuccessor(from));
         }
         return batch;
     }
@@ -206,14 +214,14 @@ public final class Transaction extends LockOwner {
             return false;
         }
         KeyspaceWrites data = buffer.writes(Keyspace.DATA);
-        Map<Long, byte[][]> touched = new java.util.HashMap<>();
+        Map<Long, byte[][]> touched = new HashMap<>();
         byte[][] bounds = null;
         for (var entries = data.entries(null, null); entries.hasNext(); ) {
             byte[] key = entries.next().getKey();
             if (key.length < Long.BYTES) {
                 return false;
             }
-            if (bounds == null || !java.util.Arrays.equals(key, 0, Long.BYTES, bounds[0], 0, Long.BYTES)) {
+            if (bounds == null || !Arrays.equals(key, 0, Long.BYTES, bounds[0], 0, Long.BYTES)) {
                 long id = indexId(key);
                 if (!created.contains(id)) {
                     return false;
@@ -241,8 +249,8 @@ public final class Transaction extends LockOwner {
         buffer.clear(Keyspace.DATA);
         spilledIndexes.addAll(touched.keySet());
         touched.forEach((id, range) -> spilledBounds.merge(id, range, (old, added) -> new byte[][] {
-                java.util.Arrays.compareUnsigned(old[0], added[0]) <= 0 ? old[0] : added[0],
-                java.util.Arrays.compareUnsigned(old[1], added[1]) >= 0 ? old[1] : added[1]}));
+                Arrays.compareUnsigned(old[0], added[0]) <= 0 ? old[0] : added[0],
+                Arrays.compareUnsigned(old[1], added[1]) >= 0 ? old[1] : added[1]}));
         spilledUndoPosition = undo.position();
         return true;
     }
@@ -253,11 +261,11 @@ public final class Transaction extends LockOwner {
             return Set.of();
         }
         Catalog committed = manager.committedCatalog();
-        Set<Long> created = new java.util.HashSet<>();
+        Set<Long> created = new HashSet<>();
         for (long id : changedCatalogIds) {
-            if (catalog.object(id) instanceof io.weftdb.engine.catalog.TableDef table) {
-                io.weftdb.engine.catalog.TableDef before = committed.table(table.id());
-                for (io.weftdb.engine.catalog.IndexDef index : table.indexes()) {
+            if (catalog.object(id) instanceof TableDef table) {
+                TableDef before = committed.table(table.id());
+                for (IndexDef index : table.indexes()) {
                     if (before == null || before.indexes().stream().noneMatch(old -> old.id() == index.id())) {
                         created.add(index.id());
                     }
