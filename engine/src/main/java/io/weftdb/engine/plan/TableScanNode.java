@@ -1,6 +1,8 @@
 package io.weftdb.engine.plan;
 
+import io.weftdb.engine.catalog.IndexDef;
 import io.weftdb.engine.catalog.TableDef;
+import io.weftdb.engine.encoding.KeyDecoder;
 import io.weftdb.engine.exec.ExecutionEnvironment;
 import io.weftdb.engine.exec.KeyedRowSource;
 import io.weftdb.engine.expr.BoundExpr;
@@ -40,7 +42,39 @@ public record TableScanNode(TableDef table, String alias, KeyRange range, Scope 
         if (range.isFull() && range.index().primary()) {
             return "Seq Scan on " + relation;
         }
-        return "Index Scan using " + range.index().name() + " on " + relation;
+        return (indexOnly() ? "Index Only Scan using " : "Index Scan using ") + range.index().name() + " on " + relation;
+    }
+
+    /**
+     * Whether every column the query reads is in the secondary index's entries (its own columns and
+     * the primary key that ends each entry) and decodes from a key exactly as stored: the scan then
+     * answers from the index without reading the rows. Numbers whose key form loses their scale or
+     * sign of zero (numeric, floats), padded char and the like are read from the rows.
+     */
+    boolean indexOnly() {
+        if (decoded == null || range.index().primary() || table.hiddenRowId()) {
+            return false;
+        }
+        boolean[] inKey = new boolean[decoded.length];
+        for (int position : table.keyPositions(range.index())) {
+            inKey[position] = true;
+        }
+        for (int position : table.keyPositions(table.primaryIndex())) {
+            inKey[position] = true;
+        }
+        for (int i = 0; i < decoded.length; i++) {
+            if (decoded[i] && (!inKey[i] || !exactInKeys(table.columns().get(i).type().kind()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean exactInKeys(io.weftdb.ir.type.TypeKind kind) {
+        return switch (kind) {
+            case BOOLEAN, SMALLINT, INTEGER, BIGINT, TEXT, VARCHAR, BYTEA, DATE, TIME, TIMESTAMP, TIMESTAMPTZ, UUID -> true;
+            default -> false;
+        };
     }
 
     @Override
@@ -55,6 +89,8 @@ public record TableScanNode(TableDef table, String alias, KeyRange range, Scope 
         private final TableCodec.Subset conditionPart;
         private final TableCodec.Subset restPart;
         private final boolean viaPrimary = range.index().primary();
+        /** Rows are decoded from the index entries' keys (see {@link #indexOnly()}). */
+        private final boolean fromIndexKeys = indexOnly();
         /** No column is decoded: stored values need not even be fetched. */
         private final boolean readsNothing;
         private KeyCursor cursor;
@@ -143,6 +179,14 @@ public record TableScanNode(TableDef table, String alias, KeyRange range, Scope 
                 if (viaPrimary) {
                     key = cursor.key();
                     value = cursor.value();
+                } else if (fromIndexKeys) {
+                    key = codec.rowKeyOfIndexEntry(range.index(), cursor.key());
+                    value = null;
+                    row = keyValues(cursor.key());
+                    if (condition == null || Boolean.TRUE.equals(condition.evaluate(row, environment.context()))) {
+                        return true;
+                    }
+                    continue;
                 } else {
                     key = codec.rowKeyOfIndexEntry(range.index(), cursor.key());
                     value = environment.reader().get(Keyspace.DATA, key);
@@ -157,6 +201,24 @@ public record TableScanNode(TableDef table, String alias, KeyRange range, Scope 
             }
             exhausted = true;
             return false;
+        }
+
+        /** The columns an index entry holds: the index's own, then the primary key's that end it. */
+        private Object[] keyValues(byte[] entry) {
+            Object[] values = new Object[output.columns().size()];
+            KeyDecoder decoder = new KeyDecoder(entry);
+            decoder.readLong();
+            readColumns(decoder, range.index(), values);
+            readColumns(decoder, table.primaryIndex(), values);
+            return values;
+        }
+
+        private void readColumns(KeyDecoder decoder, IndexDef index, Object[] values) {
+            int[] positions = table.keyPositions(index);
+            for (int i = 0; i < positions.length; i++) {
+                values[positions[i]] = decoder.readValue(table.columns().get(positions[i]).type().kind(),
+                        index.descending().get(i));
+            }
         }
 
         @Override

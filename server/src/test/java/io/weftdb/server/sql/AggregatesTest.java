@@ -57,7 +57,7 @@ class AggregatesTest {
         // Through a secondary index: NULL keys form one group, as when hashing.
         String bySku = "SELECT sku, count(*) FROM lines WHERE sku >= 's0' OR sku IS NULL GROUP BY sku";
         assertThat(plan("SELECT sku, count(*) FROM lines WHERE sku > 's2' GROUP BY sku"))
-                .contains("GroupAggregate", "Index Scan using lines_sku");
+                .contains("GroupAggregate", "Index Only Scan using lines_sku");
         assertThat(sql.query("SELECT sku, count(*) FROM lines WHERE sku > 's2' GROUP BY sku ORDER BY 1"))
                 .containsExactly(List.of("s3", "1846"), List.of("s4", "1846"));
         assertThat(sql.query(bySku + " ORDER BY 1")).hasSize(6).contains(java.util.Arrays.asList(null, "770"));
