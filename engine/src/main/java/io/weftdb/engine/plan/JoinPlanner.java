@@ -7,11 +7,11 @@ import io.weftdb.engine.expr.Evaluator;
 import io.weftdb.engine.expr.ExpressionCompiler;
 import io.weftdb.engine.expr.Scope;
 import io.weftdb.engine.expr.TypeRules;
+import io.weftdb.engine.txn.LockManager;
 import io.weftdb.engine.value.Casts;
 import io.weftdb.ir.error.SqlException;
 import io.weftdb.ir.expr.BinaryOperator;
 import io.weftdb.ir.expr.Expr;
-import io.weftdb.engine.txn.LockManager;
 import io.weftdb.ir.stmt.FromItem;
 import io.weftdb.ir.stmt.Query;
 import io.weftdb.ir.type.DataType;
@@ -297,6 +297,11 @@ final class JoinPlanner {
             planner.estimates().noteRows(lookup, rows);
             return new Joined(lookup, false);
         }
+        PlanNode merge = mergeJoin(left, right, conditions, scope);
+        if (merge != null) {
+            planner.estimates().noteRows(merge, rows);
+            return new Joined(merge, false);
+        }
         PlanNode join;
         boolean rightFirst = buildOnLeft(left, right);
         if (rightFirst) {
@@ -354,6 +359,103 @@ final class JoinPlanner {
     /** PostgreSQL's distinct count for a column it knows nothing about (DEFAULT_NUM_DISTINCT), at most the rows. */
     private static double orDefault(double distinct, double rows) {
         return distinct > 0 ? distinct : Math.max(1, Math.min(200, rows));
+    }
+
+    /** Below this many rows on either side a hash join is as cheap and a merge join is not tried. */
+    private static final int MERGE_MINIMUM_ROWS = 1000;
+
+    /**
+     * A merge join, when both sides are tables read in the order of an index (ascending) whose
+     * leading columns are the join's equality columns, in the same order on both sides, of types
+     * whose SQL order is their key order, and both sides are big enough for avoiding a hash table
+     * to matter; null otherwise. Other conditions become the residual.
+     */
+    private PlanNode mergeJoin(PlanNode left, PlanNode right, List<Expr> conditions, Scope scope) {
+        TableScanNode leftScan = orderedScan(left);
+        TableScanNode rightScan = orderedScan(right);
+        if (leftScan == null || rightScan == null || planner.estimates().estimate(left) < MERGE_MINIMUM_ROWS
+                || planner.estimates().estimate(right) < MERGE_MINIMUM_ROWS) {
+            return null;
+        }
+        int[] leftOrder = leftScan.table().keyPositions(leftScan.range().index());
+        int[] rightOrder = rightScan.table().keyPositions(rightScan.range().index());
+        int[] leftKeys = new int[conditions.size()];
+        int[] rightKeys = new int[conditions.size()];
+        int keys = 0;
+        List<Expr> residual = new ArrayList<>();
+        for (Expr condition : conditions) {
+            int[] pair = columnPair(condition, left.output(), right.output());
+            if (pair == null) {
+                residual.add(condition);
+            } else {
+                leftKeys[keys] = pair[0];
+                rightKeys[keys] = pair[1];
+                keys++;
+            }
+        }
+        if (keys == 0 || keys > leftOrder.length || keys > rightOrder.length) {
+            return null;
+        }
+        // The equalities must be the indexes' leading columns, pairwise in index order.
+        int[] orderedLeft = new int[keys];
+        int[] orderedRight = new int[keys];
+        for (int i = 0; i < keys; i++) {
+            int found = -1;
+            for (int k = 0; k < keys; k++) {
+                if (leftKeys[k] == leftOrder[i]) {
+                    found = k;
+                }
+            }
+            if (found < 0 || rightKeys[found] != rightOrder[i] || leftScan.range().index().descending().get(i)
+                    || rightScan.range().index().descending().get(i)
+                    || !mergeable(left.output().columns().get(leftKeys[found]).type().kind(),
+                            right.output().columns().get(rightKeys[found]).type().kind())) {
+                return null;
+            }
+            orderedLeft[i] = leftKeys[found];
+            orderedRight[i] = rightKeys[found];
+        }
+        return new MergeJoinNode(left, right, orderedLeft, orderedRight,
+                residual.isEmpty() ? null : compileAll(scope, residual), scope);
+    }
+
+    /** A table scan (possibly filtered) whose rows come in its index's order; null for anything else. */
+    private static TableScanNode orderedScan(PlanNode plan) {
+        PlanNode node = plan instanceof FilterNode filter ? filter.input() : plan;
+        return node instanceof TableScanNode scan && !scan.table().hiddenRowId() ? scan : null;
+    }
+
+    /** {@code a = b} with a column of each side: their positions [left, right]; null otherwise. */
+    private static int[] columnPair(Expr condition, Scope left, Scope right) {
+        if (!(condition instanceof Expr.Binary binary) || binary.operator() != BinaryOperator.EQUAL
+                || !(binary.left() instanceof Expr.ColumnRef a) || !(binary.right() instanceof Expr.ColumnRef b)) {
+            return null;
+        }
+        try {
+            int leftA = left.find(a.name(), a.position());
+            int rightB = right.find(b.name(), b.position());
+            if (leftA >= 0 && rightB >= 0 && left.find(b.name(), b.position()) < 0 && right.find(a.name(), a.position()) < 0) {
+                return new int[] {leftA, rightB};
+            }
+            int leftB = left.find(b.name(), b.position());
+            int rightA = right.find(a.name(), a.position());
+            if (leftB >= 0 && rightA >= 0 && left.find(a.name(), a.position()) < 0 && right.find(b.name(), b.position()) < 0) {
+                return new int[] {leftB, rightA};
+            }
+        } catch (SqlException ambiguous) {
+            return null;
+        }
+        return null;
+    }
+
+    /** Key kinds compared as their stored keys order them, and comparable with each other. */
+    private static boolean mergeable(TypeKind left, TypeKind right) {
+        boolean sameFamily = left == right || (left.isInteger() && right.isInteger())
+                || ((left == TypeKind.TEXT || left == TypeKind.VARCHAR) && (right == TypeKind.TEXT || right == TypeKind.VARCHAR));
+        return sameFamily && switch (left) {
+            case BOOLEAN, SMALLINT, INTEGER, BIGINT, TEXT, VARCHAR, DATE, TIME, TIMESTAMP, TIMESTAMPTZ -> true;
+            default -> false;
+        };
     }
 
     /** Rows of [right (rightWidth columns), left] as [left, right], named by {@code scope}. */

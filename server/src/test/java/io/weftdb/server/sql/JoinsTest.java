@@ -41,6 +41,31 @@ class JoinsTest {
     }
 
     @Test
+    void tablesReadInTheJoinKeysOrderAreMergedAndAgreeWithHashing() {
+        sql.execute("CREATE TABLE heads (id integer PRIMARY KEY, name text)");
+        sql.execute("CREATE TABLE parts (head integer, line integer, qty integer, PRIMARY KEY (head, line))");
+        sql.execute("INSERT INTO heads SELECT g, 'h' || g FROM generate_series(1, 3000) g WHERE g % 7 <> 0");
+        sql.execute("INSERT INTO parts SELECT g / 3 + 1, g % 3, g % 5 FROM generate_series(0, 9299) g WHERE (g / 3) % 11 <> 0");
+        List<String[]> pairs = List.of(
+                new String[] {"SELECT h.id, h.name, p.line, p.qty FROM heads h JOIN parts p ON p.head = h.id",
+                        "SELECT h.id, h.name, p.line, p.qty FROM heads h JOIN parts p ON p.head + 0 = h.id"},
+                new String[] {"SELECT h.id, p.line FROM heads h JOIN parts p ON h.id = p.head AND p.qty > 2",
+                        "SELECT h.id, p.line FROM heads h JOIN parts p ON h.id = p.head + 0 AND p.qty > 2"},
+                new String[] {"SELECT a.head, a.line, b.line FROM parts a JOIN parts b ON a.head = b.head",
+                        "SELECT a.head, a.line, b.line FROM parts a JOIN parts b ON a.head = b.head + 0"});
+        for (String[] pair : pairs) {
+            assertThat(String.join("\n", sql.query("EXPLAIN " + pair[0]).stream().map(row -> row.get(0)).toList()))
+                    .as(pair[0]).contains("Merge Join (1 key)");
+            List<List<String>> merged = new java.util.ArrayList<>(sql.query(pair[0]));
+            List<List<String>> hashed = new java.util.ArrayList<>(sql.query(pair[1]));
+            java.util.Comparator<List<String>> order = java.util.Comparator.comparing(Object::toString);
+            merged.sort(order);
+            hashed.sort(order);
+            assertThat(merged).as(pair[0]).isNotEmpty().isEqualTo(hashed);
+        }
+    }
+
+    @Test
     void innerLeftRightAndFullJoinsKeepTheirUnmatchedRows() {
         assertThat(sql.query("SELECT a.id, b.t FROM a JOIN b ON a.id = b.id ORDER BY 1, 2"))
                 .containsExactly(row("1", "b1"), row("1", "b1x"), row("2", "b2"));
