@@ -119,6 +119,19 @@ public final class SpillFile implements AutoCloseable {
         }
     }
 
+    /** Closes (and deletes) every file of {@code files} not yet closed, leaving its slot empty. */
+    public static void closeAll(SpillFile[] files) {
+        if (files == null) {
+            return;
+        }
+        for (int i = 0; i < files.length; i++) {
+            if (files[i] != null) {
+                files[i].close();
+                files[i] = null;
+            }
+        }
+    }
+
     @Override
     public void close() {
         try {

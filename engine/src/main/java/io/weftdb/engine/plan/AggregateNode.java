@@ -122,7 +122,7 @@ public record AggregateNode(PlanNode input, List<BoundExpr> groupKeys, List<Boun
                         if (spilledTypes == null) {
                             spilledTypes = spilledRowTypes();
                         }
-                        int partition = Math.floorMod(key.hashCode() * 0x9E3779B9, SPILL_PARTITIONS);
+                        int partition = key.partition(SPILL_PARTITIONS);
                         if (partitions[partition] == null) {
                             partitions[partition] = new SpillFile(spilledTypes);
                         }
@@ -143,7 +143,7 @@ public record AggregateNode(PlanNode input, List<BoundExpr> groupKeys, List<Boun
                 }
             }
         } catch (RuntimeException e) {
-            closeAll(partitions);
+            SpillFile.closeAll(partitions);
             throw e;
         }
         if (!anyInput) {
@@ -198,16 +198,6 @@ public record AggregateNode(PlanNode input, List<BoundExpr> groupKeys, List<Boun
         return keys;
     }
 
-    private static void closeAll(SpillFile[] files) {
-        if (files != null) {
-            for (SpillFile file : files) {
-                if (file != null) {
-                    file.close();
-                }
-            }
-        }
-    }
-
     /** The groups held in memory, then those of each spilled partition, aggregated one file at a time. */
     private final class SpilledGroups implements Iterator<Group> {
         private Iterator<Group> current;
@@ -259,7 +249,7 @@ public record AggregateNode(PlanNode input, List<BoundExpr> groupKeys, List<Boun
                     groups.computeIfAbsent(new RowKey(keys), key -> new Group(keys, set)).add(in, context);
                 }
             } catch (RuntimeException e) {
-                closeAll(partitions);
+                SpillFile.closeAll(partitions);
                 throw e;
             }
             return groups.values().iterator();

@@ -55,16 +55,12 @@ final class DistinctRows implements AutoCloseable {
         if (seen.contains(key)) {
             return false;
         }
-        int partition = partition(key);
+        int partition = key.partition(PARTITIONS);
         if (partitions[partition] == null) {
             partitions[partition] = new SpillFile(types);
         }
         partitions[partition].write(row);
         return false;
-    }
-
-    static int partition(RowKey key) {
-        return Math.floorMod(key.hashCode() * 0x9E3779B9, PARTITIONS);
     }
 
     /** The rows set aside, each once; empty when everything fitted in memory. Call after the last offer. */
@@ -115,14 +111,7 @@ final class DistinctRows implements AutoCloseable {
     @Override
     public void close() {
         seen = null;
-        if (partitions != null) {
-            for (int i = 0; i < partitions.length; i++) {
-                if (partitions[i] != null) {
-                    partitions[i].close();
-                    partitions[i] = null;
-                }
-            }
-        }
+        SpillFile.closeAll(partitions);
     }
 
     /** A spill file's rows, the file deleted once read or closed. */

@@ -126,8 +126,8 @@ public record HashJoinNode(PlanNode left, PlanNode right, List<BoundExpr> leftKe
                 }
             }
         } catch (RuntimeException e) {
-            closeAll(rightParts);
-            closeAll(leftParts);
+            SpillFile.closeAll(rightParts);
+            SpillFile.closeAll(leftParts);
             throw e;
         }
         return new RowSource() {
@@ -199,27 +199,18 @@ public record HashJoinNode(PlanNode left, PlanNode right, List<BoundExpr> leftKe
                 if (current != null) {
                     current.close();
                 }
-                closeAll(rightParts);
-                closeAll(leftParts);
+                SpillFile.closeAll(rightParts);
+                SpillFile.closeAll(leftParts);
             }
         };
     }
 
     private static SpillFile partition(SpillFile[] parts, List<DataType> types, Object[] key) {
-        int partition = key == null ? 0 : Math.floorMod(new RowKey(key).hashCode() * 0x9E3779B9, SPILL_PARTITIONS);
+        int partition = key == null ? 0 : new RowKey(key).partition(SPILL_PARTITIONS);
         if (parts[partition] == null) {
             parts[partition] = new SpillFile(types);
         }
         return parts[partition];
-    }
-
-    private static void closeAll(SpillFile[] files) {
-        for (int i = 0; i < files.length; i++) {
-            if (files[i] != null) {
-                files[i].close();
-                files[i] = null;
-            }
-        }
     }
 
     /** Streams {@code leftRows} against a complete build side, as the join type wants. */

@@ -23,6 +23,11 @@ final class RowKey {
         return values;
     }
 
+    /** Which of {@code count} spill partitions the row goes to (the hash mixed so nearby values spread). */
+    int partition(int count) {
+        return Math.floorMod(hash * 0x9E3779B9, count);
+    }
+
     /** Whether two rows of values are equal as DISTINCT sees them (NULL equal to NULL). */
     static boolean sameValues(Object[] a, Object[] b) {
         for (int i = 0; i < a.length; i++) {

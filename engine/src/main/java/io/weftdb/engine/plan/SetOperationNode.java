@@ -115,7 +115,7 @@ public record SetOperationNode(Query.SetOperator operator, boolean all, PlanNode
                 }
             }
         } catch (RuntimeException e) {
-            closeAll(rightPartitions);
+            SpillFile.closeAll(rightPartitions);
             throw e;
         }
         if (rightPartitions == null) {
@@ -125,23 +125,13 @@ public record SetOperationNode(Query.SetOperator operator, boolean all, PlanNode
     }
 
     private static void writeCounted(SpillFile[] partitions, RowKey key, Object[] row, long count, List<DataType> types) {
-        int partition = DistinctRows.partition(key);
+        int partition = key.partition(DistinctRows.PARTITIONS);
         if (partitions[partition] == null) {
             partitions[partition] = new SpillFile(types);
         }
         Object[] counted = java.util.Arrays.copyOf(row, row.length + 1);
         counted[row.length] = count;
         partitions[partition].write(counted);
-    }
-
-    private static void closeAll(SpillFile[] files) {
-        if (files != null) {
-            for (SpillFile file : files) {
-                if (file != null) {
-                    file.close();
-                }
-            }
-        }
     }
 
     /** The left rows the operation keeps, given the right input's row counts. */
@@ -199,7 +189,7 @@ public record SetOperationNode(Query.SetOperator operator, boolean all, PlanNode
                 while (rows.next()) {
                     environment.checkCancelled();
                     Object[] row = rows.row();
-                    int partition = DistinctRows.partition(new RowKey(row));
+                    int partition = new RowKey(row).partition(DistinctRows.PARTITIONS);
                     if (leftPartitions[partition] == null) {
                         leftPartitions[partition] = new SpillFile(types());
                     }
@@ -255,8 +245,8 @@ public record SetOperationNode(Query.SetOperator operator, boolean all, PlanNode
                 current.close();
                 current = null;
             }
-            closeAll(rightPartitions);
-            closeAll(leftPartitions);
+            SpillFile.closeAll(rightPartitions);
+            SpillFile.closeAll(leftPartitions);
         }
     }
 
