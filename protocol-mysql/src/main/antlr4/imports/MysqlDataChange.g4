@@ -66,8 +66,18 @@ loadDataStatement
       ((FIELDS | COLUMNS) fieldsOption+)?
       (LINES linesOption+)?
       (IGNORE skipped=INTEGER_LITERAL (LINES | ROWS))?
-      columnList?
+      loadFields?
       (setClause=SET assignment (COMMA assignment)*)?
+    ;
+
+/* Where each field of a line goes: a column, or a user variable the SET clause may read. */
+loadFields
+    : LEFT_PAREN (loadField (COMMA loadField)*)? RIGHT_PAREN
+    ;
+
+loadField
+    : identifier
+    | USER_VARIABLE
     ;
 
 fieldsOption

@@ -280,7 +280,7 @@ public final class Session implements AutoCloseable {
         int mark = running.beginStatement(true);
         ScheduledFuture<?> timeout = scheduleTimeout(running);
         try {
-            return CopyIn.start(copy, environment(running, List.of()), names(running), settings.timeZone(), codec,
+            return CopyIn.start(copy, environment(running, List.of()), names(running), settings.timeZone(), codec, notices::add,
                     success -> finishStatement(running, implicit, mark, success, timeout), Session::translate);
         } catch (RuntimeException | StackOverflowError e) {
             SqlException error = translate(e);

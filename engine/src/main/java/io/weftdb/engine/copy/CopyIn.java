@@ -1,12 +1,13 @@
 package io.weftdb.engine.copy;
 
+import io.weftdb.engine.Notice;
 import io.weftdb.engine.ResultColumn;
 import io.weftdb.engine.catalog.CatalogObject;
-import io.weftdb.engine.catalog.ColumnDef;
 import io.weftdb.engine.catalog.TableDef;
 import io.weftdb.engine.exec.ExecutionEnvironment;
+import io.weftdb.engine.expr.ParameterTypes;
 import io.weftdb.engine.plan.NameContext;
-import io.weftdb.engine.table.TargetColumns;
+import io.weftdb.engine.plan.QueryPlanner;
 import io.weftdb.engine.txn.LockKey;
 import io.weftdb.engine.txn.LockManager;
 import io.weftdb.ir.stmt.Copy;
@@ -53,7 +54,7 @@ public final class CopyIn {
      * @param codec the binary value format for FORMAT binary; null refuses binary data (0A000)
      */
     public static CopyIn start(Copy copy, ExecutionEnvironment environment, NameContext names, ZoneId zone,
-                               CopyBinaryCodec codec, Consumer<Boolean> statementEnd,
+                               CopyBinaryCodec codec, Consumer<Notice> notices, Consumer<Boolean> statementEnd,
                                Function<Throwable, SqlException> translate) {
         CopyOptions options = CopyOptions.of(copy.options(), Copy.Direction.FROM);
         if (copy.query() != null) {
@@ -66,13 +67,12 @@ public final class CopyIn {
         }
         environment.lock(LockKey.table(found.id()), LockManager.Mode.SHARED);
         TableDef table = environment.catalog().table(found.id());
-        int[] targets = TargetColumns.positions(table, copy.columns());
-        List<ResultColumn> columns = new ArrayList<>(targets.length);
-        for (int target : targets) {
-            ColumnDef column = table.columns().get(target);
-            columns.add(new ResultColumn(column.name(), column.type()));
+        CopyRowMapping mapping = CopyRowMapping.of(table, copy, new QueryPlanner(names, ParameterTypes.none()));
+        List<ResultColumn> columns = new ArrayList<>(mapping.fieldCount());
+        for (int i = 0; i < mapping.fieldCount(); i++) {
+            columns.add(new ResultColumn(mapping.name(i), mapping.type(i)));
         }
-        CopyLoader loader = new CopyLoader(environment, table, targets, options, zone, codec);
+        CopyLoader loader = new CopyLoader(environment, table, mapping, options, zone, codec, notices);
         return new CopyIn(columns, options.format(), loader, statementEnd, translate);
     }
 
@@ -107,6 +107,21 @@ public final class CopyIn {
         done = true;
         statementEnd.accept(true);
         return rows;
+    }
+
+    /** Rows a LOAD DATA REPLACE deleted because new rows took their keys. */
+    public long replacedRows() {
+        return loader.replaced();
+    }
+
+    /** Duplicate rows a LOAD DATA IGNORE skipped. */
+    public long skippedRows() {
+        return loader.skipped();
+    }
+
+    /** LOAD DATA's input variables as the last line set them (MySQL's user variables keep them). */
+    public java.util.Map<String, Object> variables() {
+        return loader.variables();
     }
 
     /** The client gave up (CopyFail): the statement is undone and its 57014 error thrown. */

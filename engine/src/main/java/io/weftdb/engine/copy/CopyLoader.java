@@ -1,6 +1,8 @@
 package io.weftdb.engine.copy;
 
+import io.weftdb.engine.Notice;
 import io.weftdb.engine.catalog.ColumnDef;
+import io.weftdb.engine.catalog.IndexDef;
 import io.weftdb.engine.catalog.TableDef;
 import io.weftdb.engine.exec.ExecutionEnvironment;
 import io.weftdb.engine.expr.BoundExpr;
@@ -13,6 +15,7 @@ import io.weftdb.ir.type.DataType;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Turns the bytes of a COPY FROM into table rows: it cuts them into lines (chunks may end
@@ -25,6 +28,8 @@ import java.util.List;
  */
 final class CopyLoader {
     private static final int CANCEL_CHECK_ROWS = 1024;
+    /** How many skipped duplicates are listed as warnings (MySQL's default max_error_count). */
+    private static final int MAX_WARNINGS = 64;
 
     private final ExecutionEnvironment environment;
     private final TableDef table;
@@ -35,8 +40,7 @@ final class CopyLoader {
     private final CopyBinaryCodec codec;
     private final CopyOptions options;
     private final ZoneId zone;
-    private final int[] targets;
-    private final DataType[] targetTypes;
+    private final CopyRowMapping mapping;
     private final String[] targetNames;
     private final boolean[] forceNotNull;
     private final boolean[] forceNull;
@@ -50,9 +54,15 @@ final class CopyLoader {
     private boolean headerPending;
     private boolean ended;
     private long rows;
+    /** Rows that REPLACE deleted and duplicate rows that IGNORE skipped. */
+    private long replaced;
+    private long skipped;
+    private final Consumer<Notice> notices;
+    /** The last row's working values, for the variables the session keeps after a LOAD DATA. */
+    private Object[] lastRow;
 
-    CopyLoader(ExecutionEnvironment environment, TableDef table, int[] targets, CopyOptions options, ZoneId zone,
-               CopyBinaryCodec codec) {
+    CopyLoader(ExecutionEnvironment environment, TableDef table, CopyRowMapping mapping, CopyOptions options, ZoneId zone,
+               CopyBinaryCodec codec, Consumer<Notice> notices) {
         this.environment = environment;
         this.table = table;
         this.writer = new TableWriter(environment, table);
@@ -65,28 +75,21 @@ final class CopyLoader {
         this.codec = codec;
         this.options = options;
         this.zone = zone;
-        this.targets = targets;
+        this.mapping = mapping;
+        this.notices = notices;
         List<ColumnDef> columns = table.columns();
-        targetTypes = new DataType[targets.length];
-        targetNames = new String[targets.length];
-        forceNotNull = new boolean[targets.length];
-        forceNull = new boolean[targets.length];
-        for (int i = 0; i < targets.length; i++) {
-            ColumnDef column = columns.get(targets[i]);
-            targetTypes[i] = column.type();
-            targetNames[i] = column.name();
-            forceNotNull[i] = options.forceNotNullColumns().contains(column.name());
-            forceNull[i] = options.forceNullColumns().contains(column.name());
+        targetNames = mapping.names();
+        forceNotNull = new boolean[targetNames.length];
+        forceNull = new boolean[targetNames.length];
+        for (int i = 0; i < targetNames.length; i++) {
+            forceNotNull[i] = options.forceNotNullColumns().contains(targetNames[i]);
+            forceNull[i] = options.forceNullColumns().contains(targetNames[i]);
         }
         requireCopiedColumns(options.forceNotNullColumns(), "FORCE_NOT_NULL");
         requireCopiedColumns(options.forceNullColumns(), "FORCE_NULL");
         defaults = new BoundExpr[columns.size()];
-        boolean[] given = new boolean[columns.size()];
-        for (int target : targets) {
-            given[target] = true;
-        }
         for (int i = 0; i < defaults.length; i++) {
-            if (!given[i]) {
+            if (!mapping.gives(i)) {
                 defaults[i] = DefaultValues.compile(columns.get(i));
             }
         }
@@ -152,15 +155,16 @@ final class CopyLoader {
     }
 
     private void insertBinary(byte[][] fields) {
-        if (fields.length != targets.length) {
+        if (fields.length != mapping.fieldCount()) {
             throw withContext(new SqlException(ErrorCode.BAD_COPY_FILE_FORMAT, "row field count is " + fields.length
-                    + ", expected " + targets.length), -1, null);
+                    + ", expected " + mapping.fieldCount()), -1, null);
         }
-        Object[] row = new Object[defaults.length];
-        for (int i = 0; i < targets.length; i++) {
+        Object[] row = mapping.newRow();
+        for (int i = 0; i < fields.length; i++) {
             if (fields[i] != null) {
+                DataType type = mapping.type(i);
                 try {
-                    row[targets[i]] = fitBinary(codec.decode(fields[i], targetTypes[i]), targetTypes[i]);
+                    row[mapping.target(i)] = fitBinary(codec.decode(fields[i], type), type);
                 } catch (SqlException e) {
                     throw withContext(e, i, "<binary>");
                 } catch (RuntimeException e) {
@@ -253,16 +257,16 @@ final class CopyLoader {
     }
 
     private void insert(String[] fields) {
-        if (fields.length < targets.length) {
+        if (fields.length < targetNames.length) {
             throw withContext(new SqlException(ErrorCode.BAD_COPY_FILE_FORMAT, "missing data for column \""
                     + targetNames[fields.length] + "\""), -1, null);
         }
-        if (fields.length > targets.length) {
+        if (fields.length > targetNames.length) {
             throw withContext(new SqlException(ErrorCode.BAD_COPY_FILE_FORMAT, "extra data after last expected column"),
                     -1, null);
         }
-        Object[] row = new Object[defaults.length];
-        for (int i = 0; i < targets.length; i++) {
+        Object[] row = mapping.newRow();
+        for (int i = 0; i < fields.length; i++) {
             String text = fields[i];
             if (text == null && forceNotNull[i]) {
                 text = options.nullString();
@@ -271,7 +275,7 @@ final class CopyLoader {
             }
             if (text != null) {
                 try {
-                    row[targets[i]] = TextParse.parse(text, targetTypes[i], zone);
+                    row[mapping.target(i)] = TextParse.parse(text, mapping.type(i), zone);
                 } catch (SqlException e) {
                     throw withContext(e, i, text);
                 }
@@ -280,21 +284,91 @@ final class CopyLoader {
         write(row);
     }
 
-    /** Fills in the defaults and inserts the row. */
-    private void write(Object[] row) {
+    /** Computes SET columns, fills in the defaults and inserts the row as the duplicate handling says. */
+    private void write(Object[] working) {
+        Object[] row;
+        try {
+            row = mapping.complete(working, environment.context());
+        } catch (SqlException e) {
+            throw withContext(e, -1, null);
+        }
+        lastRow = working;
         for (int i = 0; i < defaults.length; i++) {
             if (defaults[i] != null) {
                 row[i] = defaults[i].evaluate(null, environment.context());
             }
         }
         try {
-            writer.insert(row);
+            switch (mapping.duplicates()) {
+                case ERROR -> writer.insert(row);
+                case IGNORE -> {
+                    if (!insertUnlessDuplicate(row)) {
+                        return;
+                    }
+                }
+                case REPLACE -> {
+                    deleteConflicting(row);
+                    writer.insert(row);
+                }
+            }
         } catch (SqlException e) {
             throw withContext(e, -1, null);
         }
         if (++rows % CANCEL_CHECK_ROWS == 0) {
             environment.checkCancelled();
         }
+    }
+
+    /**
+     * IGNORE: a row whose key is taken is skipped with a warning (MySQL's 1062, the first
+     * {@link #MAX_WARNINGS} of them listed). The writer checks every unique key before it writes,
+     * so a refused row has left nothing behind.
+     */
+    private boolean insertUnlessDuplicate(Object[] row) {
+        try {
+            writer.insert(row);
+            return true;
+        } catch (SqlException e) {
+            if (e.code() != ErrorCode.UNIQUE_VIOLATION) {
+                throw e;
+            }
+            if (++skipped <= MAX_WARNINGS) {
+                notices.accept(new Notice("WARNING", e.getMessage() + " (line " + lineNumber + ")", e.code()));
+            }
+            if (skipped % CANCEL_CHECK_ROWS == 0) {
+                environment.checkCancelled();
+            }
+            return false;
+        }
+    }
+
+    /** REPLACE: every row holding one of the new row's unique keys (primary key first) is deleted. */
+    private void deleteConflicting(Object[] row) {
+        for (IndexDef index : table.indexes()) {
+            if (!index.unique()) {
+                continue;
+            }
+            TableWriter.Conflict conflict = writer.findConflict(row, index);
+            if (conflict != null) {
+                writer.delete(conflict.key(), writer.codec().decodeRow(conflict.value()));
+                replaced++;
+            }
+        }
+    }
+
+    /** Rows REPLACE deleted to make room for new ones. */
+    long replaced() {
+        return replaced;
+    }
+
+    /** Duplicate rows IGNORE skipped. */
+    long skipped() {
+        return skipped;
+    }
+
+    /** The values of the LOAD DATA variables in the last line read (null before any). */
+    java.util.Map<String, Object> variables() {
+        return mapping.variables(lastRow);
     }
 
     /** The error with PostgreSQL's COPY context in its detail (after the error's own detail, if any). */

@@ -29,6 +29,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,6 +63,8 @@ final class MysqlAstBuilder {
     private int parameterCount;
     /** Set while translating an ON DUPLICATE KEY UPDATE list, whose names mean the existing or the proposed row. */
     private DuplicateKeyNames duplicateKey;
+    /** While a LOAD DATA SET clause is built: the variables its field list reads into. */
+    private Set<String> loadVariables = Set.of();
     /** Set while translating a HAVING that filters rows: select-list aliases by name, for {@link AggregateCalls}. */
     private Map<String, Expr> havingAliases;
 
@@ -145,12 +148,6 @@ final class MysqlAstBuilder {
      * {@code \N} for NULL. What has no COPY equivalent is refused rather than half done.
      */
     private MysqlCommand loadData(LoadDataStatementContext ctx) {
-        if (ctx.setClause != null) {
-            throw notSupported("LOAD DATA with a SET clause");
-        }
-        if (ctx.duplicates != null) {
-            throw notSupported("LOAD DATA " + ctx.duplicates.getText().toUpperCase(Locale.ROOT));
-        }
         if (ctx.optionWord() != null) {
             String charset = ctx.optionWord().getText().replace("'", "").toLowerCase(Locale.ROOT);
             if (!List.of("utf8", "utf8mb4", "utf8mb3", "ascii", "binary").contains(charset)) {
@@ -193,9 +190,44 @@ final class MysqlAstBuilder {
             options.put("escape", escaped.isEmpty() ? enclosed : escaped);
         }
         long skipped = ctx.skipped == null ? 0 : Long.parseLong(ctx.skipped.getText());
-        Copy copy = new Copy(qualifiedName(ctx.qualifiedName()), columnList(ctx.columnList()), null, Copy.Direction.FROM,
-                null, options);
+        Copy copy = new Copy(qualifiedName(ctx.qualifiedName()), List.of(), null, Copy.Direction.FROM, null, options,
+                load(ctx));
         return new MysqlCommand.LoadData(copy, stringValue(ctx.fileName), ctx.LOCAL() != null, skipped, startingBy);
+    }
+
+    /**
+     * The fields' targets, the SET assignments (reading the list's variables as the load's input,
+     * any other {@code @v} as the session's variable) and the duplicate handling: REPLACE, IGNORE,
+     * or with LOCAL IGNORE as well, since MySQL cannot stop a client's file midway.
+     */
+    private Copy.Load load(LoadDataStatementContext ctx) {
+        List<Copy.Field> fields = new ArrayList<>();
+        Set<String> variables = new HashSet<>();
+        if (ctx.loadFields() != null) {
+            for (LoadFieldContext field : ctx.loadFields().loadField()) {
+                if (field.USER_VARIABLE() != null) {
+                    String name = userVariableName(field.USER_VARIABLE().getSymbol());
+                    variables.add(name);
+                    fields.add(new Copy.Field.Variable(name));
+                } else {
+                    fields.add(new Copy.Field.Column(name(field.identifier())));
+                }
+            }
+        }
+        List<DataChange.Assignment> assignments = new ArrayList<>();
+        loadVariables = variables;
+        try {
+            for (AssignmentContext assignment : ctx.assignment()) {
+                assignments.add(new DataChange.Assignment(qualifiedName(assignment.qualifiedName()).name(),
+                        expressionOrDefault(assignment.expressionOrDefault())));
+            }
+        } finally {
+            loadVariables = Set.of();
+        }
+        Copy.Duplicates duplicates = ctx.duplicates != null && ctx.duplicates.getType() == MysqlSqlLexer.REPLACE
+                ? Copy.Duplicates.REPLACE
+                : ctx.duplicates != null || ctx.LOCAL() != null ? Copy.Duplicates.IGNORE : Copy.Duplicates.ERROR;
+        return new Copy.Load(fields, assignments, duplicates);
     }
 
     private static SqlException notSupported(String what) {
@@ -1470,8 +1502,12 @@ final class MysqlAstBuilder {
                 VariableName name = VariableName.parse(variable.SYSTEM_VARIABLE().getText());
                 yield constant(facts.systemVariable(name.name(), name.global()), position);
             }
-            case UserVariableContext user -> constant(facts.userVariable(userVariableName(user.USER_VARIABLE().getSymbol())),
-                    position);
+            case UserVariableContext user -> {
+                String name = userVariableName(user.USER_VARIABLE().getSymbol());
+                yield loadVariables.contains(name)
+                        ? new Expr.ColumnRef(QualifiedName.of(Copy.Load.VARIABLES, name), position)
+                        : constant(facts.userVariable(name), position);
+            }
             case TypedLiteralContext typed -> new Expr.Cast(new Expr.Literal(stringValue(typed.STRING().getSymbol()),
                     DataType.UNKNOWN, position), switch (typed.typed.getType()) {
                         case MysqlSqlLexer.DATE -> DataType.DATE;

@@ -920,9 +920,13 @@ final class MysqlSession {
             return;
         }
         takeWarnings();
-        // MySQL adds a "Records: n ..." info string; drivers parse that field differently, so it is left out.
-        previousRowCount = rows;
-        output.send(new OkPacket(false, rows, 0, status(), warnings.size()));
+        // The variables of the field list keep what the last line put in them, as MySQL's do.
+        userVariables.putAll(load.copy.variables());
+        // REPLACE counts each deleted row as well, as MySQL does. MySQL adds a "Records: n ..." info
+        // string; drivers parse that field differently, so it is left out.
+        long affected = rows + load.copy.replacedRows();
+        previousRowCount = affected;
+        output.send(new OkPacket(false, affected, 0, status(), warnings.size()));
     }
 
     // ---------------------------------------------------------------------------------------- cursors

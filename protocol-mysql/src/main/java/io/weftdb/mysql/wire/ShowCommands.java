@@ -18,6 +18,7 @@ import io.weftdb.ir.QualifiedName;
 import io.weftdb.ir.expr.Expr;
 import io.weftdb.ir.stmt.ReferentialAction;
 import io.weftdb.ir.type.DataType;
+import io.weftdb.mysql.error.MysqlErrors;
 import io.weftdb.mysql.error.MysqlException;
 import io.weftdb.mysql.error.MysqlVendorError;
 import io.weftdb.mysql.sql.MysqlCommand;
@@ -368,7 +369,8 @@ final class ShowCommands {
         List<Object[]> rows = new ArrayList<>();
         for (Notice notice : notices) {
             rows.add(new Object[] {notice.severity().equals("WARNING") ? "Warning" : "Note",
-                    (long) MysqlVendorError.ER_UNKNOWN_ERROR.code(), notice.message()});
+                    (long) (notice.code() == null ? MysqlVendorError.ER_UNKNOWN_ERROR : MysqlErrors.of(notice.code())).code(),
+                    notice.message()});
         }
         return new LocalRows(List.of(text("Level"), bigint("Code"), text("Message")), rows);
     }

@@ -116,6 +116,42 @@ class MysqlLoadDataJdbcTest {
     }
 
     @Test
+    void fieldsReadIntoVariablesFeedTheSetClauseAndTheVariablesKeepTheLastLine() throws Exception {
+        String file = path("people.csv", "1,ann,21/03/1990,x\n2,bob,01/12/1985,y\n");
+        try (Connection connection = connect(true); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE born (id INT PRIMARY KEY, name VARCHAR(20), born DATE, note TEXT,"
+                    + " loaded INT DEFAULT 7)");
+            assertThat(statement.executeUpdate("LOAD DATA LOCAL INFILE '" + file + "' INTO TABLE born"
+                    + " FIELDS TERMINATED BY ',' (id, @name, @born, @rest)"
+                    + " SET name = UPPER(@name), born = STR_TO_DATE(@born, '%d/%m/%Y'), note = CONCAT(id, '-', @name)"))
+                    .isEqualTo(2);
+            assertThat(rows(statement, "SELECT id, name, born, note, loaded FROM born ORDER BY id"))
+                    .containsExactly("1|ANN|1990-03-21|1-ann|7", "2|BOB|1985-12-01|2-bob|7");
+            assertThat(rows(statement, "SELECT @rest, @name")).containsExactly("y|bob");
+        }
+    }
+
+    @Test
+    void aLocalLoadSkipsDuplicateKeysWithWarningsAndReplaceOverwritesThem() throws Exception {
+        try (Connection connection = connect(true); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE keyed (id INT PRIMARY KEY, code VARCHAR(5) UNIQUE, v TEXT)");
+            statement.execute("INSERT INTO keyed VALUES (1, 'a', 'old'), (5, 'e', 'kept')");
+            String first = path("dup1.tsv", "1\tz\tnew\n2\tb\ttwo\n3\te\tthree\n");
+            // LOCAL behaves as IGNORE: a line whose primary or unique key is taken is skipped.
+            assertThat(statement.executeUpdate("LOAD DATA LOCAL INFILE '" + first + "' INTO TABLE keyed")).isEqualTo(1);
+            assertThat(rows(statement, "SHOW WARNINGS")).hasSize(2).allSatisfy(row -> assertThat(row).contains("|1062|"));
+            assertThat(rows(statement, "SELECT id, code, v FROM keyed ORDER BY id"))
+                    .containsExactly("1|a|old", "2|b|two", "5|e|kept");
+            String second = path("dup2.tsv", "1\ta\tnewer\n4\tb\tfour\n6\tf\tsix\n");
+            // REPLACE deletes the rows holding a key of the new line (id 1; code b of id 2) and counts them.
+            assertThat(statement.executeUpdate("LOAD DATA LOCAL INFILE '" + second + "' REPLACE INTO TABLE keyed"))
+                    .isEqualTo(5);
+            assertThat(rows(statement, "SELECT id, code, v FROM keyed ORDER BY id"))
+                    .containsExactly("1|a|newer", "4|b|four", "5|e|kept", "6|f|six");
+        }
+    }
+
+    @Test
     void aClientThatDoesNotAllowLocalFilesIsRefusedAndServerFilesAreNotRead() throws Exception {
         String file = path("refused.tsv", "1\n");
         try (Connection connection = connect(false); Statement statement = connection.createStatement()) {

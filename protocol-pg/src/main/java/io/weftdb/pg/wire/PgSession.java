@@ -962,7 +962,8 @@ final class PgSession {
             if (!session.settings().sendsToClient(notice.severity())) {
                 continue;
             }
-            String sqlState = notice.severity().equals("WARNING") ? "01000" : "00000";
+            String sqlState = notice.code() != null ? notice.code().sqlState()
+                    : notice.severity().equals("WARNING") ? "01000" : "00000";
             out.send(ErrorResponse.notice(notice.severity(), sqlState, notice.message()));
         }
     }
