@@ -3,6 +3,7 @@ package io.weftdb.mysql.wire;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.weftdb.engine.CommandResult;
+import io.weftdb.engine.DetachedRows;
 import io.weftdb.engine.Notice;
 import io.weftdb.engine.ResultColumn;
 import io.weftdb.engine.RowResult;
@@ -110,8 +111,8 @@ final class MysqlSession {
     private final Map<String, Object> userVariables = new HashMap<>();
     private List<Notice> warnings = List.of();
     private int nextStatementId = 1;
-    /** The rows of a prepared statement executed with a read-only cursor, fetched by COM_STMT_FETCH; null when none is open. */
-    private Cursor cursor;
+    /** The open cursors (prepared statements executed with a read-only cursor) by statement id, fetched by COM_STMT_FETCH. */
+    private final Map<Integer, Cursor> cursors = new HashMap<>();
     /** A LOAD DATA LOCAL INFILE whose file the client is sending; null otherwise. */
     private LocalInfile localInfile;
     private volatile String runningQuery;
@@ -264,9 +265,9 @@ final class MysqlSession {
             sendError(new MysqlException(MysqlVendorError.ER_UNKNOWN_COM_ERROR, "Unknown command"));
             return;
         }
-        if (cursor != null && !keepsCursorOpen(command)) {
-            // The engine closes a session's open rows when it runs anything else: so does the cursor.
-            closeCursor();
+        if (!cursors.isEmpty() && !keepsCursorOpen(command)) {
+            // The engine streams one statement at a time: a cursor still streaming reads its rest ahead.
+            detachCursors();
         }
         try {
             switch (command) {
@@ -296,17 +297,13 @@ final class MysqlSession {
                 case COM_STMT_CLOSE -> {
                     MysqlBuffers.require(payload, 4);
                     int id = payload.readIntLE();
-                    if (cursor != null && cursor.statementId() == id) {
-                        closeCursor();
-                    }
+                    closeCursor(id);
                     statements.remove(id);
                 }
                 case COM_STMT_RESET -> {
                     MysqlBuffers.require(payload, 4);
                     int id = payload.readIntLE();
-                    if (cursor != null && cursor.statementId() == id) {
-                        closeCursor();
-                    }
+                    closeCursor(id);
                     statement(id, "mysqld_stmt_reset").clearLongData();
                     ok();
                 }
@@ -935,7 +932,39 @@ final class MysqlSession {
     /** COM_STMT_EXECUTE's flag asking for the rows to stay on the server until COM_STMT_FETCH asks for them. */
     private static final int CURSOR_TYPE_READ_ONLY = 1;
 
-    private record Cursor(int statementId, RowResult rows, StatementGuard guard) {}
+    /**
+     * A cursor's rows: the statement's own while it streams, then (once another statement has run)
+     * its rest read ahead, its statement ended.
+     */
+    private static final class Cursor {
+        private RowResult rows;
+        private final StatementGuard guard;
+
+        Cursor(RowResult rows, StatementGuard guard) {
+            this.rows = rows;
+            this.guard = guard;
+        }
+
+        /** Reads the rest ahead, so the engine can run another statement; ends the statement. */
+        void detach(long memoryBytes) {
+            if (rows instanceof DetachedRows) {
+                return;
+            }
+            DetachedRows rest = DetachedRows.drain(rows, memoryBytes);
+            rows = rest;
+            if (rest.failure() != null) {
+                guard.failed(rest.failure());
+            } else {
+                guard.succeeded();
+            }
+        }
+
+        /** Ends the cursor; its statement only read, so it counts as done. */
+        void close() {
+            rows.close();
+            guard.succeeded();
+        }
+    }
 
     /**
      * Answers an execute that asked for a cursor: the column definitions, then a status packet
@@ -950,7 +979,8 @@ final class MysqlSession {
         for (ResultColumn column : columns) {
             output.send(MysqlTypes.column(column, database));
         }
-        cursor = new Cursor(statementId, outcome.rows(), outcome.guard());
+        closeCursor(statementId);
+        cursors.put(statementId, new Cursor(outcome.rows(), outcome.guard()));
         previousRowCount = -1;
         sendEndOfRows(status() | ServerStatus.CURSOR_EXISTS);
     }
@@ -961,27 +991,27 @@ final class MysqlSession {
         int id = payload.readIntLE();
         long wanted = payload.readUnsignedIntLE();
         statement(id, "mysqld_stmt_fetch");
-        if (cursor == null || cursor.statementId() != id) {
+        Cursor open = cursors.get(id);
+        if (open == null) {
             throw new MysqlException(MysqlVendorError.ER_STMT_HAS_NO_OPEN_CURSOR,
                     "The statement (" + Integer.toUnsignedString(id) + ") has no open cursor.");
         }
-        Cursor open = cursor;
         boolean exhausted;
         try {
-            exhausted = sendRows(open.rows(), open.rows().columns(), true, Math.max(wanted, 1));
+            exhausted = sendRows(open.rows, open.rows.columns(), true, Math.max(wanted, 1));
         } catch (PacketOutput.ClientGone gone) {
-            closeCursor();
+            closeCursor(id);
             throw gone;
         } catch (RuntimeException e) {
-            cursor = null;
-            open.rows().close();
-            open.guard().failed(e);
+            cursors.remove(id);
+            open.rows.close();
+            open.guard.failed(e);
             takeWarnings();
             throw e;
         }
         int status = status() | ServerStatus.CURSOR_EXISTS;
         if (exhausted) {
-            closeCursor();
+            closeCursor(id);
             status |= ServerStatus.LAST_ROW_SENT;
         }
         sendEndOfRows(status);
@@ -992,12 +1022,27 @@ final class MysqlSession {
                 ? new OkPacket(true, 0, 0, status, warnings.size()) : new EofPacket(warnings.size(), status));
     }
 
-    /** Ends the open cursor; its statement only read, so it counts as done. */
-    private void closeCursor() {
-        Cursor open = cursor;
-        cursor = null;
-        open.rows().close();
-        open.guard().succeeded();
+    /** Ends the cursor of statement {@code id}, if it has one. */
+    private void closeCursor(int id) {
+        Cursor open = cursors.remove(id);
+        if (open != null) {
+            open.close();
+        }
+    }
+
+    /** Drops every cursor's rows (a spill file is deleted); the statement they belong to ends with the session or the reset. */
+    private void discardCursors() {
+        for (Cursor open : cursors.values()) {
+            open.rows.close();
+        }
+        cursors.clear();
+    }
+
+    private void detachCursors() {
+        long memoryBytes = session.settings().bytes("work_mem");
+        for (Cursor open : cursors.values()) {
+            open.detach(memoryBytes);
+        }
     }
 
     /** Whether {@code command} leaves an open cursor alone: fetching it, or commands that run no statement. */
@@ -1184,6 +1229,7 @@ final class MysqlSession {
         tablesLocked = false;
         readLockedTables = Set.of();
         userVariables.clear();
+        discardCursors();
         statements.clear();
         session.execute(new SessionCommand.ResetVariable("all"), List.of());
         variables.reset();
@@ -1382,6 +1428,7 @@ final class MysqlSession {
         phase = Phase.CLOSED;
         server.connections().remove(connectionId);
         Session ending = session;
+        discardCursors();
         if (ending != null) {
             ending.close();
         }

@@ -196,6 +196,50 @@ class MysqlServerJdbcTest {
     }
 
     @Test
+    void twoCursorsOnOneConnectionInterleaveAndOutliveOtherStatements() throws SQLException {
+        String table = table("cursors");
+        try (Connection connection = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + server.port()
+                + "/public?useSSL=false&useCursorFetch=true&defaultFetchSize=50", "app", "")) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE " + table + " (id INT PRIMARY KEY, name VARCHAR(20))");
+                StringBuilder insert = new StringBuilder("INSERT INTO " + table + " VALUES ");
+                for (int i = 1; i <= 600; i++) {
+                    insert.append(i > 1 ? ", " : "").append('(').append(i).append(", 'n").append(i).append("')");
+                }
+                statement.execute(insert.toString());
+            }
+            connection.setAutoCommit(false);
+            try (PreparedStatement up = connection.prepareStatement("SELECT id FROM " + table + " WHERE id <= ? ORDER BY id");
+                 PreparedStatement down = connection.prepareStatement(
+                         "SELECT id FROM " + table + " WHERE id > ? ORDER BY id DESC");
+                 Statement other = connection.createStatement()) {
+                up.setInt(1, 300);
+                down.setInt(1, 300);
+                List<Integer> ups = new ArrayList<>();
+                List<Integer> downs = new ArrayList<>();
+                try (ResultSet ascending = up.executeQuery(); ResultSet descending = down.executeQuery()) {
+                    for (int i = 0; i < 300; i++) {
+                        assertThat(ascending.next()).isTrue();
+                        ups.add(ascending.getInt(1));
+                        assertThat(descending.next()).isTrue();
+                        downs.add(descending.getInt(1));
+                        if (i == 120) {
+                            // Another statement in between: both cursors read ahead and go on.
+                            assertThat(other.executeUpdate("UPDATE " + table + " SET name = 'x' WHERE id = 1")).isEqualTo(1);
+                        }
+                    }
+                    assertThat(ascending.next()).isFalse();
+                    assertThat(descending.next()).isFalse();
+                }
+                assertThat(ups).isEqualTo(java.util.stream.IntStream.rangeClosed(1, 300).boxed().toList());
+                assertThat(downs).isEqualTo(java.util.stream.IntStream.rangeClosed(301, 600).map(i -> 901 - i).boxed().toList());
+            }
+            connection.commit();
+            assertThat(column(connection, "SELECT name FROM " + table + " WHERE id = 1")).containsExactly("x");
+        }
+    }
+
+    @Test
     void rollbackUndoesTheTransaction() throws SQLException {
         String table = table("undo");
         try (Connection connection = connect(false)) {

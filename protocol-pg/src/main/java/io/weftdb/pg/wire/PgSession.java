@@ -885,7 +885,7 @@ final class PgSession {
                 if (endsTransaction) {
                     portal.close();
                 } else {
-                    portal.detach();
+                    portal.detach(session.settings().bytes("work_mem"));
                 }
             }
         }

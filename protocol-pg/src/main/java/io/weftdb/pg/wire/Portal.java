@@ -1,11 +1,11 @@
 package io.weftdb.pg.wire;
 
 import io.weftdb.engine.CommandResult;
+import io.weftdb.engine.DetachedRows;
 import io.weftdb.engine.ResultColumn;
 import io.weftdb.engine.RowResult;
 import io.weftdb.engine.StatementResult;
 import io.weftdb.ir.error.SqlException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,7 +14,8 @@ import java.util.List;
  *
  * <p>The engine streams the rows of one statement per session at a time. When another statement
  * runs while this portal still has rows to give (a client interleaving two portals), the rest of
- * its rows are first read into memory ({@link #detach()}) so the portal can still be resumed.
+ * its rows are first read ahead ({@link #detach}: work_mem of them in memory, the rest spilled to
+ * disk) so the portal can still be resumed.
  */
 final class Portal {
     private final String name;
@@ -24,10 +25,8 @@ final class Portal {
     private boolean started;
     private List<ResultColumn> columns;
     private RowResult rows;
-    private List<Object[]> buffered;
-    private int bufferedIndex = -1;
+    private boolean detached;
     private String commandTag;
-    private SqlException deferredError;
     private boolean exhausted;
 
     Portal(String name, PreparedStatement statement, List<Object> parameters, List<Integer> resultFormats) {
@@ -96,26 +95,12 @@ final class Portal {
 
     /** Whether the engine is still streaming this portal's rows. */
     boolean isStreaming() {
-        return rows != null && !exhausted && buffered == null;
+        return rows != null && !exhausted && !detached;
     }
 
     /** Advances to the next row; false when there are no more (the statement has then ended). */
     boolean next() {
         if (exhausted) {
-            return false;
-        }
-        if (buffered != null) {
-            if (bufferedIndex + 1 < buffered.size()) {
-                bufferedIndex++;
-                return true;
-            }
-            exhausted = true;
-            buffered = null;
-            if (deferredError != null) {
-                SqlException error = deferredError;
-                deferredError = null;
-                throw error;
-            }
             return false;
         }
         try {
@@ -132,7 +117,7 @@ final class Portal {
     }
 
     Object[] row() {
-        return buffered != null ? buffered.get(bufferedIndex) : rows.row();
+        return rows.row();
     }
 
     /** The tag of the finished statement (valid once {@link #next()} returned false). */
@@ -140,28 +125,18 @@ final class Portal {
         return commandTag;
     }
 
-    /** Reads the rest of the rows into memory so the engine can run another statement. */
-    void detach() {
+    /** Reads the rest of the rows ahead so the engine can run another statement. */
+    void detach(long memoryBytes) {
         if (!isStreaming()) {
             return;
         }
-        List<Object[]> rest = new ArrayList<>();
-        try {
-            while (rows.next()) {
-                rest.add(rows.row().clone());
-            }
-            commandTag = rows.commandTag();
-        } catch (SqlException e) {
-            deferredError = e;
-        }
-        buffered = rest;
-        bufferedIndex = -1;
+        rows = DetachedRows.drain(rows, memoryBytes);
+        detached = true;
     }
 
     /** Ends the portal; a statement still streaming is closed (and its implicit transaction ended). */
     void close() {
         exhausted = true;
-        buffered = null;
         if (rows != null) {
             try {
                 rows.close();
