@@ -10,6 +10,7 @@ import io.weftdb.engine.expr.ParameterTypes;
 import io.weftdb.engine.table.TableScope;
 import io.weftdb.ir.error.ErrorCode;
 import io.weftdb.ir.error.SqlException;
+import io.weftdb.ir.expr.ExprTrees;
 import io.weftdb.ir.stmt.ReferentialAction;
 import io.weftdb.ir.stmt.TableConstraint;
 import java.util.ArrayList;
@@ -106,7 +107,7 @@ final class ConstraintBuilder {
                         .compileCondition(check.condition(), "CHECK");
                 List<String> columns = new ArrayList<>();
                 for (io.weftdb.engine.catalog.ColumnDef column : table.columns()) {
-                    if (io.weftdb.engine.plan.ExprTrees.referencesColumn(check.condition(), column.name())) {
+                    if (ExprTrees.referencesColumn(check.condition(), column.name())) {
                         columns.add(column.name());
                     }
                 }

@@ -21,6 +21,7 @@ public final class FunctionRegistry {
 
     private final Map<String, List<FunctionDefinition>> functions = new HashMap<>();
     private final Map<String, List<FunctionDefinition>> operators = new HashMap<>();
+    private final java.util.Set<String> volatileNames = new java.util.HashSet<>();
 
     private FunctionRegistry() {
         StringFunctions.registerInto(this);
@@ -42,6 +43,26 @@ public final class FunctionRegistry {
     /** Registers overloads resolved together by PostgreSQL's rules (see {@link Overload#resolve}). */
     public void register(String name, Overload... overloads) {
         register(name, new OverloadGroup(List.of(overloads)));
+        for (Overload overload : overloads) {
+            if (overload.isVolatile()) {
+                volatileNames.add(name);
+            }
+        }
+    }
+
+    /** A function whose value differs from call to call (nextval): never folded, moved or duplicated. */
+    public void registerVolatile(String name, FunctionDefinition definition) {
+        register(name, definition);
+        volatileNames.add(name);
+    }
+
+    /**
+     * Whether some form of the function gives a different value on each call (random, nextval,
+     * clock_timestamp): a condition calling it cannot be moved where it would run a different
+     * number of times.
+     */
+    public boolean isVolatile(String name) {
+        return volatileNames.contains(name.toLowerCase(java.util.Locale.ROOT));
     }
 
     /** Overloads registered together; unlike other definitions, it can say which types it gives its arguments. */

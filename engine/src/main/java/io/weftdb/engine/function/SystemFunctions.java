@@ -45,7 +45,7 @@ final class SystemFunctions {
         registry.register("least", arguments -> variadicCommon(arguments, "LEAST", values -> extreme(values, -1), false));
         registry.register("nullif", SystemFunctions::nullIf);
         for (String name : List.of("nextval", "currval", "setval", "lastval")) {
-            registry.register(name, arguments -> sessionFunction(name, arguments));
+            registry.registerVolatile(name, arguments -> sessionFunction(name, arguments));
         }
     }
 

@@ -10,6 +10,7 @@ import io.weftdb.ir.QualifiedName;
 import io.weftdb.ir.error.ErrorCode;
 import io.weftdb.ir.error.SqlException;
 import io.weftdb.ir.expr.Expr;
+import io.weftdb.ir.expr.ExprTrees;
 import io.weftdb.ir.expr.SortItem;
 import io.weftdb.ir.stmt.Query;
 import io.weftdb.ir.type.DataType;

@@ -3,6 +3,7 @@ package io.weftdb.engine.plan;
 import io.weftdb.engine.catalog.ColumnDef;
 import io.weftdb.engine.catalog.TableDef;
 import io.weftdb.ir.expr.Expr;
+import io.weftdb.ir.expr.ExprTrees;
 import io.weftdb.ir.expr.SortItem;
 import io.weftdb.ir.stmt.FromItem;
 import io.weftdb.ir.stmt.Query;

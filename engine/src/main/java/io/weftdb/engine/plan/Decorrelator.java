@@ -8,6 +8,7 @@ import io.weftdb.engine.value.Casts;
 import io.weftdb.ir.error.SqlException;
 import io.weftdb.ir.expr.BinaryOperator;
 import io.weftdb.ir.expr.Expr;
+import io.weftdb.ir.expr.ExprTrees;
 import io.weftdb.ir.stmt.Query;
 import io.weftdb.ir.type.DataType;
 import io.weftdb.ir.type.TypeKind;

@@ -12,6 +12,9 @@ import io.weftdb.engine.value.Casts;
 import io.weftdb.ir.error.SqlException;
 import io.weftdb.ir.expr.BinaryOperator;
 import io.weftdb.ir.expr.Expr;
+import io.weftdb.ir.expr.ExprTrees;
+import io.weftdb.ir.plan.ConstantFolding;
+import io.weftdb.ir.plan.LogicalPlan;
 import io.weftdb.ir.stmt.FromItem;
 import io.weftdb.ir.stmt.Query;
 import io.weftdb.ir.type.DataType;
@@ -46,51 +49,85 @@ final class JoinPlanner {
         this.lockWait = lockWait;
     }
 
-    /** A relation of the flattened FROM list with the conjuncts that read only it. */
-    private record Unit(FromItem item, Scope scope, List<Expr> filters) {}
+    /** An input of an inner join (a FROM item with the conditions pushed onto it, or an outer join) and its columns. */
+    private record Unit(LogicalPlan input, Scope scope) {
+        /** The conditions that read only this input, when it is a FROM item. */
+        List<Expr> filters() {
+            return input instanceof LogicalPlan.Source source ? source.filters() : List.of();
+        }
+    }
 
     /** A conjunct reading several relations, and which ones. */
     private record JoinConjunct(Expr expr, BitSet units) {}
 
+    /**
+     * A FROM list with WHERE conjuncts: built into a {@link LogicalPlan}, rewritten by
+     * {@link PredicatePushdown}, then planned.
+     */
     PlanNode plan(List<FromItem> from, List<Expr> whereConjuncts) {
-        List<FromItem> items = new ArrayList<>();
-        List<Expr> conjuncts = new ArrayList<>();
-        for (FromItem item : from) {
-            flatten(item, items, conjuncts);
-        }
-        conjuncts.addAll(whereConjuncts);
+        SourceScopes scopes = new SourceScopes(planner);
+        LogicalPlan logical = new PredicatePushdown(planner, scopes).apply(PredicatePushdown.of(from, whereConjuncts));
+        return physical(logical, scopes, true);
+    }
+
+    /** The columns an outer join gives (USING columns merged): planned on its own, as the FROM item would be. */
+    Scope scopeOf(LogicalPlan.OuterJoin join) {
+        SourceScopes scopes = new SourceScopes(planner);
+        return physical(new PredicatePushdown(planner, scopes).apply(join), scopes, false).output();
+    }
+
+    /** The physical plan of a rewritten block; {@code whole}: nothing filters after it (FOR UPDATE marks rows then). */
+    private PlanNode physical(LogicalPlan plan, SourceScopes scopes, boolean whole) {
+        return switch (plan) {
+            case LogicalPlan.Source source -> unitPlan(new Unit(source, scopes.of(source, null)), whole);
+            case LogicalPlan.Filter filter -> filter(physical(filter.input(), scopes, false), filter.conditions(), "WHERE");
+            case LogicalPlan.InnerJoin join -> innerJoin(join, scopes, whole);
+            case LogicalPlan.OuterJoin join -> planExplicit(join, scopes);
+        };
+    }
+
+    private PlanNode innerJoin(LogicalPlan.InnerJoin join, SourceScopes scopes, boolean whole) {
         List<Unit> units = new ArrayList<>();
+        List<PlanNode> planned = new ArrayList<>();
         BitSet lateral = new BitSet();
         Scope left = Scope.EMPTY;
-        for (FromItem item : items) {
-            boolean readsLeft = !units.isEmpty() && readsEarlierItems(item, left);
-            if (readsLeft) {
-                lateral.set(units.size());
+        for (LogicalPlan input : join.inputs()) {
+            PlanNode plan = null;
+            Scope scope;
+            if (input instanceof LogicalPlan.Source source) {
+                boolean readsLeft = !units.isEmpty() && readsEarlierItems(source.item(), left);
+                if (readsLeft) {
+                    lateral.set(units.size());
+                }
+                scope = scopes.of(source, readsLeft ? left : null);
+            } else {
+                plan = physical(input, scopes, false);
+                scope = plan.output();
             }
-            Scope scope = (readsLeft ? planner.planLateral(item, left) : planner.planFromItem(item, List.of())).output();
-            units.add(new Unit(item, scope, new ArrayList<>()));
+            units.add(new Unit(input, scope));
+            planned.add(plan);
             left = left.concat(scope);
         }
         List<JoinConjunct> joinConjuncts = new ArrayList<>();
         List<Expr> lastFilters = new ArrayList<>();
-        for (Expr conjunct : conjuncts) {
-            BitSet owners = hasSubquery(conjunct) ? null : owners(conjunct, units);
-            if (owners == null || owners.isEmpty()) {
+        List<Scope> unitScopes = units.stream().map(Unit::scope).toList();
+        for (Expr conjunct : join.conditions()) {
+            BitSet owners = hasSubquery(conjunct) ? null : PredicatePushdown.owners(conjunct, unitScopes);
+            if (owners == null || owners.cardinality() < 2) {
                 lastFilters.add(conjunct);
-            } else if (owners.cardinality() == 1) {
-                units.get(owners.nextSetBit(0)).filters().add(conjunct);
             } else {
                 joinConjuncts.add(new JoinConjunct(conjunct, owners));
             }
         }
         if (!lateral.isEmpty()) {
-            return filter(joinInOrder(units, lateral, joinConjuncts), lastFilters, "WHERE");
+            return filter(joinInOrder(units, planned, lateral, joinConjuncts), lastFilters, "WHERE");
         }
         List<PlanNode> plans = new ArrayList<>();
-        for (Unit unit : units) {
-            plans.add(unitPlan(unit, units.size() == 1 && lastFilters.isEmpty()));
+        for (int i = 0; i < units.size(); i++) {
+            plans.add(planned.get(i) != null ? planned.get(i)
+                    : unitPlan(units.get(i), whole && units.size() == 1 && lastFilters.isEmpty()));
         }
-        PlanNode joined = joinAll(units, plans, joinConjuncts);
+        PlanNode joined = plans.size() == 1 ? plans.getFirst() : joinAll(units, plans, joinConjuncts);
         return filter(joined, lastFilters, "WHERE");
     }
 
@@ -98,7 +135,7 @@ final class JoinPlanner {
      * Whether {@code item} reads the items to its left: a LATERAL derived table, or a function in
      * FROM whose arguments name one of their columns (functions are implicitly LATERAL in PostgreSQL).
      */
-    private static boolean readsEarlierItems(FromItem item, Scope left) {
+    static boolean readsEarlierItems(FromItem item, Scope left) {
         return switch (item) {
             case FromItem.DerivedTable derived -> derived.lateral();
             case FromItem.FunctionTable function -> function.lateral() || function.call().arguments().stream()
@@ -112,7 +149,7 @@ final class JoinPlanner {
      * With LATERAL items the FROM list joins in its written order: each lateral item runs for every
      * row of the items before it; the others join as usual (hash joins on equalities).
      */
-    private PlanNode joinInOrder(List<Unit> units, BitSet lateral, List<JoinConjunct> joinConjuncts) {
+    private PlanNode joinInOrder(List<Unit> units, List<PlanNode> planned, BitSet lateral, List<JoinConjunct> joinConjuncts) {
         PlanNode plan = null;
         BitSet joined = new BitSet();
         List<JoinConjunct> pending = new ArrayList<>(joinConjuncts);
@@ -131,12 +168,13 @@ final class JoinPlanner {
                 }
             }
             if (lateral.get(i)) {
-                PlanNode right = filter(planner.planLateral(unit.item(), plan.output()), unit.filters(), "WHERE");
+                LogicalPlan.Source source = (LogicalPlan.Source) unit.input();
+                PlanNode right = filter(planner.planLateral(source.item(), plan.output()), unit.filters(), "WHERE");
                 Scope scope = QueryPlanner.join(plan.output(), right.output());
                 plan = new LateralJoinNode(plan, right, applicable.isEmpty() ? null : compileAll(scope, applicable),
                         FromItem.JoinType.INNER, scope);
             } else {
-                PlanNode right = unitPlan(unit, false);
+                PlanNode right = planned.get(i) != null ? planned.get(i) : unitPlan(unit, false);
                 if (plan == null) {
                     plan = filter(right, applicable, "WHERE");
                 } else {
@@ -152,13 +190,14 @@ final class JoinPlanner {
     }
 
     /**
-     * A relation of the FROM list with the conditions that read only it: filtered, or for a table
-     * under FOR UPDATE/SHARE, locking the rows that pass them. With {@code alone} (the only relation,
-     * nothing filtering after it) the rows are only marked, and locked after ORDER BY
+     * A FROM item with the conditions that read only it: filtered, or for a table under FOR
+     * UPDATE/SHARE, locking the rows that pass them. With {@code alone} (the only relation, nothing
+     * filtering after it) the rows are only marked, and locked after ORDER BY
      * ({@link LockMarkedRowsNode}); otherwise they are locked as the scan finds them.
      */
     private PlanNode unitPlan(Unit unit, boolean alone) {
-        PlanNode plan = planner.planFromItem(unit.item(), unit.filters());
+        LogicalPlan.Source source = (LogicalPlan.Source) unit.input();
+        PlanNode plan = planner.planSource(source);
         if (locking == Query.LockMode.NONE || !(plan instanceof TableScanNode scan)) {
             return filter(plan, unit.filters(), "WHERE");
         }
@@ -173,21 +212,6 @@ final class JoinPlanner {
         planner.estimates().noteRows(lock, planner.estimates().filtered(full)
                 * planner.selectivity().of(filters, full.output()));
         return lock;
-    }
-
-    /** Inner and cross joins dissolve into the list; outer, NATURAL and USING joins stay whole. */
-    private static void flatten(FromItem item, List<FromItem> items, List<Expr> conjuncts) {
-        if (item instanceof FromItem.Join join && !join.natural() && join.using().isEmpty()
-                && (join.type() == FromItem.JoinType.INNER || join.type() == FromItem.JoinType.CROSS)) {
-            flatten(join.left(), items, conjuncts);
-            flatten(join.right(), items, conjuncts);
-            if (join.condition() != null) {
-                AggregatePlanner.rejectAggregates(join.condition(), "JOIN conditions");
-                conjuncts.addAll(QueryPlanner.conjuncts(join.condition()));
-            }
-        } else {
-            items.add(item);
-        }
     }
 
     private PlanNode joinAll(List<Unit> units, List<PlanNode> plans, List<JoinConjunct> joinConjuncts) {
@@ -283,7 +307,8 @@ final class JoinPlanner {
         List<BoundExpr> rightKeys = new ArrayList<>();
         List<Expr> residual = new ArrayList<>();
         for (Expr condition : conditions) {
-            if (!addKeys(condition, left, right, leftUnits, rightUnit, units, leftKeys, rightKeys)) {
+            if (!addKeys(condition, left, right, leftUnits, rightUnit, units.stream().map(Unit::scope).toList(), leftKeys,
+                    rightKeys)) {
                 residual.add(condition);
             }
         }
@@ -554,12 +579,12 @@ final class JoinPlanner {
 
     /** Adds {@code condition} as a pair of hash keys when it is {@code leftSide = rightSide}; false when not. */
     private boolean addKeys(Expr condition, PlanNode left, PlanNode right, BitSet leftUnits, int rightUnit,
-                            List<Unit> units, List<BoundExpr> leftKeys, List<BoundExpr> rightKeys) {
+                            List<Scope> units, List<BoundExpr> leftKeys, List<BoundExpr> rightKeys) {
         if (!(condition instanceof Expr.Binary binary) || binary.operator() != BinaryOperator.EQUAL) {
             return false;
         }
-        BitSet a = owners(binary.left(), units);
-        BitSet b = owners(binary.right(), units);
+        BitSet a = PredicatePushdown.owners(binary.left(), units);
+        BitSet b = PredicatePushdown.owners(binary.right(), units);
         if (a == null || b == null || a.isEmpty() || b.isEmpty()) {
             return false;
         }
@@ -641,6 +666,12 @@ final class JoinPlanner {
         if (conditions.isEmpty()) {
             return plan;
         }
+        if (conditions.stream().anyMatch(ConstantFolding::rejectsAll)) {
+            // WHERE false (or 1 = 0, as tools send to learn the columns): no row to read at all.
+            PlanNode none = new ValuesNode(List.of(), plan.output());
+            planner.estimates().noteRows(none, 0);
+            return none;
+        }
         FilterNode filter = new FilterNode(plan, compileAll(plan.output(), conditions), "(" + clause + " clause)",
                 plan instanceof TableScanNode ? columnsRead(plan.output(), conditions) : null);
         planner.estimates().noteFilter(filter, planner.selectivity().of(conditions, plan.output()));
@@ -700,54 +731,18 @@ final class JoinPlanner {
     }
 
     /**
-     * The relations {@code expr}'s columns belong to; null when a column name is ambiguous between
-     * relations (the filter over the whole join then reports it). Columns no relation has belong
-     * to an enclosing query or do not exist; they do not count.
-     */
-    private static BitSet owners(Expr expr, List<Unit> units) {
-        List<Expr.ColumnRef> refs = new ArrayList<>();
-        ExprTrees.find(expr, node -> {
-            if (node instanceof Expr.ColumnRef ref) {
-                refs.add(ref);
-            }
-            return false;
-        });
-        BitSet owners = new BitSet(units.size());
-        for (Expr.ColumnRef ref : refs) {
-            int found = -1;
-            for (int i = 0; i < units.size(); i++) {
-                int index;
-                try {
-                    index = units.get(i).scope().find(ref.name(), ref.position());
-                } catch (SqlException ambiguous) {
-                    return null;
-                }
-                if (index >= 0) {
-                    if (found >= 0) {
-                        return null;
-                    }
-                    found = i;
-                }
-            }
-            if (found >= 0) {
-                owners.set(found);
-            }
-        }
-        return owners;
-    }
-
-    /**
      * An outer, NATURAL or USING join. Equalities between the two sides in ON, and the USING
      * columns, become hash keys; the rest of ON is tested on each key match. USING columns come out
      * merged, first, as in PostgreSQL: the left value (the right one for RIGHT JOIN, the non-null
      * one for FULL JOIN); each side's own copy stays reachable through its table name.
      */
-    PlanNode planExplicit(FromItem.Join join) {
-        PlanNode left = planner.planFromItem(join.left(), List.of());
-        if (readsEarlierItems(join.right(), left.output())) {
-            return planLateralJoin(join, left);
+    private PlanNode planExplicit(LogicalPlan.OuterJoin outer, SourceScopes scopes) {
+        FromItem.Join join = outer.join();
+        PlanNode left = physical(outer.left(), scopes, false);
+        if (outer.right() instanceof LogicalPlan.Source lateral && readsEarlierItems(lateral.item(), left.output())) {
+            return planLateralJoin(join, left, outer.on());
         }
-        PlanNode right = planner.planFromItem(join.right(), List.of());
+        PlanNode right = physical(outer.right(), scopes, false);
         Scope scope = QueryPlanner.join(left.output(), right.output());
         List<String> using = join.natural() ? commonColumns(left.output(), right.output()) : join.using();
         List<BoundExpr> leftKeys = new ArrayList<>();
@@ -770,18 +765,13 @@ final class JoinPlanner {
                 residual.add(equality);
             }
         }
-        if (join.condition() != null) {
-            AggregatePlanner.rejectAggregates(join.condition(), "JOIN conditions");
-            List<Unit> sides = List.of(new Unit(join.left(), left.output(), List.of()),
-                    new Unit(join.right(), right.output(), List.of()));
-            BitSet leftSide = new BitSet();
-            leftSide.set(0);
-            for (Expr conjunct : QueryPlanner.conjuncts(join.condition())) {
-                conditions.add(conjunct);
-                if (hasSubquery(conjunct)
-                        || !addKeys(conjunct, left, right, leftSide, 1, sides, leftKeys, rightKeys)) {
-                    residual.add(conjunct);
-                }
+        List<Scope> sides = List.of(left.output(), right.output());
+        BitSet leftSide = new BitSet();
+        leftSide.set(0);
+        for (Expr conjunct : outer.on()) {
+            conditions.add(conjunct);
+            if (hasSubquery(conjunct) || !addKeys(conjunct, left, right, leftSide, 1, sides, leftKeys, rightKeys)) {
+                residual.add(conjunct);
             }
         }
         BoundExpr rest = residual.isEmpty() ? null : compileAll(scope, residual);
@@ -805,7 +795,7 @@ final class JoinPlanner {
     }
 
     /** {@code a [LEFT] JOIN LATERAL (...) ON ...}: only INNER and LEFT can see the left row, as in PostgreSQL. */
-    private PlanNode planLateralJoin(FromItem.Join join, PlanNode left) {
+    private PlanNode planLateralJoin(FromItem.Join join, PlanNode left, List<Expr> on) {
         if (join.type() == FromItem.JoinType.RIGHT || join.type() == FromItem.JoinType.FULL) {
             throw new SqlException(io.weftdb.ir.error.ErrorCode.INVALID_COLUMN_REFERENCE,
                     "The combining JOIN type must be INNER or LEFT for a LATERAL reference.");
@@ -816,11 +806,7 @@ final class JoinPlanner {
         }
         PlanNode right = planner.planLateral(join.right(), left.output());
         Scope scope = QueryPlanner.join(left.output(), right.output());
-        BoundExpr condition = null;
-        if (join.condition() != null) {
-            AggregatePlanner.rejectAggregates(join.condition(), "JOIN conditions");
-            condition = compileAll(scope, QueryPlanner.conjuncts(join.condition()));
-        }
+        BoundExpr condition = on.isEmpty() ? null : compileAll(scope, on);
         FromItem.JoinType type = join.type() == FromItem.JoinType.LEFT ? FromItem.JoinType.LEFT : FromItem.JoinType.INNER;
         return new LateralJoinNode(left, right, condition, type, scope);
     }
@@ -902,7 +888,7 @@ final class JoinPlanner {
         return new ProjectNode(plan, expressions, new Scope(columns));
     }
 
-    private static boolean hasSubquery(Expr expr) {
+    static boolean hasSubquery(Expr expr) {
         return ExprTrees.find(expr, node -> node instanceof Expr.InSubquery || node instanceof Expr.Exists
                 || node instanceof Expr.ScalarSubquery
                 || node instanceof Expr.Quantified quantified && quantified.query() != null) != null;

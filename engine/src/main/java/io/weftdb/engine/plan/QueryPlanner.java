@@ -19,6 +19,7 @@ import io.weftdb.ir.error.ErrorCode;
 import io.weftdb.ir.error.SqlException;
 import io.weftdb.ir.expr.BinaryOperator;
 import io.weftdb.ir.expr.Expr;
+import io.weftdb.ir.expr.ExprTrees;
 import io.weftdb.ir.expr.SortItem;
 import io.weftdb.ir.stmt.FromItem;
 import io.weftdb.ir.stmt.Query;
@@ -734,10 +735,29 @@ public final class QueryPlanner {
     }
 
     private PlanNode planJoin(FromItem.Join join) {
-        JoinPlanner joins = new JoinPlanner(this);
-        boolean inner = join.type() == FromItem.JoinType.INNER || join.type() == FromItem.JoinType.CROSS;
-        return inner && !join.natural() && join.using().isEmpty() ? joins.plan(List.of(join), List.of())
-                : joins.planExplicit(join);
+        return new JoinPlanner(this).plan(List.of(join), List.of());
+    }
+
+    /**
+     * A FROM item of a rewritten block with the conditions pushed onto it (its access path is
+     * chosen from them); a view whose query took some of them is planned from that query.
+     */
+    PlanNode planSource(io.weftdb.ir.plan.LogicalPlan.Source source) {
+        if (source.viewBody() != null && source.item() instanceof FromItem.TableRef ref && viewOf(ref) instanceof ViewDef view) {
+            PlanNode plan = keepingUnknownOutput(false).plan(source.viewBody());
+            List<String> columns = ref.columnAliases().isEmpty() ? view.columnNames() : ref.columnAliases();
+            return realias(plan, ref.alias() != null ? ref.alias() : ref.name().name(), columns, ref.position(), view);
+        }
+        return planFromItem(source.item(), source.filters());
+    }
+
+    /** The view {@code ref} names (not shadowed by a CTE or a system table), or null. */
+    ViewDef viewOf(FromItem.TableRef ref) {
+        if (ref.name().size() == 1 && ctes.find(ref.name().name()) != null
+                || SystemTables.resolve(names, ref.name(), ref.position()) != null) {
+            return null;
+        }
+        return names.relation(ref.name(), ref.position()) instanceof ViewDef view ? view : null;
     }
 
     private PlanNode planTable(FromItem.TableRef ref, List<Expr> conjuncts) {

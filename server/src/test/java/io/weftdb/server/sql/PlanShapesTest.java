@@ -168,4 +168,75 @@ class PlanShapesTest {
         assertThat(plan("SELECT o.id FROM customers c JOIN orders o ON o.customer = c.id WHERE c.id = 1"))
                 .contains("Index Only Scan using orders_customer on orders o");
     }
+
+    @Test
+    void aConditionOnAViewReachesTheIndexOfItsTable() {
+        sql.execute("CREATE VIEW big_orders AS SELECT id, customer, amount FROM orders WHERE amount > 1");
+        assertThat(plan("SELECT * FROM big_orders WHERE id = 11")).isEqualTo("""
+                Project: id, customer, amount  (rows=1)
+                  ->  Project: id, customer, amount  (rows=1)
+                        ->  Project: id, customer, amount  (rows=1)
+                              ->  Filter: (WHERE clause)  (rows=1)
+                                    ->  Index Scan using orders_pkey on orders  (rows=1)""");
+        assertThat(sql.query("SELECT * FROM big_orders WHERE id = 11")).containsExactly(List.of("11", "1", "7.50"));
+        assertThat(sql.query("SELECT * FROM big_orders WHERE id = 13")).isEmpty();
+    }
+
+    @Test
+    void aConditionOnAGroupedDerivedTablesKeyFiltersItsRowsBeforeGrouping() {
+        String query = "SELECT * FROM (SELECT customer, sum(amount) AS total FROM orders GROUP BY customer) t"
+                + " WHERE t.customer = 1 AND t.total > 1";
+        assertThat(plan(query)).isEqualTo("""
+                Project: customer, total  (rows=1)
+                  ->  Filter: (WHERE clause)  (rows=1)
+                        ->  Project: customer, total  (rows=2)
+                              ->  Project: customer, total  (rows=2)
+                                    ->  GroupAggregate  (rows=2)
+                                          ->  Filter: (WHERE clause)  (rows=25)
+                                                ->  Index Scan using orders_customer on orders  (rows=25)""");
+        assertThat(sql.query(query)).containsExactly(List.of("1", "12.50"));
+    }
+
+    @Test
+    void aWhereConditionOnThePreservedSideOfAnOuterJoinFiltersThatSidesScan() {
+        assertThat(plan("SELECT c.name, o.id FROM customers c LEFT JOIN orders o ON o.customer = c.id WHERE c.id = 2"))
+                .isEqualTo("""
+                Project: name, id  (rows=25)
+                  ->  Hash Left Join (1 key)  (rows=25)
+                        ->  Filter: (WHERE clause)  (rows=1)
+                              ->  Index Scan using customers_pkey on customers c  (rows=1)
+                        ->  Seq Scan on orders o  (rows=4991)""");
+        assertThat(sql.query("SELECT c.name, o.id FROM customers c LEFT JOIN orders o ON o.customer = c.id WHERE c.id = 2"))
+                .containsExactly(List.of("bob", "12"));
+    }
+
+    @Test
+    void aWhereConditionNoNullExtendedRowPassesMakesTheOuterJoinAnInnerOne() {
+        assertThat(plan("SELECT c.name FROM customers c LEFT JOIN orders o ON o.customer = c.id WHERE o.id = 10"))
+                .isEqualTo("""
+                Project: name  (rows=1)
+                  ->  Project: id, name, region, id, customer, amount  (rows=1)
+                        ->  Nested Loop (lateral)  (rows=1)
+                              ->  Filter: (WHERE clause)  (rows=1)
+                                    ->  Index Scan using orders_pkey on orders o  (rows=1)
+                              ->  Index Scan using customers_pkey on customers c  (rows=1)""");
+        assertThat(sql.query("SELECT c.name FROM customers c LEFT JOIN orders o ON o.customer = c.id WHERE o.id = 10"))
+                .containsExactly(List.of("ann"));
+        // IS NULL keeps the null-extended rows (customers without orders): the join stays an outer one.
+        assertThat(plan("SELECT c.id FROM customers c LEFT JOIN orders o ON o.customer = c.id WHERE o.id IS NULL"))
+                .contains("Hash Left Join");
+        assertThat(sql.query("SELECT count(*) FROM customers c LEFT JOIN orders o ON o.customer = c.id WHERE o.id IS NULL"))
+                .containsExactly(List.of("0"));
+        assertThat(sql.query("SELECT count(*) FROM customers c LEFT JOIN orders o ON o.customer = c.id AND o.id < 12"
+                + " WHERE coalesce(o.id, 0) = 0")).containsExactly(List.of("999"));
+    }
+
+    @Test
+    void aFalseConditionReadsNothing() {
+        assertThat(plan("SELECT * FROM orders WHERE 1 = 0")).isEqualTo("""
+                Project: id, customer, amount  (rows=1)
+                  ->  Values Scan (0 rows)  (rows=1)""");
+        assertThat(sql.query("SELECT * FROM orders o JOIN customers c ON o.customer = c.id WHERE false AND c.id = 1"))
+                .isEmpty();
+    }
 }

@@ -1,7 +1,5 @@
-package io.weftdb.engine.plan;
+package io.weftdb.ir.expr;
 
-import io.weftdb.ir.expr.Expr;
-import io.weftdb.ir.expr.SortItem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;

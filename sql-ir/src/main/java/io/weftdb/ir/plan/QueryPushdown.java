@@ -1,0 +1,142 @@
+package io.weftdb.ir.plan;
+
+import io.weftdb.ir.QualifiedName;
+import io.weftdb.ir.expr.BinaryOperator;
+import io.weftdb.ir.expr.Expr;
+import io.weftdb.ir.expr.ExprTrees;
+import io.weftdb.ir.stmt.Query;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Moves conditions on a derived table or view into its query's WHERE clause, so they reach its
+ * scans (and their indexes) instead of filtering its whole result: {@code SELECT * FROM v WHERE
+ * v.id = 5} reads one row of v's table. Done only where the result cannot change:
+ * <ul>
+ *   <li>the query is a plain SELECT without LIMIT/OFFSET, DISTINCT, window functions or locking;</li>
+ *   <li>each column the condition reads is one of the query's columns read unchanged (a column
+ *       reference, possibly cast), so no computed expression is duplicated;</li>
+ *   <li>a grouped query takes only conditions on its grouping columns (WHERE then drops whole
+ *       groups, as HAVING would);</li>
+ *   <li>the condition names no other column (an enclosing query's) and calls nothing volatile.</li>
+ * </ul>
+ */
+public final class QueryPushdown {
+    private QueryPushdown() {
+    }
+
+    /** What the engine knows about a query that the text does not tell. */
+    public interface Facts {
+        /** Whether the SELECT groups its rows (GROUP BY, HAVING or an aggregate in its list). */
+        boolean aggregates(Query.Select select);
+
+        /** Whether the expression holds a call that may not move: a volatile function or a window function. */
+        boolean pinned(Expr expr);
+    }
+
+    /** The conditions of {@code conditions} that {@link #filtered} can take, in order. */
+    public record Split(Query query, List<Expr> taken, List<Expr> left) {}
+
+    /**
+     * {@code query}, whose output columns are named {@code columns} and known to the outer query as
+     * {@code relation}, with those of {@code conditions} that can move into it added to its WHERE.
+     * Null when none can.
+     */
+    public static Split filtered(Query query, String relation, List<String> columns, List<Expr> conditions, Facts facts) {
+        if (!(query instanceof Query.Select select) || !movable(select, facts) || select.items().size() != columns.size()) {
+            return null;
+        }
+        boolean grouped = facts.aggregates(select);
+        List<Expr> taken = new ArrayList<>();
+        List<Expr> left = new ArrayList<>();
+        List<Expr> moved = new ArrayList<>();
+        for (Expr condition : conditions) {
+            Expr inner = facts.pinned(condition) ? null : inner(condition, relation, columns, select, grouped);
+            if (inner == null) {
+                left.add(condition);
+            } else {
+                taken.add(condition);
+                moved.add(inner);
+            }
+        }
+        if (moved.isEmpty()) {
+            return null;
+        }
+        Expr where = select.where();
+        for (Expr condition : moved) {
+            where = where == null ? condition : new Expr.Binary(BinaryOperator.AND, where, condition, condition.position());
+        }
+        Query.Select filtered = new Query.Select(select.with(), select.distinct(), select.distinctOn(), select.items(),
+                select.from(), where, select.groupBy(), select.having(), select.orderBy(), select.limit(), select.offset(),
+                select.lockMode(), select.groupingSets(), select.lockWait());
+        return new Split(filtered, taken, left);
+    }
+
+    private static boolean movable(Query.Select select, Facts facts) {
+        if (select.limit() != null || select.offset() != null || select.distinct() || !select.distinctOn().isEmpty()
+                || select.lockMode() != Query.LockMode.NONE || !select.groupingSets().isEmpty() || select.from().isEmpty()) {
+            return false;
+        }
+        for (Query.SelectItem item : select.items()) {
+            if (item.expression() instanceof Expr.Star || facts.pinned(item.expression())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The condition over the query's own columns; null when some reference cannot be mapped. */
+    private static Expr inner(Expr condition, String relation, List<String> columns, Query.Select select, boolean grouped) {
+        boolean[] failed = new boolean[1];
+        Expr rewritten = ExprTrees.rewrite(condition, node -> {
+            if (failed[0]) {
+                return node;
+            }
+            if (node instanceof Expr.InSubquery || node instanceof Expr.Exists || node instanceof Expr.ScalarSubquery
+                    || node instanceof Expr.Quantified quantified && quantified.query() != null) {
+                failed[0] = true;
+                return node;
+            }
+            if (!(node instanceof Expr.ColumnRef ref)) {
+                return null;
+            }
+            int index = columnIndex(ref.name(), relation, columns);
+            Expr item = index < 0 ? null : select.items().get(index).expression();
+            if (item == null || !plainColumn(item) || grouped && !groupingColumn(select, item, index)) {
+                failed[0] = true;
+                return node;
+            }
+            return item;
+        });
+        return failed[0] ? null : rewritten;
+    }
+
+    /** The position of the one output column {@code name} refers to; -1 when none or several. */
+    private static int columnIndex(QualifiedName name, String relation, List<String> columns) {
+        if (name.size() > 2 || name.size() == 2 && !name.qualifier().equals(relation)) {
+            return -1;
+        }
+        int index = columns.indexOf(name.name());
+        return index >= 0 && columns.lastIndexOf(name.name()) == index ? index : -1;
+    }
+
+    private static boolean plainColumn(Expr expr) {
+        return expr instanceof Expr.ColumnRef || expr instanceof Expr.Cast cast && plainColumn(cast.operand());
+    }
+
+    /** Whether select item {@code index} ({@code item}) is a GROUP BY key: by expression, ordinal or alias. */
+    private static boolean groupingColumn(Query.Select select, Expr item, int index) {
+        Expr shape = ExprTrees.withoutPositions(item);
+        String alias = select.items().get(index).alias();
+        for (Expr key : select.groupBy()) {
+            if (ExprTrees.withoutPositions(key).equals(shape)
+                    || key instanceof Expr.Literal literal && literal.value() instanceof Number number
+                            && number.longValue() == index + 1
+                    || alias != null && key instanceof Expr.ColumnRef ref && ref.name().size() == 1
+                            && ref.name().name().equals(alias)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
