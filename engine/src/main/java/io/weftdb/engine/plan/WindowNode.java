@@ -1,108 +1,126 @@
 package io.weftdb.engine.plan;
 
 import io.weftdb.engine.exec.ExecutionEnvironment;
-import io.weftdb.engine.exec.ListRowSource;
 import io.weftdb.engine.exec.RowSource;
-import io.weftdb.engine.expr.BoundExpr;
 import io.weftdb.engine.expr.EvaluationContext;
 import io.weftdb.engine.expr.Scope;
 import io.weftdb.engine.value.ValueOrder;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Computes the window functions that share one window (PARTITION BY and ORDER BY): sorts the input
- * by partition then order keys, and appends each function's value to every row. The input is held
- * in memory, as the sort needs it all.
+ * Computes the window functions that share one window (PARTITION BY and ORDER BY) over an input
+ * sorted by the partition keys then the order keys, which its rows carry after their own
+ * {@code inputWidth} columns ({@link WindowPlanner} puts a {@link SortNode} below, which spills to
+ * disk past work_mem). Partitions stream through one at a time: only the current one is held, and
+ * each output row is the input row's own columns followed by each function's value.
  */
-public record WindowNode(PlanNode input, List<BoundExpr> partitionBy, List<BoundExpr> orderBy, List<Boolean> descending,
-                         List<Boolean> nullsFirst, List<WindowFunction> functions, Scope output) implements PlanNode {
+public record WindowNode(PlanNode input, int inputWidth, int partitionKeys, int orderKeys, List<WindowFunction> functions,
+                         Scope output) implements PlanNode {
 
     public WindowNode {
-        partitionBy = List.copyOf(partitionBy);
-        orderBy = List.copyOf(orderBy);
-        descending = List.copyOf(descending);
-        nullsFirst = List.copyOf(nullsFirst);
         functions = List.copyOf(functions);
     }
 
-    /** An input row with its partition and order key values. */
-    private record Keyed(Object[] row, Object[] partition, Object[] order) {}
-
     @Override
     public RowSource open(ExecutionEnvironment environment) {
-        EvaluationContext context = environment.context();
-        List<Keyed> rows = new ArrayList<>();
-        try (RowSource source = input.run(environment)) {
-            while (source.next()) {
-                environment.checkCancelled();
-                Object[] row = source.row().clone();
-                rows.add(new Keyed(row, evaluate(partitionBy, row, context), evaluate(orderBy, row, context)));
-            }
+        return new Partitions(input.run(environment), environment);
+    }
+
+    /** The output rows, a partition at a time. */
+    private final class Partitions implements RowSource {
+        private final RowSource source;
+        private final ExecutionEnvironment environment;
+        private final EvaluationContext context;
+        /** The first row of the next partition, read ahead; null when none. */
+        private Object[] lookahead;
+        private boolean started;
+        private List<Object[]> out = List.of();
+        private int index = -1;
+
+        Partitions(RowSource source, ExecutionEnvironment environment) {
+            this.source = source;
+            this.environment = environment;
+            this.context = environment.context();
         }
-        rows.sort(comparator());
-        int inputWidth = input.output().columns().size();
-        List<Object[]> out = new ArrayList<>(rows.size());
-        int start = 0;
-        while (start < rows.size()) {
-            int end = start + 1;
-            while (end < rows.size() && RowKey.sameValues(rows.get(start).partition(), rows.get(end).partition())) {
-                end++;
+
+        @Override
+        public boolean next() {
+            if (index + 1 < out.size()) {
+                out.set(index, null);
+                index++;
+                return true;
             }
-            List<Keyed> members = rows.subList(start, end);
-            WindowPartition partition = new WindowPartition(members.stream().map(Keyed::row).toList(),
-                    members.stream().map(Keyed::order).toList());
-            Object[][] values = new Object[functions.size()][members.size()];
+            if (!started) {
+                started = true;
+                lookahead = source.next() ? source.row().clone() : null;
+            }
+            if (lookahead == null) {
+                return false;
+            }
+            out = nextPartition();
+            index = 0;
+            return true;
+        }
+
+        private List<Object[]> nextPartition() {
+            List<Object[]> rows = new ArrayList<>();
+            List<Object[]> orderValues = new ArrayList<>();
+            Object[] first = lookahead;
+            lookahead = null;
+            Object[] row = first;
+            while (row != null) {
+                rows.add(row);
+                orderValues.add(Arrays.copyOfRange(row, inputWidth + partitionKeys, inputWidth + partitionKeys + orderKeys));
+                if (rows.size() % 1024 == 0) {
+                    environment.checkCancelled();
+                }
+                if (!source.next()) {
+                    break;
+                }
+                Object[] next = source.row().clone();
+                if (!samePartition(first, next)) {
+                    lookahead = next;
+                    break;
+                }
+                row = next;
+            }
+            WindowPartition partition = new WindowPartition(rows, orderValues);
+            Object[][] values = new Object[functions.size()][rows.size()];
             for (int f = 0; f < functions.size(); f++) {
                 functions.get(f).compute(partition, values[f], context);
             }
-            for (int i = 0; i < members.size(); i++) {
+            List<Object[]> result = new ArrayList<>(rows.size());
+            for (int i = 0; i < rows.size(); i++) {
                 Object[] extended = new Object[inputWidth + functions.size()];
-                System.arraycopy(members.get(i).row(), 0, extended, 0, inputWidth);
+                System.arraycopy(rows.get(i), 0, extended, 0, inputWidth);
                 for (int f = 0; f < functions.size(); f++) {
                     extended[inputWidth + f] = values[f][i];
                 }
-                out.add(extended);
+                result.add(extended);
             }
-            start = end;
+            return result;
         }
-        return new ListRowSource(out);
-    }
 
-    private static Object[] evaluate(List<BoundExpr> expressions, Object[] row, EvaluationContext context) {
-        Object[] values = new Object[expressions.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = expressions.get(i).evaluate(row, context);
-        }
-        return values;
-    }
-
-    private Comparator<Keyed> comparator() {
-        return (a, b) -> {
-            int order = compare(a.partition(), b.partition(), null, null);
-            return order != 0 ? order : compare(a.order(), b.order(), descending, nullsFirst);
-        };
-    }
-
-    private static int compare(Object[] a, Object[] b, List<Boolean> descending, List<Boolean> nullsFirst) {
-        for (int i = 0; i < a.length; i++) {
-            Object x = a[i];
-            Object y = b[i];
-            boolean desc = descending != null && descending.get(i);
-            if (x == null || y == null) {
-                if (x == y) {
-                    continue;
+        private boolean samePartition(Object[] a, Object[] b) {
+            for (int i = inputWidth; i < inputWidth + partitionKeys; i++) {
+                if (a[i] == null || b[i] == null ? a[i] != b[i] : !ValueOrder.equal(a[i], b[i])) {
+                    return false;
                 }
-                boolean first = nullsFirst != null ? nullsFirst.get(i) : false;
-                return (x == null) == first ? -1 : 1;
             }
-            int order = ValueOrder.compare(x, y);
-            if (order != 0) {
-                return desc ? -order : order;
-            }
+            return true;
         }
-        return 0;
+
+        @Override
+        public Object[] row() {
+            return out.get(index);
+        }
+
+        @Override
+        public void close() {
+            source.close();
+        }
     }
 
     @Override

@@ -128,7 +128,38 @@ final class WindowPlanner {
             functions.add(bound.function());
             columns.add(new Scope.Column(RELATION, "w" + k, bound.type(), true));
         }
-        return new WindowNode(input, partitionBy, orderBy, descending, nullsFirst, functions, new Scope(columns));
+        return new WindowNode(sorted(input, partitionBy, orderBy, descending, nullsFirst), input.output().columns().size(),
+                partitionBy.size(), orderBy.size(), functions, new Scope(columns));
+    }
+
+    /**
+     * The input rows with the partition and order key values after their own columns, sorted by them
+     * (partitions in any consistent order, NULLs last); as they are when there are no keys.
+     */
+    private static PlanNode sorted(PlanNode input, List<BoundExpr> partitionBy, List<BoundExpr> orderBy,
+                                   List<Boolean> descending, List<Boolean> nullsFirst) {
+        if (partitionBy.isEmpty() && orderBy.isEmpty()) {
+            return input;
+        }
+        List<Scope.Column> inputColumns = input.output().columns();
+        List<BoundExpr> expressions = new ArrayList<>();
+        List<Scope.Column> columns = new ArrayList<>(inputColumns);
+        for (int i = 0; i < inputColumns.size(); i++) {
+            int index = i;
+            expressions.add(new BoundExpr((row, context) -> row[index], inputColumns.get(i).type(), false));
+        }
+        List<SortNode.SortKey> keys = new ArrayList<>();
+        for (BoundExpr key : partitionBy) {
+            keys.add(new SortNode.SortKey(expressions.size(), false, false));
+            expressions.add(key);
+            columns.add(new Scope.Column(RELATION, "?partition?", key.type(), true));
+        }
+        for (int i = 0; i < orderBy.size(); i++) {
+            keys.add(new SortNode.SortKey(expressions.size(), descending.get(i), nullsFirst.get(i)));
+            expressions.add(orderBy.get(i));
+            columns.add(new Scope.Column(RELATION, "?order?", orderBy.get(i).type(), true));
+        }
+        return new SortNode(new ProjectNode(input, expressions, new Scope(columns)), keys);
     }
 
     private static WindowFrameBounds frame(Expr.WindowSpec spec, List<BoundExpr> orderBy, ExpressionCompiler compiler) {

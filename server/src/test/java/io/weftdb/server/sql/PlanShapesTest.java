@@ -121,7 +121,9 @@ class PlanShapesTest {
                 Append  (rows=5991)
                   ->  Project: id, rank  (rows=4991)
                         ->  WindowAgg  (rows=4991)
-                              ->  Seq Scan on orders  (rows=4991)
+                              ->  Sort  (rows=4991)
+                                    ->  Project: id, customer, amount, ?order?  (rows=4991)
+                                          ->  Seq Scan on orders  (rows=4991)
                   ->  Project: id, ?column?  (rows=1000)
                         ->  Project: id, ?column?  (rows=1000)
                               ->  Seq Scan on customers  (rows=1000)""");

@@ -105,4 +105,17 @@ class WindowFunctionsTest {
         assertThat(sql.error("SELECT rank() OVER (d ORDER BY name) FROM w WINDOW d AS (ORDER BY salary)").code())
                 .isEqualTo(ErrorCode.WINDOWING_ERROR);
     }
+
+    @Test
+    void windowsOverMoreRowsThanWorkMemSortOnDiskAndNumberEachPartition() {
+        sql.execute("SET work_mem = '64kB'");
+        sql.execute("CREATE TABLE many AS SELECT g % 7 AS part, g AS v FROM generate_series(1, 30000) g");
+        // Per partition: the row numbers 1..n (sum n(n+1)/2), and a running total that ends at the partition's sum.
+        assertThat(sql.query("SELECT part, sum(rn), max(running) FROM (SELECT part, row_number() OVER (PARTITION BY part"
+                + " ORDER BY v DESC) AS rn, sum(v) OVER (PARTITION BY part ORDER BY v) AS running FROM many) t"
+                + " GROUP BY part ORDER BY part")).isEqualTo(sql.query("SELECT part, count(*) * (count(*) + 1) / 2, sum(v)"
+                + " FROM many GROUP BY part ORDER BY part"));
+        assertThat(sql.query("SELECT v, lag(v) OVER (ORDER BY v) FROM many ORDER BY v LIMIT 2"))
+                .containsExactly(java.util.Arrays.asList("1", null), List.of("2", "1"));
+    }
 }
