@@ -20,6 +20,7 @@ import io.weftdb.engine.plan.NameContext;
 import io.weftdb.engine.plan.PlanNode;
 import io.weftdb.engine.plan.PlanProfile;
 import io.weftdb.engine.plan.QueryPlanner;
+import io.weftdb.engine.plan.SubPlans;
 import io.weftdb.engine.session.SessionSettings;
 import io.weftdb.engine.stats.StatementMetrics;
 import io.weftdb.engine.storage.StorageException;
@@ -569,16 +570,28 @@ public final class Session implements AutoCloseable {
             }
             long executionNanos = System.nanoTime() - start;
             text = plan.explain(node -> estimate(planner, node) + profile.annotation(node))
+                    + subPlans(planner, node -> estimate(planner, node) + profile.annotation(node))
                     + String.format(Locale.ROOT, "Planning Time: %.3f ms%nExecution Time: %.3f ms", planningNanos / 1e6,
                     executionNanos / 1e6);
         } else {
-            text = plan.explain(node -> estimate(planner, node));
+            text = plan.explain(node -> estimate(planner, node)) + subPlans(planner, node -> estimate(planner, node));
         }
         List<Object[]> lines = new ArrayList<>();
         for (String line : text.split("\n")) {
             lines.add(new Object[] {line});
         }
         return new StatementRows(List.of(new ResultColumn("QUERY PLAN", DataType.TEXT)), new ListRowSource(lines), "EXPLAIN");
+    }
+
+    /** The plans of the statement's subqueries, each under its InitPlan/SubPlan line. */
+    private static String subPlans(QueryPlanner planner, java.util.function.Function<PlanNode, String> annotation) {
+        StringBuilder out = new StringBuilder();
+        List<SubPlans.Entry> entries = planner.subPlans().all();
+        for (int i = 0; i < entries.size(); i++) {
+            out.append(entries.get(i).kind().label(i + 1)).append('\n')
+                    .append(entries.get(i).plan().explainAsChild(annotation));
+        }
+        return out.toString();
     }
 
     /** The planner's row estimate as EXPLAIN shows it after each node. */

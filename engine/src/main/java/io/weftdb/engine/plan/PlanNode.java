@@ -39,6 +39,13 @@ public interface PlanNode {
         return out.toString();
     }
 
+    /** The plan tree indented as the child of a line above it (a subquery's plan under its SubPlan line). */
+    default String explainAsChild(java.util.function.Function<PlanNode, String> annotation) {
+        StringBuilder out = new StringBuilder();
+        explain(this, 1, out, annotation);
+        return out.toString();
+    }
+
     private static void explain(PlanNode node, int depth, StringBuilder out,
                                 java.util.function.Function<PlanNode, String> annotation) {
         if (depth > 0) {

@@ -39,6 +39,8 @@ public final class QueryPlanner {
     private final OuterScopes outer;
     private final CommonTableExpressions ctes;
     private final RowEstimates estimates;
+    /** The subqueries planned for this statement, at every level, for EXPLAIN. */
+    private final SubPlans subPlans;
     private final SubqueryPlanner subqueries;
     /**
      * Whether output columns of unknown type (a bare NULL or string literal) stay unknown: true for
@@ -55,22 +57,23 @@ public final class QueryPlanner {
 
     /** A planner that estimates row counts from {@code statistics} (ANALYZE's table row counts). */
     public QueryPlanner(NameContext names, ParameterTypes parameters, TableStatistics statistics) {
-        this(names, parameters, null, CommonTableExpressions.NONE, new RowEstimates(statistics));
+        this(names, parameters, null, CommonTableExpressions.NONE, new RowEstimates(statistics), new SubPlans());
     }
 
     private QueryPlanner(NameContext names, ParameterTypes parameters, OuterScopes outer, CommonTableExpressions ctes,
-                         RowEstimates estimates) {
-        this(names, parameters, outer, ctes, estimates, false);
+                         RowEstimates estimates, SubPlans subPlans) {
+        this(names, parameters, outer, ctes, estimates, subPlans, false);
     }
 
     private QueryPlanner(NameContext names, ParameterTypes parameters, OuterScopes outer, CommonTableExpressions ctes,
-                         RowEstimates estimates, boolean keepsUnknownOutput) {
-        this(names, parameters, outer, ctes, estimates, keepsUnknownOutput, ColumnsRead.ALL);
+                         RowEstimates estimates, SubPlans subPlans, boolean keepsUnknownOutput) {
+        this(names, parameters, outer, ctes, estimates, subPlans, keepsUnknownOutput, ColumnsRead.ALL);
     }
 
     private QueryPlanner(NameContext names, ParameterTypes parameters, OuterScopes outer, CommonTableExpressions ctes,
-                         RowEstimates estimates, boolean keepsUnknownOutput, ColumnsRead columnsRead) {
+                         RowEstimates estimates, SubPlans subPlans, boolean keepsUnknownOutput, ColumnsRead columnsRead) {
         this.columnsRead = columnsRead;
+        this.subPlans = subPlans;
         this.names = names;
         this.parameters = parameters;
         this.outer = outer;
@@ -82,17 +85,22 @@ public final class QueryPlanner {
 
     /** This planner with unknown-typed output columns kept or resolved to text (see {@link #keepsUnknownOutput}). */
     private QueryPlanner keepingUnknownOutput(boolean keep) {
-        return keep == keepsUnknownOutput ? this : new QueryPlanner(names, parameters, outer, ctes, estimates, keep);
+        return keep == keepsUnknownOutput ? this : new QueryPlanner(names, parameters, outer, ctes, estimates, subPlans, keep);
     }
 
     /** This planner for the FROM list of a SELECT that reads only {@code read}. */
     private QueryPlanner reading(ColumnsRead read) {
-        return new QueryPlanner(names, parameters, outer, ctes, estimates, keepsUnknownOutput, read);
+        return new QueryPlanner(names, parameters, outer, ctes, estimates, subPlans, keepsUnknownOutput, read);
     }
 
     /** Which columns of {@code table}, scanned as {@code alias}, the query reads (null: all). */
     boolean[] columnsRead(TableDef table, String alias) {
         return columnsRead.columnsOf(table, alias);
+    }
+
+    /** The statement's subquery plans, as EXPLAIN lists them. */
+    public SubPlans subPlans() {
+        return subPlans;
     }
 
     /** How many rows the planner expects {@code node} to produce. */
@@ -124,16 +132,16 @@ public final class QueryPlanner {
 
     /** A planner for a subquery whose expressions may reference the enclosing queries' {@code scopes}. */
     QueryPlanner nested(OuterScopes scopes) {
-        return new QueryPlanner(names, parameters, scopes, ctes, estimates);
+        return new QueryPlanner(names, parameters, scopes, ctes, estimates, subPlans);
     }
 
     /** This planner without enclosing scopes: for the uncorrelated form of a subquery. */
     QueryPlanner withoutOuter() {
-        return new QueryPlanner(names, parameters, null, ctes, estimates);
+        return new QueryPlanner(names, parameters, null, ctes, estimates, subPlans);
     }
 
     private QueryPlanner withCtes(CommonTableExpressions visible) {
-        return new QueryPlanner(names, parameters, outer, visible, estimates);
+        return new QueryPlanner(names, parameters, outer, visible, estimates, subPlans);
     }
 
     public NameContext names() {

@@ -51,13 +51,21 @@ final class SubqueryPlanner implements SubqueryCompiler {
         return switch (subquery) {
             case Expr.Exists exists -> {
                 Decorrelator.Keyed keyed = new Decorrelator(enclosing.withoutOuter()).exists(exists.query(), outer);
-                yield keyed != null ? keyedExists(keyed) : exists(plan(exists.query(), outer));
+                if (keyed != null) {
+                    enclosing.subPlans().add(exists.query(), SubPlans.Kind.HASHED, keyed.plan());
+                    yield keyedExists(keyed);
+                }
+                yield exists(plan(exists.query(), outer));
             }
             case Expr.ScalarSubquery scalar -> {
                 Planned planned = plan(scalar.query(), outer);
                 Decorrelator.Keyed keyed = planned.correlated() && planned.columns().size() == 1
                         ? new Decorrelator(enclosing.withoutOuter()).scalar(scalar.query(), outer) : null;
-                yield keyed != null ? keyedScalar(keyed, planned, scalar.query()) : scalar(planned, scalar.position());
+                if (keyed != null) {
+                    enclosing.subPlans().add(scalar.query(), SubPlans.Kind.HASHED, keyed.plan());
+                    yield keyedScalar(keyed, planned, scalar.query());
+                }
+                yield scalar(planned, scalar.position());
             }
             case Expr.InSubquery in -> {
                 BoundExpr any = quantified(BinaryOperator.EQUAL, true, outer.compile(in.operand()),
@@ -74,6 +82,7 @@ final class SubqueryPlanner implements SubqueryCompiler {
     private Planned plan(Query query, ExpressionCompiler outer) {
         OuterScopes scopes = outer.scopesForSubquery();
         PlanNode plan = enclosing.nested(scopes).plan(query);
+        enclosing.subPlans().add(query, scopes.correlated() ? SubPlans.Kind.SUB_PLAN : SubPlans.Kind.INIT_PLAN, plan);
         return new Planned(plan, scopes.correlated());
     }
 

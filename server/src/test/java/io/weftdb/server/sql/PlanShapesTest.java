@@ -241,4 +241,34 @@ class PlanShapesTest {
         assertThat(sql.query("SELECT * FROM orders o JOIN customers c ON o.customer = c.id WHERE false AND c.id = 1"))
                 .isEmpty();
     }
+
+    @Test
+    void subqueryPlansAreListedAfterTheTreeWithHowTheyRun() {
+        assertThat(plan("SELECT id FROM orders WHERE amount > (SELECT avg(amount) FROM orders)"
+                + " AND EXISTS (SELECT 1 FROM customers c WHERE c.id = orders.customer AND c.region = 'north')"
+                + " AND customer > (SELECT min(c2.id) FROM customers c2 WHERE c2.name > orders.amount::text)"))
+                .isEqualTo("""
+                Project: id  (rows=185)
+                  ->  Filter: (WHERE clause)  (rows=185)
+                        ->  Seq Scan on orders  (rows=4991)
+                InitPlan 1 (runs once)
+                  ->  Project: avg  (rows=1)
+                        ->  Aggregate  (rows=1)
+                              ->  Seq Scan on orders  (rows=4991)
+                SubPlan 2 (decorrelated: runs once, looked up by key)
+                  ->  Project: id  (rows=5)
+                        ->  Filter: (WHERE clause)  (rows=5)
+                              ->  Seq Scan on customers c  (rows=1000)
+                SubPlan 3 (runs for each outer row)
+                  ->  Project: min  (rows=1)
+                        ->  Aggregate  (rows=1)
+                              ->  Filter: (WHERE clause)  (rows=333)
+                                    ->  Seq Scan on customers c2  (rows=1000)""");
+        List<String> analyzed = sql.query("EXPLAIN ANALYZE SELECT id, (SELECT count(*) FROM customers c WHERE c.id < o.customer)"
+                + " FROM orders o WHERE o.id < 13").stream().map(row -> row.get(0)).toList();
+        int subPlan = analyzed.indexOf("SubPlan 1 (runs for each outer row)");
+        assertThat(subPlan).isPositive();
+        // Run once per outer row: three rows, three loops.
+        assertThat(analyzed.get(subPlan + 1)).contains("(actual time=").endsWith("loops=3)");
+    }
 }
