@@ -18,7 +18,8 @@ public final class WireFormat {
         if (length < 0) {
             throw new ProtocolViolation("invalid string in message");
         }
-        String value = in.toString(in.readerIndex(), length, StandardCharsets.UTF_8);
+        // Drivers name the unnamed statement and portal with an empty string, in every Bind and Execute.
+        String value = length == 0 ? "" : in.toString(in.readerIndex(), length, StandardCharsets.UTF_8);
         in.skipBytes(length + 1);
         return value;
     }
