@@ -1105,7 +1105,27 @@ final class MysqlAstBuilder {
                 yield new ColumnType(DataType.varchar(longest), List.of(new ColumnConstraint.Check(null, check,
                         source.text(enumeration.getStart(), enumeration.getStop()))), false);
             }
-            case SetTypeContext set -> throw unsupported("SET columns", set);
+            case SetTypeContext set -> {
+                // A SET holds any subset of its members, written comma-separated: a VARCHAR long
+                // enough for all of them, with a CHECK that every element is a member.
+                List<Expr> members = new ArrayList<>();
+                int length = 0;
+                for (TerminalNode value : set.STRING()) {
+                    String text = stringValue(value.getSymbol());
+                    if (text.contains(",")) {
+                        throw new SqlException(ErrorCode.INVALID_PARAMETER_VALUE,
+                                "Illegal set '" + text + "' value found during parsing");
+                    }
+                    length += text.length() + 1;
+                    members.add(new Expr.Literal(text, DataType.UNKNOWN, 0));
+                }
+                Expr elements = Expr.FunctionCall.of("string_to_array", List.of(new Expr.ColumnRef(QualifiedName.of(column), 0),
+                        new Expr.Literal(",", DataType.UNKNOWN, 0)), 0);
+                Expr check = new Expr.Binary(BinaryOperator.CONTAINED_BY, elements,
+                        new Expr.Cast(new Expr.ArrayConstructor(members, 0), DataType.arrayOf(DataType.TEXT), 0), 0);
+                yield new ColumnType(DataType.varchar(Math.max(length - 1, 1)), List.of(new ColumnConstraint.Check(null, check,
+                        source.text(set.getStart(), set.getStop()))), false);
+            }
             default -> throw new IllegalStateException("unhandled data type");
         };
     }

@@ -308,16 +308,25 @@ final class ShowCommands {
         for (CheckDef check : table.checks()) {
             String column = enumColumn(check);
             if (column != null) {
-                enums.put(column, "enum" + check.sql().substring("enum".length()));
+                String keyword = check.sql().regionMatches(true, 0, "SET", 0, 3) ? "set" : "enum";
+                enums.put(column, keyword + check.sql().substring(keyword.length()));
             }
         }
         return enums;
     }
 
-    /** The column a CHECK made from an ENUM type restricts, or null for any other CHECK. */
+    /**
+     * The column a CHECK made from an ENUM type (the column IN the values) or a SET type (the
+     * column's comma-separated elements contained in the members) restricts; null for any other CHECK.
+     */
     private static String enumColumn(CheckDef check) {
         if (check.sql().regionMatches(true, 0, "ENUM(", 0, 5) && check.condition() instanceof Expr.InList in
                 && in.operand() instanceof Expr.ColumnRef column) {
+            return column.name().name();
+        }
+        if (check.sql().regionMatches(true, 0, "SET(", 0, 4) && check.condition() instanceof Expr.Binary contained
+                && contained.left() instanceof Expr.FunctionCall split && !split.arguments().isEmpty()
+                && split.arguments().getFirst() instanceof Expr.ColumnRef column) {
             return column.name().name();
         }
         return null;

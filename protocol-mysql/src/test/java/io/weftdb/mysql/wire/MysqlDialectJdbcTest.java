@@ -225,6 +225,21 @@ class MysqlDialectJdbcTest {
     }
 
     @Test
+    void setColumnsHoldSubsetsOfTheirMembersAndShowAsSet() throws SQLException {
+        execute("CREATE TABLE posts (id INT PRIMARY KEY, flags SET('draft', 'pinned', 'locked') NOT NULL DEFAULT '')");
+        execute("INSERT INTO posts VALUES (1, 'draft,locked'), (2, ''), (3, 'pinned')");
+        execute("INSERT INTO posts (id) VALUES (4)");
+        assertThat(rows("SELECT id FROM posts WHERE FIND_IN_SET('locked', flags) > 0")).containsExactly("1");
+        assertThat(rows("SELECT flags FROM posts WHERE id = 4")).containsExactly("");
+        assertThatThrownBy(() -> execute("INSERT INTO posts VALUES (5, 'draft,archived')"))
+                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(3819));
+        assertThat(rows("SHOW COLUMNS FROM posts LIKE 'flags'")).singleElement().asString()
+                .startsWith("flags|set('draft', 'pinned', 'locked')|NO");
+        assertThat(rows("SHOW CREATE TABLE posts")).singleElement().asString()
+                .contains("`flags` set('draft', 'pinned', 'locked') NOT NULL DEFAULT ''").doesNotContain("CHECK");
+    }
+
+    @Test
     void autocommitOffKeepsATransactionOpenUntilCommit() throws SQLException {
         execute("CREATE TABLE ledger (amount INT)");
         execute("SET autocommit = 0");
