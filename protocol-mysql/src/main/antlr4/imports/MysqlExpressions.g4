@@ -62,6 +62,7 @@ primaryExpression
     // ORDER BY and SEPARATOR belong to GROUP_CONCAT only; the builder rejects them elsewhere.
     | functionName LEFT_PAREN (STAR | (DISTINCT | ALL)? expression (COMMA expression)* orderByClause?
           (SEPARATOR separator=STRING)?)? RIGHT_PAREN                                           #functionCall
+    | qualifiedName arrow=(JSON_EXTRACT_ARROW | JSON_UNQUOTE_ARROW) path=STRING                 #jsonColumnPath
     | qualifiedName                                                                             #columnReference
     ;
 

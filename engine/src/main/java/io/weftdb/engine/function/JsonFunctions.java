@@ -104,6 +104,13 @@ final class JsonFunctions {
                         JSONB, TEXT_ARRAY, JSONB),
                 of(JSONB, (v, c) -> Json.write(insert(Json.parse((String) v[0]), list(v[1]), Json.parse((String) v[2]),
                         (Boolean) v[3])), JSONB, TEXT_ARRAY, JSONB, BOOLEAN));
+        // The path is text here (there is no jsonpath type): a literal reads the same either way.
+        registry.register("jsonb_path_query_first",
+                of(JSONB, (v, c) -> write(JsonPath.parse((String) v[1]).first(Json.parse((String) v[0]))), JSONB, TEXT));
+        registry.register("jsonb_path_exists",
+                of(BOOLEAN, (v, c) -> JsonPath.parse((String) v[1]).first(Json.parse((String) v[0])) != null, JSONB, TEXT));
+        registry.register("jsonb_path_query_array",
+                of(JSONB, (v, c) -> Json.write(JsonPath.parse((String) v[1]).all(Json.parse((String) v[0]))), JSONB, TEXT));
         registry.register("jsonb_pretty", of(TEXT, (v, c) -> pretty(Json.parse((String) v[0])), JSONB));
     }
 

@@ -25,6 +25,25 @@ class JsonFunctionsTest {
     }
 
     @Test
+    void jsonPathQueriesSelectByKeyIndexLastAndWildcard() {
+        BoundExpr document = jsonb("{\"a\":{\"b\":[10,20,30]},\"c\":null,\"k y\":1,\"list\":[{\"x\":1},{\"x\":2}]}");
+        assertThat(call("jsonb_path_query_first", document, literal("$.a.b[1]"))).isEqualTo("20");
+        assertThat(call("jsonb_path_query_first", document, literal("$.a.b[last]"))).isEqualTo("30");
+        assertThat(call("jsonb_path_query_first", document, literal("$.a.b[last - 2]"))).isEqualTo("10");
+        assertThat(call("jsonb_path_query_first", document, literal("$.\"k y\""))).isEqualTo("1");
+        assertThat(call("jsonb_path_query_first", document, literal("$.c"))).isEqualTo("null");
+        assertThat(call("jsonb_path_query_first", document, literal("$.missing"))).isNull();
+        // Lax mode: a key step looks into each element of an array.
+        assertThat(call("jsonb_path_query_array", document, literal("$.list.x"))).isEqualTo("[1, 2]");
+        assertThat(call("jsonb_path_query_array", document, literal("strict $.list.x"))).isEqualTo("[]");
+        assertThat(call("jsonb_path_query_array", document, literal("$.list[*].x"))).isEqualTo("[1, 2]");
+        assertThat(call("jsonb_path_exists", document, literal("$.c"))).isEqualTo("t");
+        assertThat(call("jsonb_path_exists", document, literal("$.a.b[5]"))).isEqualTo("f");
+        assertThat(errorOf("jsonb_path_query_first", document, literal("$.a ? (@ > 1)")))
+                .isEqualTo(ErrorCode.FEATURE_NOT_SUPPORTED);
+    }
+
+    @Test
     void accessOperatorsReturnJsonOrText() {
         BoundExpr document = jsonb("{\"a\":1,\"b\":[1,2,{\"c\":\"x\"}]}");
         assertThat(operator(document, "->", literal("b"))).isEqualTo("[1, 2, {\"c\": \"x\"}]");

@@ -49,6 +49,9 @@ DATA: 'data'; ENCLOSED: 'enclosed'; ESCAPED: 'escaped'; INFILE: 'infile'; LINES:
 OPTIONALLY: 'optionally'; ROWS: 'rows'; STARTING: 'starting'; TERMINATED: 'terminated';
 
 NULL_SAFE_EQUAL: '<=>';
+// col->'$.path' and col->>'$.path': MySQL's JSON_EXTRACT and JSON_UNQUOTE(JSON_EXTRACT()).
+JSON_UNQUOTE_ARROW: '->>';
+JSON_EXTRACT_ARROW: '->';
 EQUAL: '=';
 NOT_EQUAL: '<>' | '!=';
 LESS_EQUAL: '<=';

@@ -50,8 +50,7 @@ import org.antlr.v4.runtime.tree.TerminalNode;
 final class MysqlAstBuilder {
     /** MySQL functions the engine has no equivalent for yet: named errors instead of "does not exist". */
     private static final Set<String> UNSUPPORTED_FUNCTIONS = Set.of(
-            "inet_aton", "inet_ntoa", "json_extract",
-            "json_object", "json_array", "sleep", "get_lock", "release_lock", "benchmark");
+            "inet_aton", "inet_ntoa", "sleep", "get_lock", "release_lock", "benchmark");
 
     /** The name ON DUPLICATE KEY UPDATE gives the proposed row: the engine's ON CONFLICT spelling. */
     private static final String PROPOSED_ROW = "excluded";
@@ -1555,6 +1554,11 @@ final class MysqlAstBuilder {
                     ? expression(parenthesized.expression(0))
                     : new Expr.RowConstructor(parenthesized.expression().stream().map(this::expression).toList(), position);
             case FunctionCallContext call -> functionCall(call);
+            case JsonColumnPathContext json -> {
+                Expr extracted = jsonExtract(columnReference(qualifiedName(json.qualifiedName()), position),
+                        new Expr.Literal(stringValue(json.path), DataType.TEXT, position), position);
+                yield json.arrow.getType() == MysqlSqlLexer.JSON_UNQUOTE_ARROW ? jsonUnquote(extracted, position) : extracted;
+            }
             case ColumnReferenceContext column -> columnReference(qualifiedName(column.qualifiedName()), position);
             default -> throw new IllegalStateException("unhandled primary expression");
         };
@@ -1608,6 +1612,32 @@ final class MysqlAstBuilder {
                 position(ctx));
     }
 
+    /**
+     * JSON_EXTRACT(doc, path): the path's first match (SQL/JSON path reads MySQL's paths the same
+     * way); a path with a wildcard gives the array of its matches, NULL when there is none, as MySQL does.
+     */
+    private static Expr jsonExtract(Expr document, Expr path, int position) {
+        Expr json = new Expr.Cast(document, DataType.JSONB, position);
+        boolean wildcard = path instanceof Expr.Literal literal && literal.value() instanceof String text && text.contains("*");
+        if (!wildcard) {
+            return Expr.FunctionCall.of("jsonb_path_query_first", List.of(json, path), position);
+        }
+        return Expr.FunctionCall.of("nullif", List.of(Expr.FunctionCall.of("jsonb_path_query_array", List.of(json, path),
+                position), new Expr.Cast(new Expr.Literal("[]", DataType.UNKNOWN, position), DataType.JSONB, position)),
+                position);
+    }
+
+    /** JSON_UNQUOTE: a JSON string's text; anything else (a number, an object, plain text) as written. */
+    private static Expr jsonUnquote(Expr value, int position) {
+        Expr text = new Expr.Cast(value, DataType.TEXT, position);
+        Expr quoted = new Expr.Like(text, new Expr.Literal("\"%", DataType.TEXT, position), null, Expr.LikeKind.LIKE, false,
+                position);
+        Expr unquoted = new Expr.Binary(BinaryOperator.JSON_PATH_TEXT, new Expr.Cast(text, DataType.JSONB, position),
+                new Expr.Cast(new Expr.Literal("{}", DataType.UNKNOWN, position), DataType.arrayOf(DataType.TEXT), position),
+                position);
+        return new Expr.Case(null, List.of(new Expr.WhenClause(quoted, unquoted)), text, position);
+    }
+
     /** MySQL's functions: session facts become constants, MySQL names map to the engine's. */
     private Expr functionCall(FunctionCallContext ctx) {
         String name = ctx.functionName().getText().toLowerCase(Locale.ROOT);
@@ -1659,6 +1689,33 @@ final class MysqlAstBuilder {
             case "ifnull" -> {
                 requireArguments(ctx, arguments, 2);
                 yield call("coalesce", arguments, ctx);
+            }
+            case "json_extract" -> {
+                if (arguments.size() != 2) {
+                    throw unsupported("JSON_EXTRACT with other than one path", ctx);
+                }
+                yield jsonExtract(arguments.get(0), arguments.get(1), position);
+            }
+            case "json_unquote" -> {
+                requireArguments(ctx, arguments, 1);
+                yield jsonUnquote(arguments.get(0), position);
+            }
+            case "json_object" -> {
+                if (arguments.size() % 2 != 0) {
+                    throw new SqlException(ErrorCode.UNDEFINED_FUNCTION,
+                            "Incorrect parameter count in the call to native function 'JSON_OBJECT'", position);
+                }
+                yield call("jsonb_build_object", arguments, ctx);
+            }
+            case "json_array" -> call("jsonb_build_array", arguments, ctx);
+            case "json_contains" -> {
+                if (arguments.size() != 2 && arguments.size() != 3) {
+                    requireArguments(ctx, arguments, 2);
+                }
+                Expr target = arguments.size() == 3 ? jsonExtract(arguments.get(0), arguments.get(2), position)
+                        : new Expr.Cast(arguments.get(0), DataType.JSONB, position);
+                yield new Expr.Binary(BinaryOperator.CONTAINS, target, new Expr.Cast(arguments.get(1), DataType.JSONB, position),
+                        position);
             }
             case "length", "octet_length" -> call("octet_length", arguments, ctx);
             case "character_length" -> call("char_length", arguments, ctx);

@@ -240,6 +240,23 @@ class MysqlDialectJdbcTest {
     }
 
     @Test
+    void jsonFunctionsAndArrowsReadDocumentsAsMysqlDoes() throws SQLException {
+        execute("CREATE TABLE docs (id INT PRIMARY KEY, doc JSON)");
+        execute("INSERT INTO docs VALUES (1, JSON_OBJECT('name', 'ann', 'tags', JSON_ARRAY('a', 'b'), 'age', 31)),"
+                + " (2, '{\"name\": \"bob\", \"tags\": [], \"address\": {\"city\": \"Oslo\"}}')");
+        assertThat(rows("SELECT doc->'$.name', doc->>'$.name', JSON_EXTRACT(doc, '$.tags[1]') FROM docs ORDER BY id"))
+                .containsExactly("\"ann\"|ann|\"b\"", "\"bob\"|bob|null");
+        assertThat(rows("SELECT id FROM docs WHERE doc->>'$.address.city' = 'Oslo'")).containsExactly("2");
+        assertThat(rows("SELECT JSON_UNQUOTE(JSON_EXTRACT(doc, '$.age')), JSON_EXTRACT(doc, '$.tags[*]') FROM docs WHERE id = 1"))
+                .containsExactly("31|[\"a\", \"b\"]");
+        assertThat(rows("SELECT JSON_CONTAINS(doc, '{\"name\": \"ann\"}'), JSON_CONTAINS(doc, '\"b\"', '$.tags')"
+                + " FROM docs WHERE id = 1")).containsExactly("1|1");
+        assertThat(rows("SELECT JSON_OBJECT('k', 1, 'list', JSON_ARRAY(1, 'x', NULL))")).containsExactly(
+                "{\"k\": 1, \"list\": [1, \"x\", null]}");
+        assertThat(rows("SELECT JSON_UNQUOTE('plain')")).containsExactly("plain");
+    }
+
+    @Test
     void autocommitOffKeepsATransactionOpenUntilCommit() throws SQLException {
         execute("CREATE TABLE ledger (amount INT)");
         execute("SET autocommit = 0");
