@@ -1277,7 +1277,7 @@ final class MysqlAstBuilder {
             case ShowCreateDatabaseContext show -> new MysqlCommand.ShowCreateDatabase(name(show.identifier()));
             case ShowVariablesContext show -> new MysqlCommand.ShowVariables(
                     show.scope != null && show.scope.getType() == MysqlSqlLexer.GLOBAL, like(show.likeOrWhere()));
-            case ShowStatusContext show -> throw unsupported("SHOW STATUS", show);
+            case ShowStatusContext show -> new MysqlCommand.ShowStatus(like(show.likeOrWhere()));
             case ShowWarningsContext show -> new MysqlCommand.ShowWarnings(show.ERRORS() != null);
             case ShowIndexContext show -> {
                 QualifiedName table = qualifiedName(show.qualifiedName());

@@ -114,6 +114,9 @@ public sealed interface MysqlCommand {
     /** SHOW [GLOBAL|SESSION] VARIABLES [LIKE pattern]. */
     record ShowVariables(boolean global, String like) implements MysqlCommand {}
 
+    /** SHOW [GLOBAL | SESSION] STATUS [LIKE 'pattern']: the server's counters. */
+    record ShowStatus(String like) implements MysqlCommand {}
+
     /** SHOW WARNINGS / SHOW ERRORS. */
     record ShowWarnings(boolean errorsOnly) implements MysqlCommand {}
 

@@ -11,6 +11,11 @@ final class ConnectionRegistry {
     private final AtomicInteger nextId = new AtomicInteger(1);
     private final Map<Long, MysqlSession> sessions = new ConcurrentHashMap<>();
 
+    /** Connections made since the server started (MySQL's Connections status counter). */
+    long connectionsMade() {
+        return nextId.get() - 1L;
+    }
+
     int nextConnectionId() {
         return nextId.getAndIncrement();
     }

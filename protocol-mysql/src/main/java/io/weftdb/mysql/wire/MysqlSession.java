@@ -477,6 +477,7 @@ final class MysqlSession {
                 yield Outcome.ok();
             }
             case MysqlCommand.ShowCreateDatabase show -> Outcome.rows(show().createDatabase(show.name()));
+            case MysqlCommand.ShowStatus show -> Outcome.rows(ShowCommands.variables(statusCounters(), show.like()));
             case MysqlCommand.ShowVariables show -> Outcome.rows(ShowCommands.variables(allVariables(show.global()),
                     show.like()));
             case MysqlCommand.ShowWarnings show -> Outcome.rows(ShowCommands.warnings(warnings));
@@ -1259,6 +1260,28 @@ final class MysqlSession {
         } else {
             output.send(new EofPacket(0, status()));
         }
+    }
+
+    /**
+     * SHOW STATUS: the counters the server keeps (global and session alike). Counters it does not
+     * keep (Com_*, Bytes_*, Innodb_*) are left out rather than shown as zero.
+     */
+    private Map<String, Object> statusCounters() {
+        long uptime = Duration.between(server.startedAt(), Instant.now()).toSeconds();
+        java.util.Collection<MysqlSession> all = server.connections().all();
+        long running = all.stream().filter(other -> other.runningQuery != null).count();
+        Map<String, Object> status = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        status.put("Connections", server.connections().connectionsMade());
+        status.put("Queries", server.questions().get());
+        status.put("Questions", server.questions().get());
+        io.netty.handler.ssl.SslHandler ssl = tls ? channel.pipeline().get(io.netty.handler.ssl.SslHandler.class) : null;
+        status.put("Ssl_cipher", ssl == null ? "" : ssl.engine().getSession().getCipherSuite());
+        status.put("Ssl_version", ssl == null ? "" : ssl.engine().getSession().getProtocol());
+        status.put("Threads_connected", (long) all.size());
+        status.put("Threads_running", running);
+        status.put("Uptime", uptime);
+        status.put("Uptime_since_flush_status", uptime);
+        return status;
     }
 
     private void statistics() {

@@ -257,6 +257,18 @@ class MysqlDialectJdbcTest {
     }
 
     @Test
+    void showStatusReportsTheServersCounters() throws SQLException {
+        List<String> status = rows("SHOW GLOBAL STATUS");
+        assertThat(status).extracting(row -> row.split("\\|")[0])
+                .contains("Connections", "Questions", "Threads_connected", "Threads_running", "Uptime");
+        long before = Long.parseLong(rows("SHOW STATUS LIKE 'Questions'").getFirst().split("\\|")[1]);
+        rows("SELECT 1");
+        long after = Long.parseLong(rows("SHOW SESSION STATUS LIKE 'questions'").getFirst().split("\\|")[1]);
+        assertThat(after).isGreaterThan(before);
+        assertThat(rows("SHOW STATUS LIKE 'Threads_running'")).containsExactly("Threads_running|1");
+    }
+
+    @Test
     void autocommitOffKeepsATransactionOpenUntilCommit() throws SQLException {
         execute("CREATE TABLE ledger (amount INT)");
         execute("SET autocommit = 0");
