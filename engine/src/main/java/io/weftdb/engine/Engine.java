@@ -13,6 +13,7 @@ import io.weftdb.engine.txn.TransactionManager;
 import io.weftdb.ir.error.ErrorCode;
 import io.weftdb.ir.error.SqlException;
 import io.weftdb.ir.stmt.TransactionControl.IsolationLevel;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -56,6 +57,7 @@ public final class Engine implements AutoCloseable {
         try (var view = storage.snapshot()) {
             statistics.load(view);
         }
+        dropLeftoverTemporarySchemas();
         long naptime = options.autoAnalyzeNaptime().toMillis();
         if (naptime > 0) {
             // A thread of its own: an ANALYZE takes a while and must not hold up statement timeouts.
@@ -67,6 +69,27 @@ public final class Engine implements AutoCloseable {
             autoAnalyze.scheduleWithFixedDelay(new AutoAnalyze(this), naptime, naptime, TimeUnit.MILLISECONDS);
         } else {
             autoAnalyze = null;
+        }
+    }
+
+    /**
+     * Temporary tables belong to a session; a server that stopped without ending its sessions
+     * (killed, crashed) leaves their schemas behind, and session ids start again at 1.
+     */
+    private void dropLeftoverTemporarySchemas() {
+        Catalog catalog = transactions.committedCatalog();
+        for (DatabaseDef database : catalog.databases()) {
+            List<String> leftovers = catalog.schemas(database.id()).stream().map(SchemaDef::name)
+                    .filter(name -> name.startsWith(io.weftdb.engine.plan.NameContext.PG_TEMP + "_")).toList();
+            if (leftovers.isEmpty()) {
+                continue;
+            }
+            Session cleanup = new Session(this, 0, SessionOptions.DEFAULT_USER, database, SessionOptions.INTERNAL);
+            try {
+                cleanup.execute(new io.weftdb.ir.stmt.SchemaChange.DropSchema(leftovers, true, true), List.of());
+            } finally {
+                cleanup.close();
+            }
         }
     }
 

@@ -404,7 +404,7 @@ public final class Session implements AutoCloseable {
         if (catalog == null) {
             catalog = engine.transactions().committedCatalog();
         }
-        NameContext names = new NameContext(catalog, database, settings.searchPath(), user);
+        NameContext names = new NameContext(catalog, database, settings.searchPath(), user, tempSchema());
         QueryPlanner planner = new QueryPlanner(names, parameterTypes, engine.statistics());
         List<ResultColumn> columns = switch (statement) {
             case Query query -> columns(planner.plan(query).output());
@@ -536,6 +536,10 @@ public final class Session implements AutoCloseable {
                 }
                 yield new StatementRows(outcome.columns(), new ListRowSource(outcome.returned()), outcome.commandTag());
             }
+            case SchemaChange.CreateTable create when create.temporary() -> {
+                DdlExecutor ddl = new DdlExecutor(new DdlContext(environment, names(running), planner, notices::add));
+                yield ddl.execute(inTemporarySchema(create, ddl));
+            }
             case SchemaChange change -> new DdlExecutor(new DdlContext(environment, names(running), planner, notices::add))
                     .execute(change);
             case Explain explain -> explain(explain, planner, environment);
@@ -546,6 +550,28 @@ public final class Session implements AutoCloseable {
             case TransactionControl control -> throw new IllegalStateException("handled before dispatch");
             case SessionCommand command -> throw new IllegalStateException("handled before dispatch");
         };
+    }
+
+    /** The schema of this session's temporary tables: pg_temp_N, N the session's id, as in PostgreSQL. */
+    public String tempSchema() {
+        return NameContext.PG_TEMP + "_" + id;
+    }
+
+    /**
+     * CREATE TEMPORARY TABLE: the session's temporary schema is created with its first table (in the
+     * same transaction), and the table goes into it. Naming another schema is an error (42P16), as in
+     * PostgreSQL.
+     */
+    private SchemaChange.CreateTable inTemporarySchema(SchemaChange.CreateTable create, DdlExecutor ddl) {
+        QualifiedName name = create.name();
+        if (name.size() > 1 && !name.qualifier().equals(NameContext.PG_TEMP) && !name.qualifier().equals(tempSchema())) {
+            throw new SqlException(ErrorCode.INVALID_TABLE_DEFINITION, "cannot create temporary relation in non-temporary schema");
+        }
+        if (catalog().schemaByName(database.id(), tempSchema()) == null) {
+            ddl.execute(new SchemaChange.CreateSchema(tempSchema(), true));
+        }
+        return new SchemaChange.CreateTable(QualifiedName.of(tempSchema(), name.name()), create.ifNotExists(), create.columns(),
+                create.constraints(), create.asQuery(), true);
     }
 
     /**
@@ -610,7 +636,7 @@ public final class Session implements AutoCloseable {
     }
 
     private NameContext names(Transaction running) {
-        return new NameContext(running.catalog(), database, settings.searchPath(), user);
+        return new NameContext(running.catalog(), database, settings.searchPath(), user, tempSchema());
     }
 
     private ExecutionEnvironment environment(Transaction running, List<Object> parameters) {
@@ -866,8 +892,24 @@ public final class Session implements AutoCloseable {
             transaction = null;
             engine.transactions().rollback(open);
         }
+        dropTemporarySchema();
         closed = true;
         engine.sessionClosed(this);
+    }
+
+    /** The session's temporary tables go with it (a crash leaves them to {@link Engine}'s start-up). */
+    private void dropTemporarySchema() {
+        if (engine.transactions().committedCatalog().schemaByName(database.id(), tempSchema()) == null) {
+            return;
+        }
+        explicitBlock = false;
+        failed = false;
+        try {
+            execute(new SchemaChange.DropSchema(List.of(tempSchema()), true, true), List.of());
+        } catch (SqlException e) {
+            // Left for the next start-up's clean-up: the session is going away either way.
+        }
+        notices.clear();
     }
 
     /** Streaming rows of one statement; ending them ends the statement. */

@@ -18,6 +18,6 @@ public record DdlContext(ExecutionEnvironment environment, NameContext names, Qu
 
     /** Name resolution over the working catalog as it is now (it changes as the statement runs). */
     public NameContext currentNames() {
-        return new NameContext(environment.catalog(), names.database(), names.searchPath(), names.user());
+        return names.withCatalog(environment.catalog());
     }
 }

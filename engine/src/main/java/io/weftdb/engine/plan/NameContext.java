@@ -12,9 +12,22 @@ import java.util.List;
 
 /**
  * Resolves names as PostgreSQL does: unqualified relations through the search path, qualified ones
- * in their schema, three-part names only within the current database.
+ * in their schema, three-part names only within the current database. {@code tempSchema} names the
+ * session's schema of temporary tables (null for none): searched first unless the path names
+ * {@code pg_temp} elsewhere, reachable as {@code pg_temp}, and never where new objects go unless named.
  */
-public record NameContext(Catalog catalog, DatabaseDef database, List<String> searchPath, String user) {
+public record NameContext(Catalog catalog, DatabaseDef database, List<String> searchPath, String user, String tempSchema) {
+    /** The name that stands for the session's temporary schema. */
+    public static final String PG_TEMP = "pg_temp";
+
+    public NameContext(Catalog catalog, DatabaseDef database, List<String> searchPath, String user) {
+        this(catalog, database, searchPath, user, null);
+    }
+
+    /** The same names over another catalog (a transaction's working one). */
+    public NameContext withCatalog(Catalog other) {
+        return new NameContext(other, database, searchPath, user, tempSchema);
+    }
 
     /** The schema a qualified name points into, or null when the name is unqualified. */
     public SchemaDef explicitSchema(QualifiedName name, int position) {
@@ -28,7 +41,7 @@ public record NameContext(Catalog catalog, DatabaseDef database, List<String> se
             throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, "cross-database references are not implemented: " + name,
                     position);
         }
-        String schemaName = name.qualifier();
+        String schemaName = name.qualifier().equals(PG_TEMP) && tempSchema != null ? tempSchema : name.qualifier();
         SchemaDef schema = catalog.schemaByName(database.id(), schemaName);
         if (schema == null) {
             throw new SqlException(ErrorCode.UNDEFINED_SCHEMA, "schema \"" + schemaName + "\" does not exist", position);
@@ -38,8 +51,14 @@ public record NameContext(Catalog catalog, DatabaseDef database, List<String> se
 
     /** The schemas of the search path that exist, in order ("$user" meaning the user's own schema). */
     public List<SchemaDef> searchSchemas() {
-        return searchPath.stream()
-                .map(entry -> entry.equals("$user") ? user : entry)
+        List<String> path = searchPath;
+        if (tempSchema != null && !path.contains(PG_TEMP)) {
+            path = new java.util.ArrayList<>(path);
+            path.addFirst(PG_TEMP);
+        }
+        return path.stream()
+                .map(entry -> entry.equals("$user") ? user : entry.equals(PG_TEMP) ? tempSchema : entry)
+                .filter(java.util.Objects::nonNull)
                 .map(entry -> catalog.schemaByName(database.id(), entry))
                 .filter(java.util.Objects::nonNull)
                 .toList();
@@ -82,7 +101,7 @@ public record NameContext(Catalog catalog, DatabaseDef database, List<String> se
         if (schema != null) {
             return schema;
         }
-        List<SchemaDef> schemas = searchSchemas();
+        List<SchemaDef> schemas = searchSchemas().stream().filter(candidate -> !candidate.name().equals(tempSchema)).toList();
         if (schemas.isEmpty()) {
             throw new SqlException(ErrorCode.UNDEFINED_SCHEMA, "no schema has been selected to create in", position);
         }

@@ -106,9 +106,10 @@ final class MysqlAstBuilder {
             case DropDatabaseContext drop -> engine(new SchemaChange.DropSchema(List.of(name(drop.identifier())),
                     drop.EXISTS() != null, true));
             case CreateTableContext create -> createTable(create);
-            case DropTableContext drop -> engine(new SchemaChange.DropTable(
-                    drop.qualifiedName().stream().map(this::qualifiedName).toList(), drop.EXISTS() != null,
-                    drop.CASCADE() != null));
+            // DROP TEMPORARY TABLE drops only temporary tables: the names go to the session's temporary schema.
+            case DropTableContext drop -> engine(new SchemaChange.DropTable(drop.qualifiedName().stream()
+                    .map(name -> drop.TEMPORARY() != null ? QualifiedName.of("pg_temp", qualifiedName(name).name())
+                            : qualifiedName(name)).toList(), drop.EXISTS() != null, drop.CASCADE() != null));
             case CreateIndexContext create -> engine(createIndex(name(create.identifier()), qualifiedName(create.qualifiedName()),
                     create.UNIQUE() != null, create.indexColumns()));
             case DropIndexContext drop -> engine(dropIndex(qualifiedName(drop.qualifiedName()), name(drop.identifier())));
@@ -727,8 +728,8 @@ final class MysqlAstBuilder {
     private List<MysqlCommand> createTable(CreateTableContext ctx) {
         return switch (ctx) {
             case CreateTableWithColumnsContext create -> {
-                rejectTemporary(create.TEMPORARY(), create);
-                QualifiedName table = qualifiedName(create.qualifiedName());
+                boolean temporary = create.TEMPORARY() != null;
+                QualifiedName table = temporaryName(qualifiedName(create.qualifiedName()), temporary);
                 List<ColumnDefinition> columns = new ArrayList<>();
                 List<TableConstraint> constraints = new ArrayList<>();
                 List<MysqlCommand> indexes = new ArrayList<>();
@@ -742,7 +743,7 @@ final class MysqlAstBuilder {
                     }
                 }
                 List<MysqlCommand> commands = new ArrayList<>(engine(new SchemaChange.CreateTable(table, create.EXISTS() != null,
-                        columns, constraints, null)));
+                        columns, constraints, null, temporary)));
                 commands.addAll(indexes);
                 commands.addAll(newTableOptions(table, create.tableOptions()));
                 for (TableElementContext element : create.tableElement()) {
@@ -753,10 +754,10 @@ final class MysqlAstBuilder {
                 yield commands;
             }
             case CreateTableAsContext create -> {
-                rejectTemporary(create.TEMPORARY(), create);
-                QualifiedName table = qualifiedName(create.qualifiedName());
+                boolean temporary = create.TEMPORARY() != null;
+                QualifiedName table = temporaryName(qualifiedName(create.qualifiedName()), temporary);
                 List<MysqlCommand> commands = new ArrayList<>(engine(new SchemaChange.CreateTable(table,
-                        create.EXISTS() != null, List.of(), List.of(), query(create.query()))));
+                        create.EXISTS() != null, List.of(), List.of(), query(create.query()), temporary)));
                 commands.addAll(newTableOptions(table, create.tableOptions()));
                 yield commands;
             }
@@ -765,10 +766,12 @@ final class MysqlAstBuilder {
         };
     }
 
-    private void rejectTemporary(TerminalNode temporary, ParserRuleContext ctx) {
-        if (temporary != null) {
-            throw unsupported("temporary tables", ctx);
-        }
+    /**
+     * A temporary table lives in the session's temporary schema whatever database the name gives:
+     * its statements name it unqualified, which finds it first.
+     */
+    private static QualifiedName temporaryName(QualifiedName name, boolean temporary) {
+        return temporary ? QualifiedName.of(name.name()) : name;
     }
 
     /** Table options are accepted as MySQL documents them; only AUTO_INCREMENT=n changes something. */

@@ -585,6 +585,13 @@ final class MysqlSession {
             result = session.execute(statement, parameters);
         } catch (RuntimeException e) {
             guard.failed(e);
+            if (statement instanceof SchemaChange.DropTable drop && e instanceof SqlException sql
+                    && sql.code() == ErrorCode.UNDEFINED_TABLE) {
+                // MySQL's DROP TABLE names the tables it did not find: 1051, not the 1146 of a query.
+                throw new MysqlException(MysqlVendorError.ER_BAD_TABLE_ERROR, "Unknown table '" + String.join(",",
+                        drop.names().stream().map(name -> (database == null ? "" : database + ".") + name.name()).toList())
+                        + "'");
+            }
             throw e;
         }
         return switch (result) {

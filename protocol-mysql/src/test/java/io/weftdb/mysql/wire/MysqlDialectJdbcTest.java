@@ -269,6 +269,22 @@ class MysqlDialectJdbcTest {
     }
 
     @Test
+    void temporaryTablesBelongToTheConnectionAndShadowPermanentOnes() throws SQLException {
+        execute("CREATE TABLE shared (id INT)");
+        execute("INSERT INTO shared VALUES (1)");
+        execute("CREATE TEMPORARY TABLE shared (id INT, tag VARCHAR(5), KEY by_tag (tag))");
+        execute("INSERT INTO shared VALUES (2, 'tmp')");
+        assertThat(rows("SELECT id, tag FROM shared")).containsExactly("2|tmp");
+        assertThat(rows("SHOW TABLES")).contains("shared");
+        execute("DROP TEMPORARY TABLE shared");
+        assertThat(rows("SELECT id FROM shared")).containsExactly("1");
+        assertThatThrownBy(() -> execute("DROP TEMPORARY TABLE shared"))
+                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(1051));
+        execute("CREATE TEMPORARY TABLE totals AS SELECT count(*) AS n FROM shared");
+        assertThat(rows("SELECT n FROM totals")).containsExactly("1");
+    }
+
+    @Test
     void autocommitOffKeepsATransactionOpenUntilCommit() throws SQLException {
         execute("CREATE TABLE ledger (amount INT)");
         execute("SET autocommit = 0");

@@ -1504,7 +1504,6 @@ final class AstBuilder extends PostgresSqlGrammarBaseVisitor<Object> {
 
     @Override
     public Statement visitCreateTable(CreateTableContext ctx) {
-        rejectTemporary(ctx.tablePersistence(), "tables");
         QualifiedName table = qualifiedName(ctx.qualifiedName());
         checkStorageParameters(ctx.storageParameters());
         List<ColumnDefinition> columns = new ArrayList<>();
@@ -1516,7 +1515,8 @@ final class AstBuilder extends PostgresSqlGrammarBaseVisitor<Object> {
                 constraints.add(tableConstraint(element.tableConstraint()));
             }
         }
-        return new SchemaChange.CreateTable(table, ctx.IF() != null, columns, constraints, null);
+        return new SchemaChange.CreateTable(table, ctx.IF() != null, columns, constraints, null,
+                temporary(ctx.tablePersistence()));
     }
 
     /**
@@ -1526,7 +1526,6 @@ final class AstBuilder extends PostgresSqlGrammarBaseVisitor<Object> {
      */
     @Override
     public Statement visitCreateTableAs(CreateTableAsContext ctx) {
-        rejectTemporary(ctx.tablePersistence(), "tables");
         QualifiedName table = qualifiedName(ctx.qualifiedName());
         checkStorageParameters(ctx.storageParameters());
         Query query = query(ctx.query());
@@ -1539,7 +1538,13 @@ final class AstBuilder extends PostgresSqlGrammarBaseVisitor<Object> {
                     null, List.of(), null, List.of(),
                     withoutData ? new Expr.Literal(0L, DataType.INTEGER, 0) : null, null, Query.LockMode.NONE);
         }
-        return new SchemaChange.CreateTable(table, ctx.IF() != null, List.of(), List.of(), query);
+        return new SchemaChange.CreateTable(table, ctx.IF() != null, List.of(), List.of(), query,
+                temporary(ctx.tablePersistence()));
+    }
+
+    /** TEMP / TEMPORARY (LOCAL and GLOBAL mean the same, as in PostgreSQL); UNLOGGED tables are logged ones. */
+    private static boolean temporary(TablePersistenceContext ctx) {
+        return ctx != null && ctx.UNLOGGED() == null;
     }
 
     private void rejectTemporary(TablePersistenceContext ctx, String objects) {

@@ -126,14 +126,13 @@ final class SchemaChangeParsingTest {
     }
 
     @Test
-    void temporaryTablesAreNotSupportedButUnloggedOnesAreAccepted() {
-        SqlException temporary = thrownBy(() -> parser.parseOne("CREATE TEMP TABLE t (a int)"));
-        assertThat(temporary.code()).isEqualTo(ErrorCode.FEATURE_NOT_SUPPORTED);
-        assertThat(temporary.getMessage()).isEqualTo("temporary tables are not supported");
-        assertThat(temporary.position()).isEqualTo(8);
-        assertThat(thrownBy(() -> parser.parseOne("CREATE LOCAL TEMPORARY TABLE t (a int)")).code())
-                .isEqualTo(ErrorCode.FEATURE_NOT_SUPPORTED);
-        assertThat(parser.parseOne("CREATE UNLOGGED TABLE t (a int)")).isInstanceOf(SchemaChange.CreateTable.class);
+    void temporaryTablesAreMarkedAndUnloggedOnesAreOrdinaryTables() {
+        assertThat(parser.parseOne("CREATE TEMP TABLE t (a int)")).isInstanceOfSatisfying(SchemaChange.CreateTable.class,
+                create -> assertThat(create.temporary()).isTrue());
+        assertThat(parser.parseOne("CREATE LOCAL TEMPORARY TABLE t AS SELECT 1"))
+                .isInstanceOfSatisfying(SchemaChange.CreateTable.class, create -> assertThat(create.temporary()).isTrue());
+        assertThat(parser.parseOne("CREATE UNLOGGED TABLE t (a int)")).isInstanceOfSatisfying(SchemaChange.CreateTable.class,
+                create -> assertThat(create.temporary()).isFalse());
     }
 
     @Test

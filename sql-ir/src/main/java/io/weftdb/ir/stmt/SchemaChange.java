@@ -20,11 +20,20 @@ public sealed interface SchemaChange extends Statement {
         }
     }
 
+    /**
+     * CREATE [TEMPORARY] TABLE. A temporary table lives in the session's own temporary schema, is
+     * found before any other relation of its name, and is dropped when the session ends.
+     */
     record CreateTable(QualifiedName name, boolean ifNotExists, List<ColumnDefinition> columns,
-                       List<TableConstraint> constraints, Query asQuery) implements SchemaChange {
+                       List<TableConstraint> constraints, Query asQuery, boolean temporary) implements SchemaChange {
         public CreateTable {
             columns = List.copyOf(columns);
             constraints = List.copyOf(constraints);
+        }
+
+        public CreateTable(QualifiedName name, boolean ifNotExists, List<ColumnDefinition> columns,
+                           List<TableConstraint> constraints, Query asQuery) {
+            this(name, ifNotExists, columns, constraints, asQuery, false);
         }
     }
 
