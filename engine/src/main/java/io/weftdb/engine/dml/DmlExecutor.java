@@ -16,7 +16,6 @@ import io.weftdb.engine.plan.PlanNode;
 import io.weftdb.engine.plan.QueryPlanner;
 import io.weftdb.engine.plan.TableScanNode;
 import io.weftdb.engine.table.DefaultValues;
-import io.weftdb.engine.table.TableCodec;
 import io.weftdb.engine.table.TableScope;
 import io.weftdb.engine.table.TableWriter;
 import io.weftdb.engine.table.TargetColumns;
@@ -363,7 +362,7 @@ public final class DmlExecutor {
         TableWriter writer = new TableWriter(environment, table);
         List<Object[]> returned = new ArrayList<>();
         long count = forEachTargetRow(table, alias, scope, update.where(), !update.from().isEmpty(), matcher, writer,
-                (key, row, joined) -> {
+                RowLimit.of(update.orderBy(), update.limit(), planner.compiler(scope), environment), (key, row, joined) -> {
             Object[] both = joined.length == 0 ? row : concat(row, joined);
             Object[] updated = row.clone();
             for (int i = 0; i < positions.length; i++) {
@@ -387,7 +386,7 @@ public final class DmlExecutor {
         TableWriter writer = new TableWriter(environment, table);
         List<Object[]> returned = new ArrayList<>();
         long count = forEachTargetRow(table, alias, scope, delete.where(), !delete.using().isEmpty(), matcher, writer,
-                (key, row, joined) -> {
+                RowLimit.of(delete.orderBy(), delete.limit(), planner.compiler(scope), environment), (key, row, joined) -> {
             writer.delete(key, row);
             if (returning != null) {
                 returned.add(returning.project(row, environment));
@@ -454,37 +453,64 @@ public final class DmlExecutor {
      * hands the version to change to {@code action}; returns how many rows it acted on.
      */
     private long forEachTargetRow(TableDef table, String alias, Scope scope, Expr where, boolean joins, RowMatcher matcher,
-                                  TableWriter writer, RowAction action) {
+                                  TableWriter writer, RowLimit limit, RowAction action) {
         ExpressionCompiler compiler = planner.compiler(scope);
         KeyRange range = where == null || joins ? KeyRange.full(table.primaryIndex())
                 : AccessPathSelector.choose(table, scope, QueryPlanner.conjuncts(where), compiler);
-        TableCodec codec = writer.codec();
         long count = 0;
         try (KeyedRowSource rows = new TableScanNode(table, alias, range, scope).open(environment)) {
-            while (rows.next()) {
-                Object[] row = rows.row();
-                Object[] joined = matcher.match(row);
-                if (joined == null) {
-                    continue;
-                }
-                byte[] key = rows.key().clone();
-                byte[] seenValue = rows.storedValue();
-                byte[] current = writer.lockRowForWrite(key, seenValue);
-                if (current == null) {
-                    continue;
-                }
-                if (!Arrays.equals(current, seenValue)) {
-                    row = codec.decodeRow(current);
-                    joined = matcher.match(row);
-                    if (joined == null) {
-                        continue;
+            if (limit.ordered()) {
+                // ORDER BY ... LIMIT: the matching rows in that order, then acted on until enough were.
+                List<Candidate> candidates = new ArrayList<>();
+                while (rows.next()) {
+                    Object[] joined = matcher.match(rows.row());
+                    if (joined != null) {
+                        Object[] row = rows.row().clone();
+                        candidates.add(new Candidate(rows.key().clone(), rows.storedValue(), row, joined, limit.sortValues(row, environment.context())));
                     }
                 }
-                action.apply(key, row, joined);
-                count++;
+                candidates.sort((a, b) -> limit.order().compare(a.sortValues(), b.sortValues()));
+                for (Candidate candidate : candidates) {
+                    if (count >= limit.rows()) {
+                        break;
+                    }
+                    count += act(candidate.key(), candidate.seenValue(), candidate.row(), candidate.joined(), matcher, writer,
+                            action);
+                }
+                return count;
+            }
+            while (count < limit.rows() && rows.next()) {
+                Object[] joined = matcher.match(rows.row());
+                if (joined != null) {
+                    count += act(rows.key().clone(), rows.storedValue(), rows.row(), joined, matcher, writer, action);
+                }
             }
         }
         return count;
+    }
+
+    /** A target row read in the snapshot, kept to be acted on in ORDER BY order. */
+    private record Candidate(byte[] key, byte[] seenValue, Object[] row, Object[] joined, Object[] sortValues) {}
+
+    /**
+     * Locks a matching row and acts on the version to change; a row changed meanwhile is matched
+     * again. Returns 1 when it was acted on, 0 when it was gone or no longer matched.
+     */
+    private long act(byte[] key, byte[] seenValue, Object[] row, Object[] joined, RowMatcher matcher, TableWriter writer,
+                     RowAction action) {
+        byte[] current = writer.lockRowForWrite(key, seenValue);
+        if (current == null) {
+            return 0;
+        }
+        if (!Arrays.equals(current, seenValue)) {
+            row = writer.codec().decodeRow(current);
+            joined = matcher.match(row);
+            if (joined == null) {
+                return 0;
+            }
+        }
+        action.apply(key, row, joined);
+        return 1;
     }
 
     private static void requireNoWith(List<Query.With> with) {

@@ -627,7 +627,6 @@ final class MysqlAstBuilder {
     }
 
     private Statement update(UpdateStatementContext ctx) {
-        rejectOrderAndLimit(ctx.orderByClause(), ctx.limitClause(), "UPDATE");
         if (ctx.IGNORE() != null) {
             throw unsupported("UPDATE IGNORE", ctx);
         }
@@ -638,7 +637,8 @@ final class MysqlAstBuilder {
         }
         return new DataChange.Update(List.of(), qualifiedName(ctx.qualifiedName()),
                 ctx.identifier() == null ? null : name(ctx.identifier()), assignments, List.of(),
-                ctx.expression() == null ? null : condition(ctx.expression()), List.of());
+                ctx.expression() == null ? null : condition(ctx.expression()), List.of(),
+                ctx.orderByClause() == null ? List.of() : orderBy(ctx.orderByClause()), rowLimit(ctx.limitClause()));
     }
 
     /**
@@ -697,22 +697,25 @@ final class MysqlAstBuilder {
     }
 
     private Statement delete(SingleTableDeleteContext ctx) {
-        rejectOrderAndLimit(ctx.orderByClause(), ctx.limitClause(), "DELETE");
         if (ctx.IGNORE() != null) {
             throw unsupported("DELETE IGNORE", ctx);
         }
         return new DataChange.Delete(List.of(), qualifiedName(ctx.qualifiedName()),
                 ctx.identifier() == null ? null : name(ctx.identifier()), List.of(),
-                ctx.expression() == null ? null : condition(ctx.expression()), List.of());
+                ctx.expression() == null ? null : condition(ctx.expression()), List.of(),
+                ctx.orderByClause() == null ? List.of() : orderBy(ctx.orderByClause()), rowLimit(ctx.limitClause()));
     }
 
-    private void rejectOrderAndLimit(OrderByClauseContext orderBy, LimitClauseContext limit, String statement) {
-        if (orderBy != null) {
-            throw unsupported(statement + " ... ORDER BY", orderBy);
+    /** UPDATE and DELETE take {@code LIMIT row_count} only: MySQL has no offset there. */
+    private Expr rowLimit(LimitClauseContext ctx) {
+        if (ctx == null) {
+            return null;
         }
-        if (limit != null) {
-            throw unsupported(statement + " ... LIMIT", limit);
+        if (ctx.second != null || ctx.offset != null) {
+            throw new SqlException(ErrorCode.SYNTAX_ERROR, "You have an error in your SQL syntax; UPDATE and DELETE take"
+                    + " LIMIT row_count only", position(ctx));
         }
+        return limitValue(ctx.first);
     }
 
     private Expr expressionOrDefault(ExpressionOrDefaultContext ctx) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -282,6 +283,27 @@ class MysqlDialectJdbcTest {
                 .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(1051));
         execute("CREATE TEMPORARY TABLE totals AS SELECT count(*) AS n FROM shared");
         assertThat(rows("SELECT n FROM totals")).containsExactly("1");
+    }
+
+    @Test
+    void updateAndDeleteWithOrderByAndLimitChangeTheFirstRowsInThatOrder() throws SQLException {
+        execute("CREATE TABLE jobs (id INT PRIMARY KEY, priority INT, state VARCHAR(10))");
+        execute("INSERT INTO jobs VALUES (1, 5, 'new'), (2, 9, 'new'), (3, 1, 'new'), (4, 9, 'new'), (5, 7, 'done')");
+        try (Statement statement = connection.createStatement()) {
+            assertThat(statement.executeUpdate("UPDATE jobs SET state = 'taken' WHERE state = 'new'"
+                    + " ORDER BY priority DESC, id LIMIT 2")).isEqualTo(2);
+            assertThat(rows("SELECT id FROM jobs WHERE state = 'taken' ORDER BY id")).containsExactly("2", "4");
+            assertThat(statement.executeUpdate("DELETE FROM jobs WHERE state = 'new' ORDER BY priority LIMIT 1")).isEqualTo(1);
+            assertThat(rows("SELECT id FROM jobs ORDER BY id")).containsExactly("1", "2", "4", "5");
+            // LIMIT without ORDER BY takes any rows, as many as asked for.
+            assertThat(statement.executeUpdate("DELETE FROM jobs LIMIT 3")).isEqualTo(3);
+            assertThat(rows("SELECT count(*) FROM jobs")).containsExactly("1");
+        }
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM jobs WHERE id > ? LIMIT ?")) {
+            delete.setInt(1, 0);
+            delete.setInt(2, 5);
+            assertThat(delete.executeUpdate()).isEqualTo(1);
+        }
     }
 
     @Test

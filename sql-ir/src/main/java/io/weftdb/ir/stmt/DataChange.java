@@ -2,6 +2,7 @@ package io.weftdb.ir.stmt;
 
 import io.weftdb.ir.QualifiedName;
 import io.weftdb.ir.expr.Expr;
+import io.weftdb.ir.expr.SortItem;
 import java.util.List;
 
 /** INSERT, UPDATE, DELETE. */
@@ -29,22 +30,37 @@ public sealed interface DataChange extends Statement {
         }
     }
 
+    /** UPDATE; {@code orderBy} and {@code limit} (MySQL's) change only the first rows in that order. */
     record Update(List<Query.With> with, QualifiedName table, String alias, List<Assignment> assignments,
-                  List<FromItem> from, Expr where, List<Query.SelectItem> returning) implements DataChange {
+                  List<FromItem> from, Expr where, List<Query.SelectItem> returning, List<SortItem> orderBy, Expr limit)
+            implements DataChange {
         public Update {
             with = List.copyOf(with);
             assignments = List.copyOf(assignments);
             from = List.copyOf(from);
             returning = List.copyOf(returning);
+            orderBy = List.copyOf(orderBy);
+        }
+
+        public Update(List<Query.With> with, QualifiedName table, String alias, List<Assignment> assignments,
+                      List<FromItem> from, Expr where, List<Query.SelectItem> returning) {
+            this(with, table, alias, assignments, from, where, returning, List.of(), null);
         }
     }
 
+    /** DELETE; {@code orderBy} and {@code limit} (MySQL's) delete only the first rows in that order. */
     record Delete(List<Query.With> with, QualifiedName table, String alias, List<FromItem> using, Expr where,
-                  List<Query.SelectItem> returning) implements DataChange {
+                  List<Query.SelectItem> returning, List<SortItem> orderBy, Expr limit) implements DataChange {
         public Delete {
             with = List.copyOf(with);
             using = List.copyOf(using);
             returning = List.copyOf(returning);
+            orderBy = List.copyOf(orderBy);
+        }
+
+        public Delete(List<Query.With> with, QualifiedName table, String alias, List<FromItem> using, Expr where,
+                      List<Query.SelectItem> returning) {
+            this(with, table, alias, using, where, returning, List.of(), null);
         }
     }
 
