@@ -27,8 +27,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * Serialises graphs of records (catalog objects and the IR expressions inside them: defaults, CHECK
  * conditions, view queries) to bytes and back. One general mechanism instead of a hand-written codec
  * per class; it runs only for DDL and at start-up, never per row. Records are written as their class
- * name plus components in declaration order, so renaming a persisted record class or reordering its
- * components is a storage format change.
+ * name, their number and the components in declaration order, so renaming a persisted record class
+ * or reordering its components is a storage format change, but components may be added at the end:
+ * a record written before reads them as null (false, 0). Records written before the count was
+ * kept say nothing of how many components they have: {@link #COMPONENTS_BEFORE_COUNTING} knows
+ * for the classes that have grown since.
  */
 public final class RecordCodec {
     private static final int NULL = 0;
@@ -49,6 +52,10 @@ public final class RecordCodec {
     private static final int RECORD = 15;
     private static final int LIST = 16;
     private static final int MAP = 17;
+    private static final int COUNTED_RECORD = 18;
+
+    /** How many components records of these classes had when they were written without their count. */
+    private static final Map<Class<?>, Integer> COMPONENTS_BEFORE_COUNTING = Map.of(ColumnDef.class, 8);
 
     private static final Map<Class<?>, Constructor<?>> CONSTRUCTORS = new ConcurrentHashMap<>();
 
@@ -131,9 +138,10 @@ public final class RecordCodec {
                 writeString(e.name(), out);
             }
             case Record r -> {
-                out.writeByte(RECORD);
+                out.writeByte(COUNTED_RECORD);
                 writeString(r.getClass().getName(), out);
                 RecordComponent[] components = r.getClass().getRecordComponents();
+                out.writeInt(components.length);
                 for (RecordComponent component : components) {
                     try {
                         write(component.getAccessor().invoke(r), out);
@@ -182,7 +190,8 @@ public final class RecordCodec {
             case INSTANT -> Instant.ofEpochSecond(in.readLong(), in.readInt());
             case UUID_TAG -> new UUID(in.readLong(), in.readLong());
             case ENUM -> readEnum(in);
-            case RECORD -> readRecord(in);
+            case RECORD -> readRecord(in, false);
+            case COUNTED_RECORD -> readRecord(in, true);
             case LIST -> {
                 int size = in.readInt();
                 List<Object> list = new ArrayList<>(size);
@@ -209,18 +218,47 @@ public final class RecordCodec {
         return Enum.valueOf((Class<Enum>) type, readString(in));
     }
 
-    private static Object readRecord(DataInputStream in) throws IOException {
+    private static Object readRecord(DataInputStream in, boolean counted) throws IOException {
         Class<?> type = load(readString(in));
         Constructor<?> constructor = CONSTRUCTORS.computeIfAbsent(type, RecordCodec::canonicalConstructor);
         Object[] arguments = new Object[constructor.getParameterCount()];
-        for (int i = 0; i < arguments.length; i++) {
+        int written = counted ? in.readInt() : COMPONENTS_BEFORE_COUNTING.getOrDefault(type, arguments.length);
+        if (written > arguments.length) {
+            throw new IllegalStateException(type.getName() + " was written with " + written + " components, it has "
+                    + arguments.length);
+        }
+        for (int i = 0; i < written; i++) {
             arguments[i] = read(in);
+        }
+        Class<?>[] parameters = constructor.getParameterTypes();
+        for (int i = written; i < arguments.length; i++) {
+            arguments[i] = absent(parameters[i]);
         }
         try {
             return constructor.newInstance(arguments);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot rebuild " + type.getName(), e);
         }
+    }
+
+    /** The value of a component added after a record was written. */
+    private static Object absent(Class<?> type) {
+        if (!type.isPrimitive()) {
+            return null;
+        }
+        if (type == boolean.class) {
+            return false;
+        }
+        if (type == long.class) {
+            return 0L;
+        }
+        if (type == int.class) {
+            return 0;
+        }
+        if (type == double.class) {
+            return 0.0;
+        }
+        throw new IllegalStateException("no absent value for " + type);
     }
 
     private static Constructor<?> canonicalConstructor(Class<?> type) {

@@ -98,6 +98,14 @@ final class AlterTableDdl {
                 replaceColumn(table, column.withNotNull(false));
             }
             case AlterAction.AlterColumnType alterType -> alterColumnType(table, alterType);
+            case AlterAction.SetOnUpdate setOnUpdate -> {
+                ColumnDef column = column(table, setOnUpdate.column());
+                if (setOnUpdate.onUpdate() != null) {
+                    new ExpressionCompiler(Scope.EMPTY, ParameterTypes.none())
+                            .compileAssigned(setOnUpdate.onUpdate(), column.type(), column.name());
+                }
+                replaceColumn(table, column.withOnUpdate(setOnUpdate.onUpdate()));
+            }
         }
     }
 
@@ -158,7 +166,7 @@ final class AlterTableDdl {
                     + table.name() + "\" contains null values");
         }
         ColumnDef added = new ColumnDef(column.id(), column.name(), column.type(), column.notNull(), column.defaultValue(),
-                column.defaultSql(), column.identity(), missing);
+                column.defaultSql(), column.identity(), missing, column.declaredType(), column.onUpdate());
         List<ColumnDef> columns = new ArrayList<>(table.columns());
         columns.add(added);
         TableDef updated = table.withColumns(columns, true);
@@ -334,9 +342,13 @@ final class AlterTableDdl {
         int position = table.columnPosition(column.id());
         DataType from = column.type();
         DataType to = alterType.type();
+        if (from.equals(to)) {
+            // Stored values stay as they are (MySQL's MODIFY restating a column, TEXT to MEDIUMTEXT): no rewrite.
+            replaceColumn(table, column.withType(to, alterType.declaredType(), column.missingValue()));
+            return;
+        }
         List<ColumnDef> columns = new ArrayList<>(table.columns());
-        columns.set(position, new ColumnDef(column.id(), column.name(), to, column.notNull(), column.defaultValue(),
-                column.defaultSql(), column.identity(), column.missingValue() == null ? null
+        columns.set(position, column.withType(to, alterType.declaredType(), column.missingValue() == null ? null
                 : Casts.cast(column.missingValue(), from, to, Casts.Context.ASSIGNMENT, environment.context().timeZone())));
         TableDef rewritten = withNewIndexIds(table.withColumns(columns, true));
         TableRewriter.rewrite(environment, table, rewritten, row -> {

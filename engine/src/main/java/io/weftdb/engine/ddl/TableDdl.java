@@ -178,10 +178,15 @@ final class TableDdl {
         } else if (defaultValue != null) {
             new ExpressionCompiler(Scope.EMPTY, ParameterTypes.none()).compileAssigned(defaultValue, type, definition.name());
         }
+        if (definition.onUpdate() != null) {
+            new ExpressionCompiler(Scope.EMPTY, ParameterTypes.none()).compileAssigned(definition.onUpdate(), type,
+                    definition.name());
+        }
         if (type.kind() == TypeKind.UNKNOWN) {
             type = DataType.TEXT;
         }
-        return new ColumnDef(id, definition.name(), type, notNull, defaultValue, defaultSql, definition.identity(), null);
+        return new ColumnDef(id, definition.name(), type, notNull, defaultValue, defaultSql, definition.identity(), null,
+                definition.declaredType(), definition.onUpdate());
     }
 
     CommandResult dropTable(SchemaChange.DropTable drop) {

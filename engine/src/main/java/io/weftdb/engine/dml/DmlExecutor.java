@@ -360,6 +360,7 @@ public final class DmlExecutor {
         }
         Returning returning = Returning.of(update.returning(), table, alias, planner.compiler(scope));
         TableWriter writer = new TableWriter(environment, table);
+        OnUpdateColumns onUpdate = OnUpdateColumns.of(table, positions);
         List<Object[]> returned = new ArrayList<>();
         long count = forEachTargetRow(table, alias, scope, update.where(), !update.from().isEmpty(), matcher, writer,
                 RowLimit.of(update.orderBy(), update.limit(), planner.compiler(scope), environment), (key, row, joined) -> {
@@ -368,6 +369,7 @@ public final class DmlExecutor {
             for (int i = 0; i < positions.length; i++) {
                 updated[positions[i]] = values.get(i).evaluate(both, environment.context());
             }
+            onUpdate.apply(row, updated, environment.context());
             writer.update(key, row, updated);
             if (returning != null) {
                 returned.add(returning.project(updated, environment));

@@ -36,11 +36,13 @@ final class OnConflict {
     private final List<BoundExpr> values;
     private final BoundExpr where;
     private final List<IndexDef> uniqueIndexes;
+    private final OnUpdateColumns onUpdate;
     private final Set<ByteBuffer> written = new HashSet<>();
     private long updatedRows;
 
     private OnConflict(IndexDef arbiter, List<IndexDef> uniqueIndexes, boolean doNothing, int[] positions,
-                       List<BoundExpr> values, BoundExpr where) {
+                       List<BoundExpr> values, BoundExpr where, OnUpdateColumns onUpdate) {
+        this.onUpdate = onUpdate;
         this.arbiter = arbiter;
         this.uniqueIndexes = uniqueIndexes;
         this.doNothing = doNothing;
@@ -52,7 +54,7 @@ final class OnConflict {
     static OnConflict of(DataChange.OnConflict spec, TableDef table, String alias, QueryPlanner planner) {
         IndexDef arbiter = arbiter(spec, table);
         if (spec.doNothing()) {
-            return new OnConflict(arbiter, List.of(), true, new int[0], List.of(), null);
+            return new OnConflict(arbiter, List.of(), true, new int[0], List.of(), null, null);
         }
         Scope scope = TableScope.of(table, alias).concat(TableScope.of(table, "excluded"));
         ExpressionCompiler compiler = planner.compiler(scope);
@@ -83,7 +85,7 @@ final class OnConflict {
         }
         BoundExpr where = spec.where() == null ? null : compiler.compileCondition(spec.where(), "WHERE");
         List<IndexDef> unique = table.indexes().stream().filter(IndexDef::unique).toList();
-        return new OnConflict(arbiter, unique, false, positions, values, where);
+        return new OnConflict(arbiter, unique, false, positions, values, where, OnUpdateColumns.of(table, positions));
     }
 
     /** The unique index the conflict target names, or null when there is no target. */
@@ -174,9 +176,10 @@ final class OnConflict {
         for (int i = 0; i < positions.length; i++) {
             updated[positions[i]] = values.get(i).evaluate(both, environment.context());
         }
+        onUpdate.apply(existing, updated, environment.context());
         writer.update(conflict.key(), existing, updated);
         remember(conflict.key());
-        if (!sameValues(existing, updated)) {
+        if (!OnUpdateColumns.sameValues(existing, updated)) {
             updatedRows++;
         }
         return updated;
@@ -185,15 +188,6 @@ final class OnConflict {
     /** How many existing rows the statement's updates changed (MySQL counts those twice). */
     long updated() {
         return updatedRows;
-    }
-
-    private static boolean sameValues(Object[] a, Object[] b) {
-        for (int i = 0; i < a.length; i++) {
-            if (a[i] == null || b[i] == null ? a[i] != b[i] : !io.weftdb.engine.value.ValueOrder.equal(a[i], b[i])) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private void remember(byte[] key) {

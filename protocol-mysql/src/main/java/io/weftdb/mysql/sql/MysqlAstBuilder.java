@@ -832,13 +832,14 @@ final class MysqlAstBuilder {
         ColumnType columnType = dataType(ctx.dataType(), name);
         List<ColumnConstraint> constraints = new ArrayList<>(columnType.constraints());
         Expr defaultValue = null;
+        Expr onUpdate = null;
         boolean autoIncrement = columnType.serial();
         for (ColumnAttributeContext attribute : ctx.columnAttribute()) {
             switch (attribute) {
                 case NotNullAttributeContext notNull -> constraints.add(new ColumnConstraint.NotNull(null));
                 case NullAttributeContext nullable -> constraints.add(new ColumnConstraint.Null(null));
                 case DefaultAttributeContext value -> defaultValue = defaultValue(value.defaultValue());
-                case OnUpdateAttributeContext onUpdate -> throw unsupported("ON UPDATE CURRENT_TIMESTAMP", onUpdate);
+                case OnUpdateAttributeContext update -> onUpdate = onUpdate(update);
                 case AutoIncrementAttributeContext increment -> autoIncrement = true;
                 case PrimaryKeyAttributeContext key -> constraints.add(new ColumnConstraint.PrimaryKey(null));
                 case UniqueAttributeContext unique -> constraints.add(new ColumnConstraint.Unique(null));
@@ -861,7 +862,21 @@ final class MysqlAstBuilder {
                     position(ctx));
         }
         return new ColumnDefinition(name, columnType.type(), defaultValue, autoIncrement, ColumnDefinition.Identity.NONE,
-                constraints, position(ctx));
+                constraints, position(ctx), columnType.declared(), onUpdate);
+    }
+
+    /** ON UPDATE CURRENT_TIMESTAMP (or NOW(), LOCALTIMESTAMP...): the time of the statement that changes the row. */
+    private Expr onUpdate(OnUpdateAttributeContext ctx) {
+        String word = ctx.getChild(2).getText().toLowerCase(Locale.ROOT);
+        if (!List.of("current_timestamp", "now", "localtimestamp", "localtime").contains(word)) {
+            throw unsupported("ON UPDATE " + ctx.getChild(2).getText(), ctx);
+        }
+        return new Expr.SpecialValue(Expr.SpecialValueKind.LOCALTIMESTAMP, position(ctx));
+    }
+
+    /** The type as written, lower case, its length kept: {@code varbinary(255)}. */
+    private String spelling(ParserRuleContext type) {
+        return source.text(type.getStart(), type.getStop()).toLowerCase(Locale.ROOT).replace(" ", "");
     }
 
     private Expr defaultValue(DefaultValueContext ctx) {
@@ -1023,7 +1038,8 @@ final class MysqlAstBuilder {
         if (definition.serial()) {
             throw unsupported("adding AUTO_INCREMENT with MODIFY/CHANGE", ctx);
         }
-        actions.add(new SchemaChange.AlterAction.AlterColumnType(column, definition.type()));
+        actions.add(new SchemaChange.AlterAction.AlterColumnType(column, definition.type(), definition.declaredType()));
+        actions.add(new SchemaChange.AlterAction.SetOnUpdate(column, definition.onUpdate()));
         boolean notNull = definition.constraints().stream().anyMatch(c -> c instanceof ColumnConstraint.NotNull
                 || c instanceof ColumnConstraint.PrimaryKey);
         actions.add(notNull ? new SchemaChange.AlterAction.SetNotNull(column) : new SchemaChange.AlterAction.DropNotNull(column));
@@ -1034,9 +1050,18 @@ final class MysqlAstBuilder {
     // ---------------------------------------------------------------------------------------- types
 
     /** A column type as the engine stores it, with the constraints and sequence MySQL's spelling implies. */
-    private record ColumnType(DataType type, List<ColumnConstraint> constraints, boolean serial) {
+    private record ColumnType(DataType type, List<ColumnConstraint> constraints, boolean serial, String declared) {
+        ColumnType(DataType type, List<ColumnConstraint> constraints, boolean serial) {
+            this(type, constraints, serial, null);
+        }
+
         static ColumnType of(DataType type) {
             return new ColumnType(type, List.of(), false);
+        }
+
+        /** A type stored as {@code type} that SHOW COLUMNS and SHOW CREATE TABLE spell {@code declared}. */
+        static ColumnType spelled(DataType type, String declared) {
+            return new ColumnType(type, List.of(), false, declared);
         }
     }
 
@@ -1051,8 +1076,17 @@ final class MysqlAstBuilder {
                     case MysqlSqlLexer.INT, MysqlSqlLexer.INTEGER -> unsigned ? DataType.BIGINT : DataType.INTEGER;
                     default -> unsigned ? DataType.numeric(20, 0) : DataType.BIGINT;
                 };
+                String spelled = integer.name.getText().toLowerCase(Locale.ROOT);
+                if (spelled.equals("integer")) {
+                    spelled = "int";
+                }
+                if (integer.name.getType() == MysqlSqlLexer.TINYINT && integer.width != null
+                        && integer.width.getText().equals("1") && !unsigned) {
+                    spelled = "tinyint(1)";
+                }
                 if (!unsigned) {
-                    yield ColumnType.of(type);
+                    yield integer.name.getType() == MysqlSqlLexer.TINYINT || integer.name.getType() == MysqlSqlLexer.MEDIUMINT
+                            ? ColumnType.spelled(type, spelled) : ColumnType.of(type);
                 }
                 List<ColumnConstraint> constraints = new ArrayList<>();
                 constraints.add(new ColumnConstraint.Check(null, new Expr.Binary(BinaryOperator.GREATER_EQUAL,
@@ -1063,9 +1097,9 @@ final class MysqlAstBuilder {
                             new Expr.ColumnRef(QualifiedName.of(column), 0), new Expr.Literal(255L, DataType.INTEGER, 0), 0),
                             column + " <= 255"));
                 }
-                yield new ColumnType(type, constraints, false);
+                yield new ColumnType(type, constraints, false, spelled + " unsigned");
             }
-            case BooleanTypeContext bool -> ColumnType.of(DataType.SMALLINT);
+            case BooleanTypeContext bool -> ColumnType.spelled(DataType.SMALLINT, "tinyint(1)");
             case SerialTypeContext serial -> new ColumnType(DataType.numeric(20, 0), List.of(new ColumnConstraint.NotNull(null),
                     new ColumnConstraint.Unique(null)), true);
             case BitTypeContext bit -> throw unsupported("BIT columns", bit);
@@ -1088,15 +1122,15 @@ final class MysqlAstBuilder {
                 yield ColumnType.of(DataType.character(length));
             }
             case VarcharTypeContext varchar -> ColumnType.of(DataType.varchar(Integer.parseInt(varchar.length.getText())));
-            case BinaryTypeContext binary -> ColumnType.of(DataType.BYTEA);
-            case VarbinaryTypeContext varbinary -> ColumnType.of(DataType.BYTEA);
-            case TextTypeContext text -> ColumnType.of(DataType.TEXT);
-            case BlobTypeContext blob -> ColumnType.of(DataType.BYTEA);
+            case BinaryTypeContext binary -> ColumnType.spelled(DataType.BYTEA, binary.length == null ? "binary(1)" : spelling(binary));
+            case VarbinaryTypeContext varbinary -> ColumnType.spelled(DataType.BYTEA, spelling(varbinary));
+            case TextTypeContext text -> ColumnType.spelled(DataType.TEXT, text.getStart().getText().toLowerCase(Locale.ROOT));
+            case BlobTypeContext blob -> ColumnType.spelled(DataType.BYTEA, blob.getStart().getText().toLowerCase(Locale.ROOT));
             case DateTypeContext date -> ColumnType.of(DataType.DATE);
             case DatetimeTypeContext datetime -> ColumnType.of(DataType.TIMESTAMP);
             case TimestampTypeContext timestamp -> ColumnType.of(DataType.TIMESTAMPTZ);
             case TimeTypeContext time -> ColumnType.of(DataType.TIME);
-            case YearTypeContext year -> ColumnType.of(DataType.SMALLINT);
+            case YearTypeContext year -> ColumnType.spelled(DataType.SMALLINT, "year");
             case JsonTypeContext json -> ColumnType.of(DataType.JSON);
             case EnumTypeContext enumeration -> {
                 List<Expr> values = new ArrayList<>();

@@ -127,10 +127,11 @@ final class ShowCommands {
             if (!matches(show.like(), column.name())) {
                 continue;
             }
-            String type = enums.getOrDefault(column.name(), MysqlTypes.columnTypeName(column.type()));
+            String type = typeName(column, enums);
             String nullable = column.notNull() ? "NO" : "YES";
             String key = key(table, column);
-            String extra = autoIncrement(column) ? "auto_increment" : "";
+            String extra = autoIncrement(column) ? "auto_increment"
+                    : column.onUpdate() != null ? "on update CURRENT_TIMESTAMP" : "";
             String defaultText = autoIncrement(column) ? null : defaultText(column);
             rows.add(show.full()
                     ? new Object[] {column.name(), type, collation(column.type()), nullable, key, defaultText, extra,
@@ -244,7 +245,7 @@ final class ShowCommands {
         List<String> lines = new ArrayList<>();
         for (ColumnDef column : table.columns()) {
             StringBuilder line = new StringBuilder("  `").append(column.name()).append("` ")
-                    .append(enums.getOrDefault(column.name(), MysqlTypes.columnTypeName(column.type())));
+                    .append(typeName(column, enums));
             if (column.notNull()) {
                 line.append(" NOT NULL");
             }
@@ -258,6 +259,9 @@ final class ShowCommands {
                 } else if (!column.notNull()) {
                     line.append(" DEFAULT NULL");
                 }
+            }
+            if (column.onUpdate() != null) {
+                line.append(" ON UPDATE CURRENT_TIMESTAMP");
             }
             String columnComment = comment(table.id(), column.id());
             if (!columnComment.isEmpty()) {
@@ -287,7 +291,7 @@ final class ShowCommands {
             lines.add(line.toString());
         }
         for (CheckDef check : table.checks()) {
-            if (enumColumn(check) == null) {
+            if (enumColumn(check) == null && !unsignedRange(table, check)) {
                 lines.add("  CONSTRAINT `" + check.name() + "` CHECK (" + check.sql() + ")");
             }
         }
@@ -303,6 +307,29 @@ final class ShowCommands {
     }
 
     /** ENUM columns (a VARCHAR with the CHECK MySQL's ENUM became) by name, with their ENUM(...) spelling. */
+    /** The type as MySQL spells it: ENUM/SET from their CHECK, the spelling the column was declared with, else the stored type's. */
+    private static String typeName(ColumnDef column, Map<String, String> enums) {
+        String spelled = enums.get(column.name());
+        if (spelled != null) {
+            return spelled;
+        }
+        return column.declaredType() != null ? column.declaredType() : MysqlTypes.columnTypeName(column.type());
+    }
+
+    /**
+     * A CHECK that UNSIGNED implies (column &gt;= 0, or &lt;= 255 for TINYINT UNSIGNED) on a column
+     * declared unsigned: the type already says it, as in MySQL's SHOW CREATE TABLE.
+     */
+    private static boolean unsignedRange(TableDef table, CheckDef check) {
+        for (ColumnDef column : table.columns()) {
+            if (column.declaredType() != null && column.declaredType().endsWith(" unsigned")
+                    && (check.sql().equals(column.name() + " >= 0") || check.sql().equals(column.name() + " <= 255"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Map<String, String> enumColumns(TableDef table) {
         Map<String, String> enums = new java.util.HashMap<>();
         for (CheckDef check : table.checks()) {

@@ -307,6 +307,30 @@ class MysqlDialectJdbcTest {
     }
 
     @Test
+    void declaredTypesShowBackAndOnUpdateCurrentTimestampMovesWithChanges() throws SQLException {
+        execute("CREATE TABLE typed (id INT UNSIGNED PRIMARY KEY, flag TINYINT(1), small TINYINT, med MEDIUMINT, y YEAR,"
+                + " t1 TINYTEXT, t3 MEDIUMTEXT, t4 LONGTEXT, b1 BLOB, vb VARBINARY(16),"
+                + " updated_at DATETIME DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP)");
+        String ddl = rows("SHOW CREATE TABLE typed").getFirst();
+        assertThat(ddl).contains("`id` int unsigned NOT NULL", "`flag` tinyint(1)", "`small` tinyint", "`med` mediumint",
+                "`y` year", "`t1` tinytext", "`t3` mediumtext", "`t4` longtext", "`b1` blob", "`vb` varbinary(16)",
+                "ON UPDATE CURRENT_TIMESTAMP").doesNotContain("CHECK");
+        assertThat(rows("SHOW COLUMNS FROM typed LIKE 'updated_at'")).singleElement().asString()
+                .endsWith("|on update CURRENT_TIMESTAMP");
+        execute("INSERT INTO typed (id, t1, updated_at) VALUES (1, 'a', '2000-01-01 00:00:00')");
+        execute("UPDATE typed SET t1 = 'a' WHERE id = 1");
+        assertThat(rows("SELECT updated_at FROM typed")).containsExactly("2000-01-01 00:00:00");
+        execute("UPDATE typed SET t1 = 'b' WHERE id = 1");
+        assertThat(rows("SELECT YEAR(updated_at) > 2000 FROM typed")).containsExactly("1");
+        execute("UPDATE typed SET t1 = 'c', updated_at = '2001-01-01 00:00:00' WHERE id = 1");
+        assertThat(rows("SELECT updated_at FROM typed")).containsExactly("2001-01-01 00:00:00");
+        execute("INSERT INTO typed (id, t1) VALUES (1, 'd') ON DUPLICATE KEY UPDATE t1 = VALUES(t1)");
+        assertThat(rows("SELECT t1, YEAR(updated_at) > 2001 FROM typed")).containsExactly("d|1");
+        execute("ALTER TABLE typed MODIFY t1 TEXT");
+        assertThat(rows("SHOW COLUMNS FROM typed LIKE 't1'")).singleElement().asString().startsWith("t1|text|");
+    }
+
+    @Test
     void autocommitOffKeepsATransactionOpenUntilCommit() throws SQLException {
         execute("CREATE TABLE ledger (amount INT)");
         execute("SET autocommit = 0");

@@ -66,14 +66,17 @@ class MariadbDumpRestoreTest {
                 CREATE TABLE orders (id BIGINT AUTO_INCREMENT PRIMARY KEY, customer_id INT NOT NULL, total DOUBLE,
                   placed DATETIME(6), note TEXT, data BLOB, FOREIGN KEY (customer_id) REFERENCES customers (id));
                 CREATE INDEX orders_placed ON orders (placed);
-                CREATE TABLE tags (name VARCHAR(20) PRIMARY KEY, kind ENUM('a', 'b'), at TIME, payload JSON);
+                CREATE TABLE tags (name VARCHAR(20) PRIMARY KEY, kind ENUM('a', 'b'), at TIME, payload JSON,
+                  flags SET('hot', 'new') NOT NULL DEFAULT '', body MEDIUMTEXT, qty INT UNSIGNED,
+                  changed TIMESTAMP DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP);
                 CREATE VIEW big_orders AS SELECT id, total FROM orders WHERE total > 100;
                 INSERT INTO customers (name, email, born, vip, balance) VALUES
                   ('Ann', 'ann@example.com', '1990-01-02', 1, 1234567890.12), ('Bob ''quoted'' \\\\ back', NULL, NULL, 0, -0.5);
                 INSERT INTO orders (customer_id, total, placed, note, data) VALUES
                   (1, 150.5, '2024-05-01 10:00:00.123456', 'line1\\nline2 ünïcødé 😀', x'00ff0a27'),
                   (2, 20, NULL, NULL, NULL), (1, 1e100, '1999-12-31 23:59:59', '', '');
-                INSERT INTO tags VALUES ('x', 'a', '12:34:56', '{"k": [1, 2]}'), ('y', NULL, NULL, NULL);
+                INSERT INTO tags VALUES ('x', 'a', '12:34:56', '{"k": [1, 2]}', 'hot,new', 'long text', 7,
+                  '2024-01-02 03:04:05'), ('y', NULL, NULL, NULL, '', NULL, NULL, NULL);
                 """);
         assertThat(created.exitCode()).as(created.all()).isZero();
 
@@ -83,7 +86,9 @@ class MariadbDumpRestoreTest {
         assertThat(dumped.exitCode()).as(dumped.errors()).isZero();
         assertThat(dumped.output()).contains("LOCK TABLES `customers` WRITE;", "UNLOCK TABLES;",
                 "CONSTRAINT `orders_customer_id_fkey` FOREIGN KEY (`customer_id`) REFERENCES `customers` (`id`)",
-                "KEY `orders_placed` (`placed`)", "VIEW `big_orders`", "AUTO_INCREMENT=4", "-- Dump completed");
+                "KEY `orders_placed` (`placed`)", "VIEW `big_orders`", "AUTO_INCREMENT=4", "-- Dump completed",
+                "`flags` set('hot', 'new') NOT NULL DEFAULT ''", "`body` mediumtext", "`qty` int unsigned",
+                "ON UPDATE CURRENT_TIMESTAMP");
         assertThat(mariadb(null, "-e", "CREATE DATABASE shop_copy").exitCode()).isZero();
         ClientProgram.Run restored = mariadb(dumped.outputFile(), "-D", "shop_copy");
         assertThat(restored.exitCode()).as(restored.all()).isZero();
@@ -91,6 +96,8 @@ class MariadbDumpRestoreTest {
         for (String relation : RELATIONS) {
             assertThat(contents("shop_copy", relation)).as(relation).isEqualTo(contents("shop", relation)).isNotBlank();
         }
+        assertThat(mariadb(null, "-N", "-D", "shop_copy", "-e", "SHOW CREATE TABLE tags").output())
+                .isEqualTo(mariadb(null, "-N", "-D", "shop", "-e", "SHOW CREATE TABLE tags").output());
         ClientProgram.Run keys = mariadb(null, "-D", "shop_copy", "-e", "SHOW INDEX FROM orders;"
                 + " INSERT INTO customers (name) VALUES ('after restore'); SELECT LAST_INSERT_ID();"
                 + " INSERT INTO orders (customer_id) VALUES (99)");

@@ -131,7 +131,7 @@ class PyMysqlClientTest {
                 """);
         // TEXT, MEDIUMTEXT and LONGTEXT are one unbounded type here: SHOW COLUMNS names the largest (MySQL: text).
         assertThat(output).contains("description [('id', 3, False), ('name', 253, False), ('note', 252, True)]",
-                "columns [('id', 'int', 'NO', 'PRI'), ('name', 'varchar(10)', 'NO', ''), ('note', 'longtext', 'YES', '')]",
+                "columns [('id', 'int', 'NO', 'PRI'), ('name', 'varchar(10)', 'NO', ''), ('note', 'text', 'YES', '')]",
                 "closed False");
     }
 }

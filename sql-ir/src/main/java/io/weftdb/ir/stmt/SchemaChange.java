@@ -100,7 +100,15 @@ public sealed interface SchemaChange extends Statement {
 
         record DropNotNull(String column) implements AlterAction {}
 
-        record AlterColumnType(String column, DataType type) implements AlterAction {}
+        /** SET DATA TYPE; {@code declaredType} as in {@link ColumnDefinition} (null when the type's own name is right). */
+        record AlterColumnType(String column, DataType type, String declaredType) implements AlterAction {
+            public AlterColumnType(String column, DataType type) {
+                this(column, type, null);
+            }
+        }
+
+        /** MySQL's ON UPDATE value of a column (null: none); see {@link ColumnDefinition#onUpdate()}. */
+        record SetOnUpdate(String column, Expr onUpdate) implements AlterAction {}
     }
 
     record Truncate(List<QualifiedName> tables, boolean restartIdentity, boolean cascade) implements SchemaChange {
