@@ -764,7 +764,9 @@ final class MysqlAstBuilder {
                 commands.addAll(newTableOptions(table, create.tableOptions()));
                 yield commands;
             }
-            case CreateTableLikeContext like -> throw unsupported("CREATE TABLE ... LIKE", like);
+            case CreateTableLikeContext like -> List.of(new MysqlCommand.CreateTableLike(
+                    temporaryName(qualifiedName(like.qualifiedName(0)), like.TEMPORARY() != null),
+                    qualifiedName(like.qualifiedName(1)), like.EXISTS() != null, like.TEMPORARY() != null));
             default -> throw new IllegalStateException("unhandled CREATE TABLE");
         };
     }

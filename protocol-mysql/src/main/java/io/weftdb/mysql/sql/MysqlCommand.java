@@ -114,6 +114,10 @@ public sealed interface MysqlCommand {
     /** SHOW [GLOBAL|SESSION] VARIABLES [LIKE pattern]. */
     record ShowVariables(boolean global, String like) implements MysqlCommand {}
 
+    /** CREATE [TEMPORARY] TABLE [IF NOT EXISTS] table LIKE source: an empty table defined as source is. */
+    record CreateTableLike(QualifiedName table, QualifiedName source, boolean ifNotExists, boolean temporary)
+            implements MysqlCommand {}
+
     /** SHOW [GLOBAL | SESSION] STATUS [LIKE 'pattern']: the server's counters. */
     record ShowStatus(String like) implements MysqlCommand {}
 

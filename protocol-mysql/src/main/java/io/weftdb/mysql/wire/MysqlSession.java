@@ -477,6 +477,10 @@ final class MysqlSession {
                 yield Outcome.ok();
             }
             case MysqlCommand.ShowCreateDatabase show -> Outcome.rows(show().createDatabase(show.name()));
+            case MysqlCommand.CreateTableLike like -> {
+                createTableLike(like);
+                yield Outcome.ok();
+            }
             case MysqlCommand.ShowStatus show -> Outcome.rows(ShowCommands.variables(statusCounters(), show.like()));
             case MysqlCommand.ShowVariables show -> Outcome.rows(ShowCommands.variables(allVariables(show.global()),
                     show.like()));
@@ -1266,6 +1270,21 @@ final class MysqlSession {
             output.send(new OkPacket(true, 0, 0, status(), 0));
         } else {
             output.send(new EofPacket(0, status()));
+        }
+    }
+
+    /**
+     * CREATE TABLE ... LIKE: the source's definition as SHOW CREATE TABLE gives it, under the new
+     * name, run as a CREATE TABLE: columns with their types, defaults and AUTO_INCREMENT (starting
+     * again at 1), keys, indexes, CHECKs and comments; no foreign keys, as in MySQL. Index and
+     * constraint names are the new table's own (the engine's names are unique within a database).
+     */
+    private void createTableLike(MysqlCommand.CreateTableLike like) {
+        LocalRows shown = show().createTable(like.source(), null);
+        shown.next();
+        String ddl = TableDefinitionCopy.of((String) shown.row()[1], like.table(), like.ifNotExists(), like.temporary());
+        for (ParsedCommand command : server.parser().parseCommands(ddl, facts)) {
+            run(command.command(), List.of());
         }
     }
 

@@ -331,6 +331,28 @@ class MysqlDialectJdbcTest {
     }
 
     @Test
+    void createTableLikeCopiesTheDefinitionWithoutRowsOrForeignKeys() throws SQLException {
+        execute("CREATE TABLE parents (id INT PRIMARY KEY)");
+        execute("CREATE TABLE originals (id INT AUTO_INCREMENT PRIMARY KEY, code VARCHAR(5) NOT NULL UNIQUE,"
+                + " kind ENUM('a', 'b') DEFAULT 'a', note MEDIUMTEXT, parent INT, KEY by_note_parent (parent),"
+                + " FOREIGN KEY (parent) REFERENCES parents (id)) COMMENT='kept'");
+        execute("INSERT INTO originals (code) VALUES ('x'), ('y')");
+        execute("CREATE TABLE copies LIKE originals");
+        assertThat(rows("SELECT count(*) FROM copies")).containsExactly("0");
+        String ddl = rows("SHOW CREATE TABLE copies").getFirst();
+        assertThat(ddl).contains("`id` int NOT NULL AUTO_INCREMENT", "`code` varchar(5) NOT NULL",
+                "`kind` enum('a', 'b') DEFAULT 'a'", "`note` mediumtext", "PRIMARY KEY (`id`)", "UNIQUE KEY",
+                "KEY `", "COMMENT='kept'").doesNotContain("FOREIGN KEY", "AUTO_INCREMENT=");
+        execute("INSERT INTO copies (code, parent) VALUES ('x', 99)");
+        assertThat(rows("SELECT id, code, kind FROM copies")).containsExactly("1|x|a");
+        assertThatThrownBy(() -> execute("INSERT INTO copies (code) VALUES ('x')"))
+                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(1062));
+        execute("CREATE TABLE IF NOT EXISTS copies LIKE originals");
+        execute("CREATE TEMPORARY TABLE scratch LIKE originals");
+        assertThat(rows("SELECT count(*) FROM scratch")).containsExactly("0");
+    }
+
+    @Test
     void autocommitOffKeepsATransactionOpenUntilCommit() throws SQLException {
         execute("CREATE TABLE ledger (amount INT)");
         execute("SET autocommit = 0");
