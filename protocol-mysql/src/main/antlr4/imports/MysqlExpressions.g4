@@ -61,9 +61,34 @@ primaryExpression
     | LEFT_PAREN expression (COMMA expression)* RIGHT_PAREN                                     #parenthesizedOrRow
     // ORDER BY and SEPARATOR belong to GROUP_CONCAT only; the builder rejects them elsewhere.
     | functionName LEFT_PAREN (STAR | (DISTINCT | ALL)? expression (COMMA expression)* orderByClause?
-          (SEPARATOR separator=STRING)?)? RIGHT_PAREN                                           #functionCall
+          (SEPARATOR separator=STRING)?)? RIGHT_PAREN overClause?                               #functionCall
+    // The SQL-standard argument forms of SUBSTRING/SUBSTR and TRIM; the builder checks which function it is.
+    | functionName LEFT_PAREN side=(BOTH | LEADING | TRAILING)? first=expression? FROM second=expression
+          (FOR third=expression)? RIGHT_PAREN                                                   #functionWithFrom
+    | functionName LEFT_PAREN needle=valueExpression IN haystack=expression RIGHT_PAREN          #positionCall
     | qualifiedName arrow=(JSON_EXTRACT_ARROW | JSON_UNQUOTE_ARROW) path=STRING                 #jsonColumnPath
     | qualifiedName                                                                             #columnReference
+    ;
+
+/* MySQL 8's window functions: OVER (window) or OVER name, a named window of the WINDOW clause. */
+overClause
+    : OVER LEFT_PAREN windowSpecification RIGHT_PAREN
+    | OVER windowName=identifier
+    ;
+
+windowSpecification
+    : baseWindow=identifier? (PARTITION BY expression (COMMA expression)*)? orderByClause? windowFrame?
+    ;
+
+windowFrame
+    : unit=(RANGE | ROWS) (start=frameBound | BETWEEN start=frameBound AND end=frameBound)
+    ;
+
+frameBound
+    : UNBOUNDED PRECEDING                                                                       #unboundedPreceding
+    | UNBOUNDED FOLLOWING                                                                       #unboundedFollowing
+    | CURRENT ROW                                                                               #currentRow
+    | valueExpression direction=(PRECEDING | FOLLOWING)                                         #offsetBound
     ;
 
 functionName

@@ -2,7 +2,16 @@
 parser grammar MysqlQueries;
 
 query
-    : queryExpression orderByClause? limitClause? lockClause?
+    : withClause? queryExpression orderByClause? limitClause? lockClause?
+    ;
+
+/* MySQL 8's common table expressions. */
+withClause
+    : WITH RECURSIVE? commonTableExpression (COMMA commonTableExpression)*
+    ;
+
+commonTableExpression
+    : name=identifier columnList? AS LEFT_PAREN query RIGHT_PAREN
     ;
 
 queryExpression
@@ -23,6 +32,11 @@ querySpecification
       (WHERE where=expression)?
       (GROUP BY expression (COMMA expression)*)?
       (HAVING having=expression)?
+      (WINDOW windowDefinition (COMMA windowDefinition)*)?
+    ;
+
+windowDefinition
+    : name=identifier AS LEFT_PAREN windowSpecification RIGHT_PAREN
     ;
 
 selectItem

@@ -45,6 +45,11 @@ VALUE: 'value'; VALUES: 'values'; VARBINARY: 'varbinary'; VARCHAR: 'varchar'; VA
 VARIABLES: 'variables'; VIEW: 'view'; WARNINGS: 'warnings'; WEEK: 'week'; WHEN: 'when'; WHERE: 'where'; WITH: 'with';
 WORK: 'work'; WRITE: 'write'; XOR: 'xor'; YEAR: 'year'; ZEROFILL: 'zerofill';
 // LOAD DATA
+// Window functions
+CURRENT: 'current'; FOLLOWING: 'following'; OVER: 'over'; PARTITION: 'partition'; PRECEDING: 'preceding';
+RANGE: 'range'; ROW: 'row'; UNBOUNDED: 'unbounded'; WINDOW: 'window'; RECURSIVE: 'recursive';
+// SUBSTRING(s FROM n FOR m), TRIM([BOTH | LEADING | TRAILING] [r] FROM s)
+BOTH: 'both'; LEADING: 'leading'; TRAILING: 'trailing';
 DATA: 'data'; ENCLOSED: 'enclosed'; ESCAPED: 'escaped'; INFILE: 'infile'; LINES: 'lines'; LOAD: 'load';
 OPTIONALLY: 'optionally'; ROWS: 'rows'; STARTING: 'starting'; TERMINATED: 'terminated';
 

@@ -24,7 +24,7 @@ final class AggregateCalls {
         if (tree instanceof QueryContext) {
             return false;
         }
-        if (tree instanceof FunctionCallContext call
+        if (tree instanceof FunctionCallContext call && call.overClause() == null
                 && AGGREGATES.contains(call.functionName().getText().toLowerCase(Locale.ROOT).replace("`", ""))) {
             return true;
         }

@@ -27,7 +27,9 @@ import io.weftdb.mysql.error.MysqlVendorError;
 import io.weftdb.mysql.sql.MysqlSqlGrammar.*;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -282,6 +284,25 @@ final class MysqlAstBuilder {
     }
 
     private Query queryWithTail(QueryContext ctx) {
+        Query query = queryWithoutWith(ctx);
+        if (ctx.withClause() == null) {
+            return query;
+        }
+        boolean recursive = ctx.withClause().RECURSIVE() != null;
+        List<Query.With> with = new ArrayList<>();
+        for (CommonTableExpressionContext cte : ctx.withClause().commonTableExpression()) {
+            with.add(new Query.With(name(cte.name), columnList(cte.columnList()), query(cte.query()), recursive));
+        }
+        return switch (query) {
+            case Query.Select select -> select.withTail(with, select.orderBy(), select.limit(), select.offset(),
+                    select.lockMode(), select.lockWait());
+            case Query.SetOperation set -> new Query.SetOperation(with, set.operator(), set.all(), set.left(), set.right(),
+                    set.orderBy(), set.limit(), set.offset());
+            case Query.Values values -> throw new IllegalStateException("MySQL queries have no VALUES body");
+        };
+    }
+
+    private Query queryWithoutWith(QueryContext ctx) {
         Query body = queryExpression(ctx.queryExpression());
         List<SortItem> orderBy = ctx.orderByClause() == null ? List.of() : orderBy(ctx.orderByClause());
         Expr[] limit = limit(ctx.limitClause());
@@ -354,11 +375,88 @@ final class MysqlAstBuilder {
         // A subquery's names are its own: the aliases of an enclosing HAVING do not reach into it.
         Map<String, Expr> enclosingAliases = havingAliases;
         havingAliases = null;
+        namedWindows.push(windowDefinitions(ctx));
         try {
             return selectSpecification(ctx);
         } finally {
+            namedWindows.pop();
             havingAliases = enclosingAliases;
         }
+    }
+
+    /** The windows named by the WINDOW clauses of the SELECTs being built, innermost first. */
+    private final Deque<Map<String, Expr.WindowSpec>> namedWindows = new ArrayDeque<>();
+
+    /** WINDOW w AS (...): resolved while the calls are built, so the IR carries complete window specifications. */
+    private Map<String, Expr.WindowSpec> windowDefinitions(QuerySpecificationContext ctx) {
+        Map<String, Expr.WindowSpec> windows = new HashMap<>();
+        for (WindowDefinitionContext definition : ctx.windowDefinition()) {
+            String name = name(definition.name);
+            if (windows.containsKey(name)) {
+                throw new SqlException(ErrorCode.WINDOWING_ERROR, "Window '" + name + "' is defined twice.",
+                        position(definition));
+            }
+            namedWindows.push(windows);
+            try {
+                windows.put(name, window(definition.windowSpecification()));
+            } finally {
+                namedWindows.pop();
+            }
+        }
+        return windows;
+    }
+
+    private Expr.WindowSpec over(OverClauseContext ctx) {
+        return ctx.windowName != null ? namedWindow(ctx.windowName) : window(ctx.windowSpecification());
+    }
+
+    /**
+     * A window specification; one that starts with a window name copies that window's PARTITION BY
+     * and ORDER BY and may add an ORDER BY (if the named window has none) and a frame, as in MySQL.
+     */
+    private Expr.WindowSpec window(WindowSpecificationContext ctx) {
+        Expr.WindowFrame ownFrame = ctx.windowFrame() == null ? null : windowFrame(ctx.windowFrame());
+        List<SortItem> ownOrder = ctx.orderByClause() == null ? List.of() : orderBy(ctx.orderByClause());
+        List<Expr> partitionBy = ctx.expression().stream().map(this::expression).toList();
+        if (ctx.baseWindow == null) {
+            return new Expr.WindowSpec(partitionBy, ownOrder, ownFrame);
+        }
+        Expr.WindowSpec base = namedWindow(ctx.baseWindow);
+        if (!partitionBy.isEmpty() || !ownOrder.isEmpty() && !base.orderBy().isEmpty() || base.frame() != null) {
+            throw new SqlException(ErrorCode.WINDOWING_ERROR, "Window '" + name(ctx.baseWindow)
+                    + "' can not be inherited: it would override its PARTITION BY, ORDER BY or frame", position(ctx));
+        }
+        return new Expr.WindowSpec(base.partitionBy(), ownOrder.isEmpty() ? base.orderBy() : ownOrder, ownFrame);
+    }
+
+    private Expr.WindowSpec namedWindow(IdentifierContext ctx) {
+        String name = name(ctx);
+        for (Map<String, Expr.WindowSpec> windows : namedWindows) {
+            Expr.WindowSpec window = windows.get(name);
+            if (window != null) {
+                return window;
+            }
+        }
+        throw new SqlException(ErrorCode.UNDEFINED_OBJECT, "Window name '" + name + "' is not defined.", position(ctx));
+    }
+
+    /** A frame with only a start bound ends at the current row. */
+    private Expr.WindowFrame windowFrame(WindowFrameContext ctx) {
+        Expr.FrameUnit unit = ctx.unit.getType() == MysqlSqlLexer.RANGE ? Expr.FrameUnit.RANGE : Expr.FrameUnit.ROWS;
+        Expr.FrameBound end = ctx.end == null ? new Expr.FrameBound(Expr.FrameBoundKind.CURRENT_ROW, null)
+                : frameBound(ctx.end);
+        return new Expr.WindowFrame(unit, frameBound(ctx.start), end);
+    }
+
+    private Expr.FrameBound frameBound(FrameBoundContext ctx) {
+        return switch (ctx) {
+            case UnboundedPrecedingContext bound -> new Expr.FrameBound(Expr.FrameBoundKind.UNBOUNDED_PRECEDING, null);
+            case UnboundedFollowingContext bound -> new Expr.FrameBound(Expr.FrameBoundKind.UNBOUNDED_FOLLOWING, null);
+            case CurrentRowContext bound -> new Expr.FrameBound(Expr.FrameBoundKind.CURRENT_ROW, null);
+            case OffsetBoundContext offset -> new Expr.FrameBound(offset.direction.getType() == MysqlSqlLexer.PRECEDING
+                    ? Expr.FrameBoundKind.PRECEDING : Expr.FrameBoundKind.FOLLOWING, valueExpression(offset.valueExpression()));
+            default -> throw new IllegalStateException("unhandled frame bound");
+        };
     }
 
     private Query.Select selectSpecification(QuerySpecificationContext ctx) {
@@ -1596,6 +1694,15 @@ final class MysqlAstBuilder {
                     ? expression(parenthesized.expression(0))
                     : new Expr.RowConstructor(parenthesized.expression().stream().map(this::expression).toList(), position);
             case FunctionCallContext call -> functionCall(call);
+            case FunctionWithFromContext call -> functionWithFrom(call);
+            // POSITION(needle IN haystack): the 1-based place of needle, 0 when absent.
+            case PositionCallContext call -> {
+                if (!call.functionName().getText().equalsIgnoreCase("position")) {
+                    throw new SqlException(ErrorCode.SYNTAX_ERROR, "You have an error in your SQL syntax near '"
+                            + call.getText() + "'", position);
+                }
+                yield Expr.FunctionCall.of("strpos", List.of(expression(call.haystack), valueExpression(call.needle)), position);
+            }
             case JsonColumnPathContext json -> {
                 Expr extracted = jsonExtract(columnReference(qualifiedName(json.qualifiedName()), position),
                         new Expr.Literal(stringValue(json.path), DataType.TEXT, position), position);
@@ -1680,6 +1787,83 @@ final class MysqlAstBuilder {
         return new Expr.Case(null, List.of(new Expr.WhenClause(quoted, unquoted)), text, position);
     }
 
+    /**
+     * SUBSTRING(s FROM n [FOR m]) and TRIM([BOTH | LEADING | TRAILING] [remove] FROM s). MySQL's
+     * TRIM removes whole repeats of {@code remove} (default a space), not any of its characters:
+     * a literal one becomes an anchored regular expression.
+     */
+    private Expr functionWithFrom(FunctionWithFromContext ctx) {
+        String name = ctx.functionName().getText().toLowerCase(Locale.ROOT).replace("`", "");
+        int position = position(ctx);
+        Expr source = expression(ctx.second);
+        switch (name) {
+            case "substring", "substr", "mid" -> {
+                if (ctx.side != null || ctx.first == null) {
+                    throw new SqlException(ErrorCode.SYNTAX_ERROR, "You have an error in your SQL syntax near '"
+                            + ctx.getText() + "'", position);
+                }
+                // The grammar reads SUBSTRING(s FROM n) as first = s, second = n.
+                List<Expr> call = new ArrayList<>(List.of(expression(ctx.first), source));
+                if (ctx.third != null) {
+                    call.add(expression(ctx.third));
+                }
+                return Expr.FunctionCall.of("substr", call, position);
+            }
+            case "trim" -> {
+                if (ctx.third != null) {
+                    throw new SqlException(ErrorCode.SYNTAX_ERROR, "You have an error in your SQL syntax near 'FOR'", position);
+                }
+                String remove = " ";
+                if (ctx.first != null) {
+                    if (!(expression(ctx.first) instanceof Expr.Literal literal && literal.value() instanceof String text)) {
+                        throw unsupported("TRIM with a removed string that is not a literal", ctx);
+                    }
+                    remove = text;
+                }
+                String side = ctx.side == null ? "both" : ctx.side.getText().toLowerCase(Locale.ROOT);
+                StringBuilder escaped = new StringBuilder();
+                remove.codePoints().forEach(c -> escaped.append(Character.isLetterOrDigit(c) ? "" : "\\").appendCodePoint(c));
+                String repeated = "(?:" + escaped + ")*";
+                String pattern = switch (side) {
+                    case "leading" -> "^" + repeated;
+                    case "trailing" -> repeated + "$";
+                    default -> "^" + repeated + "|" + repeated + "$";
+                };
+                if (remove.isEmpty()) {
+                    return source;
+                }
+                return Expr.FunctionCall.of("regexp_replace", List.of(source, new Expr.Literal(pattern, DataType.TEXT, position),
+                        new Expr.Literal("", DataType.TEXT, position), new Expr.Literal("g", DataType.TEXT, position)), position);
+            }
+            default -> throw new SqlException(ErrorCode.SYNTAX_ERROR, "You have an error in your SQL syntax near '"
+                    + ctx.getText() + "'", position);
+        }
+    }
+
+    /** The functions MySQL 8 computes over a window: its ranking and value functions, and the aggregates. */
+    private static final Set<String> WINDOW_FUNCTIONS = Set.of("row_number", "rank", "dense_rank", "percent_rank",
+            "cume_dist", "ntile", "lag", "lead", "first_value", "last_value", "nth_value", "count", "sum", "avg", "min", "max",
+            "bit_and", "bit_or", "bit_xor", "std", "stddev", "stddev_pop", "stddev_samp", "var_pop", "var_samp", "variance");
+
+    /** {@code f(...) OVER (...)}: the engine's window functions have MySQL's names; STD and VARIANCE are spelled as it spells them. */
+    private Expr windowCall(String name, List<Expr> arguments, FunctionCallContext ctx) {
+        if (!WINDOW_FUNCTIONS.contains(name)) {
+            throw new SqlException(ErrorCode.SYNTAX_ERROR, "You have an error in your SQL syntax; " + name.toUpperCase(Locale.ROOT)
+                    + " is not a window function", position(ctx));
+        }
+        if (ctx.orderByClause() != null || ctx.separator != null) {
+            throw new SqlException(ErrorCode.SYNTAX_ERROR, "You have an error in your SQL syntax; only GROUP_CONCAT takes "
+                    + "ORDER BY or SEPARATOR", position(ctx));
+        }
+        String engineName = switch (name) {
+            case "std", "stddev" -> "stddev_pop";
+            case "variance" -> "var_pop";
+            default -> name;
+        };
+        return new Expr.FunctionCall(QualifiedName.of(engineName), arguments, ctx.DISTINCT() != null, ctx.STAR() != null,
+                null, List.of(), over(ctx.overClause()), position(ctx));
+    }
+
     /** MySQL's functions: session facts become constants, MySQL names map to the engine's. */
     private Expr functionCall(FunctionCallContext ctx) {
         String name = ctx.functionName().getText().toLowerCase(Locale.ROOT);
@@ -1691,6 +1875,9 @@ final class MysqlAstBuilder {
         }
         List<Expr> arguments = ctx.expression().stream().map(this::expression).toList();
         int position = position(ctx);
+        if (ctx.overClause() != null) {
+            return windowCall(name, arguments, ctx);
+        }
         if (ctx.STAR() != null) {
             return new Expr.FunctionCall(QualifiedName.of(name), List.of(), false, true, null, List.of(), null, position);
         }
@@ -1771,6 +1958,11 @@ final class MysqlAstBuilder {
                 yield call("upper", List.of(new Expr.Cast(arguments.get(0), DataType.TEXT, position)), ctx);
             }
             case "rand" -> call("random", arguments, ctx);
+            // MySQL's TRIM, LTRIM and RTRIM take spaces only (not tabs or newlines).
+            case "trim" -> {
+                requireArguments(ctx, arguments, 1);
+                yield call("btrim", List.of(arguments.get(0), new Expr.Literal(" ", DataType.TEXT, position)), ctx);
+            }
             case "truncate" -> call("trunc", arguments, ctx);
             case "instr" -> call("strpos", arguments, ctx);
             case "locate" -> {

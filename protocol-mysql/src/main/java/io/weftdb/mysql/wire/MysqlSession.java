@@ -558,7 +558,7 @@ final class MysqlSession {
     }
 
     private ShowCommands show() {
-        return new ShowCommands(session.catalog(), session.database(), database, session::comment);
+        return new ShowCommands(session.catalog(), session.database(), database, session.tempSchema(), session::comment);
     }
 
     /**
@@ -567,6 +567,9 @@ final class MysqlSession {
      * statement inside a transaction is undone alone ({@link StatementGuard}).
      */
     private Outcome runEngine(Statement statement, List<Object> parameters) {
+        if (statement instanceof DataChange.Insert insert && insert.source() instanceof Query.Values values) {
+            checkValueCounts(insert, values);
+        }
         if (statement instanceof DataChange change) {
             requireWritable(switch (change) {
                 case DataChange.Insert insert -> insert.table();
@@ -622,6 +625,22 @@ final class MysqlSession {
                 yield new Outcome(null, affected, insertId, StatementGuard.NONE);
             }
         };
+    }
+
+    /**
+     * MySQL wants a value for every column an INSERT names, or for every column of the table when it
+     * names none (PostgreSQL fills the missing ones with defaults): 1136 otherwise. {@code VALUES ()}
+     * means every default.
+     */
+    private void checkValueCounts(DataChange.Insert insert, Query.Values values) {
+        int expected = insert.columns().isEmpty() ? show().tableDef(insert.table()).columns().size() : insert.columns().size();
+        for (int i = 0; i < values.rows().size(); i++) {
+            int given = values.rows().get(i).size();
+            if (given != expected && given != 0) {
+                throw new MysqlException(MysqlVendorError.ER_WRONG_VALUE_COUNT_ON_ROW,
+                        "Column count doesn't match value count at row " + (i + 1));
+            }
+        }
     }
 
     /**

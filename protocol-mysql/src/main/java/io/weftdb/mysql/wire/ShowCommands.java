@@ -41,13 +41,16 @@ final class ShowCommands {
 
     private final Catalog catalog;
     private final DatabaseDef database;
+    private final String temporarySchema;
     private final String currentDatabase;
     private final Comments comments;
 
-    ShowCommands(Catalog catalog, String engineDatabase, String currentDatabase, Comments comments) {
+    /** @param temporarySchema the schema of the connection's temporary tables, found first for unqualified names */
+    ShowCommands(Catalog catalog, String engineDatabase, String currentDatabase, String temporarySchema, Comments comments) {
         this.catalog = catalog;
         this.database = catalog.databaseByName(engineDatabase);
         this.currentDatabase = currentDatabase;
+        this.temporarySchema = temporarySchema;
         this.comments = comments;
     }
 
@@ -446,6 +449,10 @@ final class ShowCommands {
     }
 
     private TableDef table(QualifiedName name) {
+        SchemaDef temporary = name.size() == 1 ? catalog.schemaByName(database.id(), temporarySchema) : null;
+        if (temporary != null && catalog.relation(temporary.id(), name.name()) instanceof TableDef table) {
+            return table;
+        }
         SchemaDef schema = schema(name.qualifier());
         if (catalog.relation(schema.id(), name.name()) instanceof TableDef table) {
             return table;
