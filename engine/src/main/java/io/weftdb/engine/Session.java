@@ -171,6 +171,11 @@ public final class Session implements AutoCloseable {
         return explicitBlock ? TransactionState.IN_TRANSACTION : TransactionState.IDLE;
     }
 
+    /** A notice a protocol raises for the statement it runs (a MySQL note the engine has no statement for). */
+    public void addNotice(Notice notice) {
+        notices.add(notice);
+    }
+
     /** Notices raised since the last call, oldest first. */
     public List<Notice> takeNotices() {
         if (notices.isEmpty()) {
@@ -537,10 +542,12 @@ public final class Session implements AutoCloseable {
                 yield new StatementRows(outcome.columns(), new ListRowSource(outcome.returned()), outcome.commandTag());
             }
             case SchemaChange.CreateTable create when create.temporary() -> {
-                DdlExecutor ddl = new DdlExecutor(new DdlContext(environment, names(running), planner, notices::add));
+                DdlExecutor ddl = new DdlExecutor(new DdlContext(environment, names(running), planner, notices::add,
+                    settings.get("weftdb.index_names").equals("table")));
                 yield ddl.execute(inTemporarySchema(create, ddl));
             }
-            case SchemaChange change -> new DdlExecutor(new DdlContext(environment, names(running), planner, notices::add))
+            case SchemaChange change -> new DdlExecutor(new DdlContext(environment, names(running), planner, notices::add,
+                    settings.get("weftdb.index_names").equals("table")))
                     .execute(change);
             case Explain explain -> explain(explain, planner, environment);
             case Copy copy -> throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, copy.fileName() != null

@@ -55,7 +55,7 @@ public final class RecordCodec {
     private static final int COUNTED_RECORD = 18;
 
     /** How many components records of these classes had when they were written without their count. */
-    private static final Map<Class<?>, Integer> COMPONENTS_BEFORE_COUNTING = Map.of(ColumnDef.class, 8);
+    private static final Map<Class<?>, Integer> COMPONENTS_BEFORE_COUNTING = Map.of(ColumnDef.class, 8, IndexDef.class, 7);
 
     private static final Map<Class<?>, Constructor<?>> CONSTRUCTORS = new ConcurrentHashMap<>();
 

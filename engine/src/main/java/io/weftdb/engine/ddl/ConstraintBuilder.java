@@ -54,6 +54,27 @@ final class ConstraintBuilder {
         return candidate;
     }
 
+    /** The schema-wide name of an index and, where it had to differ from the requested one, that name within its table. */
+    record IndexName(String name, String localName) {}
+
+    /**
+     * The names of an index asked to be called {@code requested}: that name; or, where index names
+     * belong to their table (MySQL) and another relation of the schema has it, a free schema-wide
+     * name with {@code requested} kept as the name within the table (two indexes of one table may
+     * not share it).
+     */
+    IndexName indexName(TableDef table, String requested, List<String> taken) {
+        if (!context.indexNamesPerTable() || !relationNameUsed(table.schemaId(), requested) && !taken.contains(requested)) {
+            return new IndexName(requested, null);
+        }
+        for (IndexDef index : table.indexes()) {
+            if (requested.equals(index.tableName())) {
+                throw new SqlException(ErrorCode.DUPLICATE_TABLE, "Duplicate key name '" + requested + "'");
+            }
+        }
+        return new IndexName(uniqueRelationName(table.schemaId(), table.name() + "_" + requested, taken), requested);
+    }
+
     private boolean relationNameUsed(long schemaId, String name) {
         CatalogObject relation = context.environment().catalog().relation(schemaId, name);
         return relation != null || context.environment().catalog().tableOfIndex(schemaId, name) != null;
@@ -93,11 +114,12 @@ final class ConstraintBuilder {
             }
             case TableConstraint.Unique unique -> {
                 List<Integer> ids = columnIds(table, unique.columns());
-                String name = unique.name() != null ? unique.name()
-                        : uniqueRelationName(table.schemaId(), constraintBase(table.name(), unique.columns(), "key"), takenNames);
-                takenNames.add(name);
-                IndexDef index = new IndexDef(context.environment().sequences().allocateObjectId(), name, ids,
-                        Collections.nCopies(ids.size(), false), true, false, true);
+                IndexName name = unique.name() != null ? indexName(table, unique.name(), takenNames)
+                        : new IndexName(uniqueRelationName(table.schemaId(), constraintBase(table.name(), unique.columns(), "key"),
+                                takenNames), null);
+                takenNames.add(name.name());
+                IndexDef index = new IndexDef(context.environment().sequences().allocateObjectId(), name.name(), ids,
+                        Collections.nCopies(ids.size(), false), true, false, true, name.localName());
                 List<IndexDef> indexes = new ArrayList<>(table.indexes());
                 indexes.add(index);
                 yield table.withIndexes(indexes, table.hiddenRowId());

@@ -11,7 +11,11 @@ import java.util.function.Consumer;
  * transaction's working catalog, a planner (for CREATE TABLE AS and views) and a notice sink.
  */
 public record DdlContext(ExecutionEnvironment environment, NameContext names, QueryPlanner planner,
-                         Consumer<Notice> notices) {
+                         Consumer<Notice> notices, boolean indexNamesPerTable) {
+    public DdlContext(ExecutionEnvironment environment, NameContext names, QueryPlanner planner, Consumer<Notice> notices) {
+        this(environment, names, planner, notices, false);
+    }
+
     public void notice(String message) {
         notices.accept(Notice.notice(message));
     }

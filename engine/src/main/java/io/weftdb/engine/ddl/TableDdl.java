@@ -307,6 +307,12 @@ final class TableDdl {
         List<String> columnNames = create.columns().stream().map(SchemaChange.IndexColumn::column).toList();
         ConstraintBuilder builder = new ConstraintBuilder(context);
         String name = create.name();
+        String localName = null;
+        if (name != null && context.indexNamesPerTable()) {
+            ConstraintBuilder.IndexName names = builder.indexName(table, name, List.of());
+            name = names.name();
+            localName = names.localName();
+        }
         if (name != null && (environment.catalog().relation(table.schemaId(), name) != null
                 || environment.catalog().tableOfIndex(table.schemaId(), name) != null)) {
             if (create.ifNotExists()) {
@@ -322,7 +328,8 @@ final class TableDdl {
         environment.lock(LockKey.name(table.schemaId(), name), LockManager.Mode.EXCLUSIVE);
         List<Integer> ids = ConstraintBuilder.columnIds(table, columnNames);
         IndexDef index = new IndexDef(environment.sequences().allocateObjectId(), name, ids,
-                create.columns().stream().map(SchemaChange.IndexColumn::descending).toList(), create.unique(), false, false);
+                create.columns().stream().map(SchemaChange.IndexColumn::descending).toList(), create.unique(), false, false,
+                localName);
         List<IndexDef> indexes = new ArrayList<>(table.indexes());
         indexes.add(index);
         TableDef updated = table.withIndexes(indexes, table.hiddenRowId());
@@ -334,12 +341,24 @@ final class TableDdl {
     CommandResult dropIndex(SchemaChange.DropIndex drop) {
         for (QualifiedName name : drop.names()) {
             NameContext names = context.currentNames();
-            SchemaDef explicit = names.explicitSchema(name, 0);
             TableDef table = null;
-            for (SchemaDef schema : explicit != null ? List.of(explicit) : names.searchSchemas()) {
-                table = environment.catalog().tableOfIndex(schema.id(), name.name());
-                if (table != null) {
-                    break;
+            String indexName = name.name();
+            if (drop.table() != null) {
+                // DROP INDEX name ON table (MySQL): the name within that table.
+                TableDef owner = names.table(drop.table(), 0);
+                for (IndexDef index : owner.indexes()) {
+                    if (name.name().equals(index.tableName())) {
+                        table = owner;
+                        indexName = index.name();
+                    }
+                }
+            } else {
+                SchemaDef explicit = names.explicitSchema(name, 0);
+                for (SchemaDef schema : explicit != null ? List.of(explicit) : names.searchSchemas()) {
+                    table = environment.catalog().tableOfIndex(schema.id(), name.name());
+                    if (table != null) {
+                        break;
+                    }
                 }
             }
             if (table == null) {
@@ -354,7 +373,7 @@ final class TableDdl {
             List<IndexDef> kept = new ArrayList<>();
             IndexDef removed = null;
             for (IndexDef index : table.indexes()) {
-                if (name.name().equals(index.name())) {
+                if (indexName.equals(index.name())) {
                     removed = index;
                 } else {
                     kept.add(index);

@@ -56,6 +56,10 @@ public final class SessionSettings {
                 "Under REPEATABLE READ: snapshot (PostgreSQL: a row changed since the transaction's snapshot "
                 + "cannot be written, 40001) or current (InnoDB: DML and locking reads work on the latest "
                 + "committed rows; plain reads keep the snapshot).", SessionSettings::repeatableReadWrites);
+        define("weftdb.index_names", "schema", true,
+                "Where index and key names must be unique: schema (PostgreSQL: an index is a relation of its "
+                + "schema) or table (MySQL: a name taken in the schema is kept as the index's name within its table).",
+                SessionSettings::indexNames);
         // PostgreSQL's default is 4MB; rows held as Java objects take several times their size on disk.
         define("work_mem", "64MB", true, "Sets the maximum memory to be used for query workspaces.", SessionSettings::memory);
     }
@@ -353,6 +357,15 @@ public final class SessionSettings {
         if (!normalized.equals("snapshot") && !normalized.equals("current")) {
             throw new SqlException(ErrorCode.INVALID_PARAMETER_VALUE,
                     "invalid value for parameter \"weftdb.repeatable_read_writes\": \"" + value + "\"");
+        }
+        return normalized;
+    }
+
+    private static String indexNames(String value) {
+        String normalized = value.trim().toLowerCase(Locale.ROOT);
+        if (!normalized.equals("schema") && !normalized.equals("table")) {
+            throw new SqlException(ErrorCode.INVALID_PARAMETER_VALUE,
+                    "invalid value for parameter \"weftdb.index_names\": \"" + value + "\"");
         }
         return normalized;
     }

@@ -852,7 +852,9 @@ final class MysqlAstBuilder {
                         commands.addAll(columnComment(table, column.columnDefinition()));
                     }
                 }
-                yield commands;
+                // IF NOT EXISTS over an existing table changes nothing, its indexes and comments included.
+                yield create.EXISTS() != null && commands.size() > 1
+                        ? List.of(new MysqlCommand.UnlessTableExists(table, commands)) : commands;
             }
             case CreateTableAsContext create -> {
                 boolean temporary = create.TEMPORARY() != null;
@@ -1050,10 +1052,9 @@ final class MysqlAstBuilder {
         return new SchemaChange.CreateIndex(name, table, unique, false, indexColumns);
     }
 
-    /** MySQL index names belong to their table; the engine's live in the table's schema. */
+    /** MySQL index names belong to their table (the session keeps them so: weftdb.index_names = table). */
     private static Statement dropIndex(QualifiedName table, String index) {
-        QualifiedName name = table.qualifier() == null ? QualifiedName.of(index) : QualifiedName.of(table.qualifier(), index);
-        return new SchemaChange.DropIndex(List.of(name), false, false);
+        return new SchemaChange.DropIndex(List.of(QualifiedName.of(index)), false, false, table);
     }
 
     private List<MysqlCommand> alterTable(AlterTableContext ctx) {

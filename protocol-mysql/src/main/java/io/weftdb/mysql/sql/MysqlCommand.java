@@ -114,6 +114,13 @@ public sealed interface MysqlCommand {
     /** SHOW [GLOBAL|SESSION] VARIABLES [LIKE pattern]. */
     record ShowVariables(boolean global, String like) implements MysqlCommand {}
 
+    /** The commands of a CREATE TABLE IF NOT EXISTS, run only when the table does not exist (else a note, as in MySQL). */
+    record UnlessTableExists(QualifiedName table, List<MysqlCommand> commands) implements MysqlCommand {
+        public UnlessTableExists {
+            commands = List.copyOf(commands);
+        }
+    }
+
     /** CREATE [TEMPORARY] TABLE [IF NOT EXISTS] table LIKE source: an empty table defined as source is. */
     record CreateTableLike(QualifiedName table, QualifiedName source, boolean ifNotExists, boolean temporary)
             implements MysqlCommand {}

@@ -478,7 +478,19 @@ final class MysqlSession {
             }
             case MysqlCommand.ShowCreateDatabase show -> Outcome.rows(show().createDatabase(show.name()));
             case MysqlCommand.CreateTableLike like -> {
-                createTableLike(like);
+                if (!like.ifNotExists() || !tableExists(like.table())) {
+                    createTableLike(like);
+                }
+                takeWarnings();
+                yield Outcome.ok();
+            }
+            case MysqlCommand.UnlessTableExists unless -> {
+                if (!tableExists(unless.table())) {
+                    for (MysqlCommand inner : unless.commands()) {
+                        run(inner, parameters);
+                    }
+                }
+                takeWarnings();
                 yield Outcome.ok();
             }
             case MysqlCommand.ShowStatus show -> Outcome.rows(ShowCommands.variables(statusCounters(), show.like()));
@@ -1229,6 +1241,7 @@ final class MysqlSession {
         session.settings().set("search_path", "", false);
         session.settings().set("default_transaction_isolation", SystemVariables.DEFAULT_ISOLATION, false);
         session.settings().set("weftdb.repeatable_read_writes", "current", false);
+        session.settings().set("weftdb.index_names", "table", false);
     }
 
     /**
@@ -1292,11 +1305,21 @@ final class MysqlSession {
         }
     }
 
+    /** Whether {@code table} names an existing table (a note says so, as MySQL's 1050 warning for IF NOT EXISTS). */
+    private boolean tableExists(QualifiedName table) {
+        try {
+            show().tableDef(table);
+        } catch (MysqlException | SqlException absent) {
+            return false;
+        }
+        session.addNotice(new Notice("NOTE", "Table '" + table.name() + "' already exists", ErrorCode.DUPLICATE_TABLE));
+        return true;
+    }
+
     /**
      * CREATE TABLE ... LIKE: the source's definition as SHOW CREATE TABLE gives it, under the new
      * name, run as a CREATE TABLE: columns with their types, defaults and AUTO_INCREMENT (starting
-     * again at 1), keys, indexes, CHECKs and comments; no foreign keys, as in MySQL. Index and
-     * constraint names are the new table's own (the engine's names are unique within a database).
+     * again at 1), keys and indexes with their names, CHECKs and comments; no foreign keys, as in MySQL.
      */
     private void createTableLike(MysqlCommand.CreateTableLike like) {
         LocalRows shown = show().createTable(like.source(), null);

@@ -160,7 +160,7 @@ final class ShowCommands {
             if (index.primary() && table.hiddenRowId()) {
                 continue;
             }
-            String keyName = index.primary() ? "PRIMARY" : index.name();
+            String keyName = index.primary() ? "PRIMARY" : index.tableName();
             for (int i = 0; i < index.columnIds().size(); i++) {
                 ColumnDef column = table.column(index.columnIds().get(i));
                 rows.add(new Object[] {table.name(), index.unique() || index.primary() ? 0L : 1L, keyName, (long) i + 1,
@@ -280,7 +280,7 @@ final class ShowCommands {
             if (index.primary()) {
                 lines.add("  PRIMARY KEY (" + columns + ")");
             } else {
-                lines.add("  " + (index.unique() ? "UNIQUE KEY" : "KEY") + " `" + index.name() + "` (" + columns + ")");
+                lines.add("  " + (index.unique() ? "UNIQUE KEY" : "KEY") + " `" + index.tableName() + "` (" + columns + ")");
             }
         }
         for (ForeignKeyDef foreignKey : table.foreignKeys()) {

@@ -7,12 +7,11 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a table's SHOW CREATE TABLE text into the CREATE TABLE of an empty copy under another name,
- * as CREATE TABLE ... LIKE makes it: the same columns, keys, indexes and CHECKs, no foreign keys,
- * the AUTO_INCREMENT counter starting over, and index and constraint names left for the new table
- * to take (names are unique within a database here, not within a table as in MySQL).
+ * as CREATE TABLE ... LIKE makes it: the same columns, keys (with their names, which belong to
+ * their table), indexes and CHECKs, no foreign keys and the AUTO_INCREMENT counter starting over.
+ * CHECK constraints get names of their own: those are unique within a database, in MySQL too.
  */
 final class TableDefinitionCopy {
-    private static final Pattern NAMED_KEY = Pattern.compile("^(\\s*(?:UNIQUE )?KEY) `(?:[^`]|``)*` \\(");
     private static final Pattern NAMED_CHECK = Pattern.compile("^(\\s*)CONSTRAINT `(?:[^`]|``)*` (CHECK \\()");
     private static final Pattern AUTO_INCREMENT = Pattern.compile(" AUTO_INCREMENT=\\d+");
 
@@ -27,7 +26,6 @@ final class TableDefinitionCopy {
             if (element.contains(" FOREIGN KEY (")) {
                 continue;
             }
-            element = NAMED_KEY.matcher(element).replaceFirst("$1 (");
             element = NAMED_CHECK.matcher(element).replaceFirst("$1$2");
             elements.add(element);
         }

@@ -80,9 +80,12 @@ class MysqlDialectTranslationTest {
                 + " flag TINYINT(1) DEFAULT 0, ok BOOLEAN, body MEDIUMTEXT, data LONGBLOB, price DECIMAL(10,2),"
                 + " at DATETIME(3), stamp TIMESTAMP, kind ENUM('a','bb'), PRIMARY KEY (id), KEY by_kind (kind))"
                 + " ENGINE=InnoDB AUTO_INCREMENT=1 DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_ai_ci COMMENT='things'");
-        assertThat(commands).hasSize(3).allMatch(c -> c.offset() == 0);
+        assertThat(commands).singleElement().matches(c -> c.offset() == 0);
+        // IF NOT EXISTS: the table's commands run only when it does not exist.
+        List<MysqlCommand> inner = ((MysqlCommand.UnlessTableExists) commands.getFirst().command()).commands();
+        assertThat(inner).hasSize(3);
         SchemaChange.CreateTable create = (SchemaChange.CreateTable)
-                ((MysqlCommand.EngineStatement) commands.get(0).command()).statement();
+                ((MysqlCommand.EngineStatement) inner.get(0)).statement();
         assertThat(create.ifNotExists()).isTrue();
         ColumnDefinition id = create.columns().get(0);
         assertThat(id.type()).isEqualTo(DataType.BIGINT);
@@ -92,10 +95,10 @@ class MysqlDialectTranslationTest {
                 DataType.SMALLINT, DataType.TEXT, DataType.BYTEA, DataType.numeric(10, 2), DataType.TIMESTAMP,
                 DataType.TIMESTAMPTZ, DataType.varchar(2));
         SchemaChange.CreateIndex index = (SchemaChange.CreateIndex)
-                ((MysqlCommand.EngineStatement) commands.get(1).command()).statement();
+                ((MysqlCommand.EngineStatement) inner.get(1)).statement();
         assertThat(index.name()).isEqualTo("by_kind");
         assertThat(index.table()).isEqualTo(QualifiedName.of("t"));
-        assertThat(((MysqlCommand.EngineStatement) commands.get(2).command()).statement())
+        assertThat(((MysqlCommand.EngineStatement) inner.get(2)).statement())
                 .isEqualTo(new SchemaChange.Comment(SchemaChange.CommentTarget.TABLE, QualifiedName.of("t"), "things"));
     }
 

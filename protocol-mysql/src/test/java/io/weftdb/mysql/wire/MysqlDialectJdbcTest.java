@@ -342,7 +342,7 @@ class MysqlDialectJdbcTest {
         String ddl = rows("SHOW CREATE TABLE copies").getFirst();
         assertThat(ddl).contains("`id` int NOT NULL AUTO_INCREMENT", "`code` varchar(5) NOT NULL",
                 "`kind` enum('a', 'b') DEFAULT 'a'", "`note` mediumtext", "PRIMARY KEY (`id`)", "UNIQUE KEY",
-                "KEY `", "COMMENT='kept'").doesNotContain("FOREIGN KEY", "AUTO_INCREMENT=");
+                "KEY `by_note_parent` (`parent`)", "COMMENT='kept'").doesNotContain("FOREIGN KEY", "AUTO_INCREMENT=");
         execute("INSERT INTO copies (code, parent) VALUES ('x', 99)");
         assertThat(rows("SELECT id, code, kind FROM copies")).containsExactly("1|x|a");
         assertThatThrownBy(() -> execute("INSERT INTO copies (code) VALUES ('x')"))
@@ -350,6 +350,34 @@ class MysqlDialectJdbcTest {
         execute("CREATE TABLE IF NOT EXISTS copies LIKE originals");
         execute("CREATE TEMPORARY TABLE scratch LIKE originals");
         assertThat(rows("SELECT count(*) FROM scratch")).containsExactly("0");
+    }
+
+    @Test
+    void indexNamesBelongToTheirTableAsInMysql() throws SQLException {
+        execute("CREATE TABLE first_t (id INT PRIMARY KEY, user_id INT, email VARCHAR(20), KEY user_id (user_id),"
+                + " UNIQUE KEY email (email))");
+        execute("CREATE TABLE second_t (id INT PRIMARY KEY, user_id INT, email VARCHAR(20), KEY user_id (user_id),"
+                + " UNIQUE KEY email (email))");
+        execute("CREATE INDEX by_email ON first_t (email)");
+        execute("CREATE INDEX by_email ON second_t (email)");
+        // Unique keys come first, as in MySQL.
+        assertThat(rows("SHOW INDEX FROM second_t")).extracting(row -> row.split("\\|")[2])
+                .containsExactly("PRIMARY", "email", "user_id", "by_email");
+        assertThat(rows("SHOW CREATE TABLE second_t").getFirst()).contains("KEY `user_id` (`user_id`)",
+                "UNIQUE KEY `email` (`email`)", "KEY `by_email` (`email`)");
+        assertThatThrownBy(() -> execute("CREATE INDEX by_email ON second_t (user_id)")).isInstanceOf(SQLException.class);
+        execute("DROP INDEX by_email ON second_t");
+        execute("ALTER TABLE first_t DROP INDEX user_id");
+        assertThat(rows("SHOW INDEX FROM first_t")).extracting(row -> row.split("\\|")[2])
+                .containsExactly("PRIMARY", "email", "by_email");
+        assertThat(rows("SHOW INDEX FROM second_t")).extracting(row -> row.split("\\|")[2])
+                .containsExactly("PRIMARY", "email", "user_id");
+        // IF NOT EXISTS over an existing table leaves it, its keys included, and says so in a note.
+        execute("CREATE TABLE IF NOT EXISTS second_t (id INT PRIMARY KEY, KEY user_id (id))");
+        assertThat(rows("SHOW WARNINGS")).containsExactly("Note|1050|Table 'second_t' already exists");
+        execute("INSERT INTO second_t VALUES (1, 1, 'a')");
+        assertThatThrownBy(() -> execute("INSERT INTO second_t VALUES (2, 1, 'a')"))
+                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(1062));
     }
 
     @Test

@@ -52,9 +52,14 @@ public sealed interface SchemaChange extends Statement {
 
     record IndexColumn(String column, boolean descending) {}
 
-    record DropIndex(List<QualifiedName> names, boolean ifExists, boolean cascade) implements SchemaChange {
+    /** DROP INDEX; with {@code table} (MySQL's DROP INDEX name ON table) the names are those within that table. */
+    record DropIndex(List<QualifiedName> names, boolean ifExists, boolean cascade, QualifiedName table) implements SchemaChange {
         public DropIndex {
             names = List.copyOf(names);
+        }
+
+        public DropIndex(List<QualifiedName> names, boolean ifExists, boolean cascade) {
+            this(names, ifExists, cascade, null);
         }
     }
 
