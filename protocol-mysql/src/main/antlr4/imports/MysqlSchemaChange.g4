@@ -129,7 +129,7 @@ alterTable
     ;
 
 alterAction
-    : ADD COLUMN? columnDefinition                                                              #addColumn
+    : ADD COLUMN? columnDefinition position?                                                    #addColumn
     | ADD COLUMN? LEFT_PAREN columnDefinition (COMMA columnDefinition)* RIGHT_PAREN             #addColumns
     | ADD tableConstraint                                                                       #addConstraint
     | ADD (INDEX | KEY) identifier? indexColumns                                                #addIndex

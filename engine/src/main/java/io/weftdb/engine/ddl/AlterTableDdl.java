@@ -98,6 +98,7 @@ final class AlterTableDdl {
                 replaceColumn(table, column.withNotNull(false));
             }
             case AlterAction.AlterColumnType alterType -> alterColumnType(table, alterType);
+            case AlterAction.MoveColumn move -> moveColumn(table, move);
             case AlterAction.SetOnUpdate setOnUpdate -> {
                 ColumnDef column = column(table, setOnUpdate.column());
                 if (setOnUpdate.onUpdate() != null) {
@@ -335,6 +336,26 @@ final class AlterTableDdl {
                     + "\" does not exist");
         }
         environment.transaction().putCatalogObject(table.withChecks(checks).withForeignKeys(foreignKeys));
+    }
+
+    /**
+     * FIRST / AFTER: a new column order, and a row layout in it. Rows keep their own layouts (read by
+     * column id), so nothing is rewritten.
+     */
+    private void moveColumn(TableDef table, AlterAction.MoveColumn move) {
+        ColumnDef column = column(table, move.column());
+        List<ColumnDef> columns = new ArrayList<>(table.columns());
+        columns.remove(column);
+        int at = 0;
+        if (move.after() != null) {
+            ColumnDef anchor = column(table, move.after());
+            if (anchor.id() == column.id()) {
+                throw new SqlException(ErrorCode.UNDEFINED_COLUMN, "column \"" + move.after() + "\" cannot follow itself");
+            }
+            at = columns.indexOf(anchor) + 1;
+        }
+        columns.add(at, column);
+        environment.transaction().putCatalogObject(table.withColumns(columns, true));
     }
 
     private void alterColumnType(TableDef table, AlterAction.AlterColumnType alterType) {

@@ -1015,7 +1015,13 @@ final class MysqlAstBuilder {
         };
     }
 
-    private static List<String> indexColumnNames(IndexColumnsContext ctx) {
+    /** The columns of a PRIMARY KEY or UNIQUE key: unique over a column prefix is not something the engine can keep. */
+    private List<String> indexColumnNames(IndexColumnsContext ctx) {
+        for (IndexColumnContext column : ctx.indexColumn()) {
+            if (column.INTEGER_LITERAL() != null) {
+                throw unsupported("unique keys over a column prefix", column);
+            }
+        }
         return ctx.indexColumn().stream().map(column -> name(column.identifier())).toList();
     }
 
@@ -1043,8 +1049,10 @@ final class MysqlAstBuilder {
     private Statement createIndex(String name, QualifiedName table, boolean unique, IndexColumnsContext columns) {
         List<SchemaChange.IndexColumn> indexColumns = new ArrayList<>();
         for (IndexColumnContext column : columns.indexColumn()) {
-            if (column.INTEGER_LITERAL() != null) {
-                throw unsupported("index prefix lengths", column);
+            // KEY (title(191)): MySQL indexes the first 191 characters. The whole column answers the
+            // same lookups; uniqueness over a prefix is another matter, and is refused.
+            if (column.INTEGER_LITERAL() != null && unique) {
+                throw unsupported("unique keys over a column prefix", column);
             }
             indexColumns.add(new SchemaChange.IndexColumn(name(column.identifier()),
                     column.direction != null && column.direction.getType() == MysqlSqlLexer.DESC));
@@ -1065,6 +1073,7 @@ final class MysqlAstBuilder {
             switch (action) {
                 case AddColumnContext add -> {
                     actions.add(addColumn(add.columnDefinition()));
+                    move(name(add.columnDefinition().identifier()), add.position(), actions);
                     after.addAll(columnComment(table, add.columnDefinition()));
                 }
                 case AddColumnsContext add -> add.columnDefinition().forEach(column -> {
@@ -1088,18 +1097,19 @@ final class MysqlAstBuilder {
                 case RenameColumnContext rename -> actions.add(new SchemaChange.AlterAction.RenameColumn(name(rename.from),
                         name(rename.to)));
                 case ModifyColumnContext modify -> {
-                    rejectPosition(modify.position());
-                    modifyColumn(name(modify.columnDefinition().identifier()), modify.columnDefinition(), actions);
+                    String column = name(modify.columnDefinition().identifier());
+                    modifyColumn(column, modify.columnDefinition(), actions);
+                    move(column, modify.position(), actions);
                     after.addAll(columnComment(table, modify.columnDefinition()));
                 }
                 case ChangeColumnContext change -> {
-                    rejectPosition(change.position());
                     String from = name(change.identifier());
                     String to = name(change.columnDefinition().identifier());
                     modifyColumn(from, change.columnDefinition(), actions);
                     if (!from.equals(to)) {
                         actions.add(new SchemaChange.AlterAction.RenameColumn(from, to));
                     }
+                    move(to, change.position(), actions);
                     after.addAll(columnComment(table, change.columnDefinition()));
                 }
                 case SetDefaultContext set -> actions.add(new SchemaChange.AlterAction.SetDefault(name(set.identifier()),
@@ -1127,9 +1137,11 @@ final class MysqlAstBuilder {
         return new SchemaChange.AlterAction.AddColumn(columnDefinition(ctx, unused), false);
     }
 
-    private void rejectPosition(PositionContext position) {
+    /** FIRST / AFTER column: where the column goes in the table's column order. */
+    private static void move(String column, PositionContext position, List<SchemaChange.AlterAction> actions) {
         if (position != null) {
-            throw unsupported("column positions (FIRST/AFTER)", position);
+            actions.add(new SchemaChange.AlterAction.MoveColumn(column, position.FIRST() != null ? null
+                    : name(position.identifier())));
         }
     }
 

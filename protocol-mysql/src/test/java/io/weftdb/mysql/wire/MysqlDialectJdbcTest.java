@@ -375,9 +375,28 @@ class MysqlDialectJdbcTest {
         // IF NOT EXISTS over an existing table leaves it, its keys included, and says so in a note.
         execute("CREATE TABLE IF NOT EXISTS second_t (id INT PRIMARY KEY, KEY user_id (id))");
         assertThat(rows("SHOW WARNINGS")).containsExactly("Note|1050|Table 'second_t' already exists");
+        // A key over a column prefix indexes the whole column; a unique one over a prefix is refused.
+        execute("CREATE TABLE posts_t (id INT PRIMARY KEY, title VARCHAR(200), KEY by_title (title(20)))");
+        assertThat(rows("SHOW INDEX FROM posts_t")).extracting(row -> row.split("\\|")[2]).contains("by_title");
+        assertThatThrownBy(() -> execute("CREATE UNIQUE INDEX one_title ON posts_t (title(20))"))
+                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(1235));
         execute("INSERT INTO second_t VALUES (1, 1, 'a')");
         assertThatThrownBy(() -> execute("INSERT INTO second_t VALUES (2, 1, 'a')"))
                 .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(1062));
+    }
+
+    @Test
+    void columnsMoveWithFirstAndAfterWithoutLosingTheirValues() throws SQLException {
+        execute("CREATE TABLE moved (a INT PRIMARY KEY, b VARCHAR(5), c INT)");
+        execute("INSERT INTO moved VALUES (1, 'x', 10)");
+        execute("ALTER TABLE moved ADD COLUMN d INT DEFAULT 7 AFTER a");
+        execute("ALTER TABLE moved MODIFY c INT FIRST");
+        execute("ALTER TABLE moved CHANGE b bee VARCHAR(9) AFTER d");
+        execute("INSERT INTO moved (a, bee, c, d) VALUES (2, 'y', 20, 8)");
+        assertThat(rows("SELECT * FROM moved ORDER BY a")).containsExactly("10|1|7|x", "20|2|8|y");
+        assertThat(rows("SHOW COLUMNS FROM moved")).extracting(row -> row.split("\\|")[0])
+                .containsExactly("c", "a", "d", "bee");
+        assertThat(rows("SELECT a FROM moved WHERE a = 2")).containsExactly("2");
     }
 
     @Test

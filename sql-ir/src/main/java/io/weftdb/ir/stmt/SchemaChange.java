@@ -112,6 +112,9 @@ public sealed interface SchemaChange extends Statement {
             }
         }
 
+        /** MySQL's FIRST / AFTER: moves a column to the front ({@code after} null) or after another one. */
+        record MoveColumn(String column, String after) implements AlterAction {}
+
         /** MySQL's ON UPDATE value of a column (null: none); see {@link ColumnDefinition#onUpdate()}. */
         record SetOnUpdate(String column, Expr onUpdate) implements AlterAction {}
     }
