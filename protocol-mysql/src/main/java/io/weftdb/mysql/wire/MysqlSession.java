@@ -308,8 +308,7 @@ final class MysqlSession {
                     ok();
                 }
                 case COM_STMT_FETCH -> fetch(payload);
-                case COM_CHANGE_USER -> throw new MysqlException(MysqlVendorError.ER_NOT_SUPPORTED_YET,
-                        "This version of WeftDB doesn't yet support COM_CHANGE_USER");
+                case COM_CHANGE_USER -> changeUser(payload);
                 case COM_SLEEP -> throw new MysqlException(MysqlVendorError.ER_UNKNOWN_COM_ERROR, "Unknown command");
             }
         } catch (PacketOutput.ClientGone | MalformedPacketException e) {
@@ -1286,6 +1285,53 @@ final class MysqlSession {
         lastInsertId = 0;
         warnings = List.of();
         ok();
+    }
+
+    /**
+     * COM_CHANGE_USER: the connection starts over as another user (or the same one), as a new
+     * connection would: the old session ends as at a disconnect (its transaction rolls back, its
+     * temporary tables and prepared statements go), then the user authenticates against the
+     * handshake's scramble (an AuthSwitchRequest may follow) and the new session opens in the
+     * database the packet names.
+     */
+    private void changeUser(ByteBuf payload) {
+        String newUser = MysqlBuffers.readNullTerminatedString(payload);
+        byte[] authResponse;
+        if (Capabilities.has(capabilities, Capabilities.SECURE_CONNECTION)) {
+            MysqlBuffers.require(payload, 1);
+            authResponse = MysqlBuffers.readBytes(payload, payload.readUnsignedByte());
+        } else {
+            authResponse = MysqlBuffers.readNullTerminatedString(payload).getBytes(StandardCharsets.UTF_8);
+        }
+        String newDatabase = payload.isReadable() ? MysqlBuffers.readNullTerminatedString(payload) : "";
+        if (payload.readableBytes() >= 2) {
+            payload.skipBytes(2); // the character set: the server speaks utf8mb4
+        }
+        String plugin = Capabilities.has(capabilities, Capabilities.PLUGIN_AUTH) && payload.isReadable()
+                ? MysqlBuffers.readNullTerminatedString(payload) : null;
+        discardCursors();
+        statements.clear();
+        userVariables.clear();
+        tablesLocked = false;
+        readLockedTables = Set.of();
+        server.connections().remove(connectionId);
+        Session ending = session;
+        session = null;
+        ending.close();
+        database = null;
+        lastInsertId = 0;
+        warnings = List.of();
+        user = newUser;
+        sentPassword = authResponse.length > 0;
+        requestedDatabase = newDatabase.isEmpty() ? null : newDatabase;
+        authenticator = new Authenticator(server.access(), output, tls, user, scramble);
+        phase = Phase.AUTHENTICATING;
+        Authenticator.Outcome outcome = authenticator.start(plugin, authResponse);
+        if (outcome == Authenticator.Outcome.SUCCEEDED) {
+            login();
+        } else if (outcome == Authenticator.Outcome.FAILED) {
+            accessDenied();
+        }
     }
 
     /** COM_FIELD_LIST (deprecated, still used for the mariadb client's name completion): column definitions. */

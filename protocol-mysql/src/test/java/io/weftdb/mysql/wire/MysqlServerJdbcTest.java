@@ -240,6 +240,27 @@ class MysqlServerJdbcTest {
     }
 
     @Test
+    void changeUserStartsTheConnectionOverAsAnotherUser() throws SQLException {
+        String table = table("changed");
+        try (Connection connection = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + server.port()
+                + "/public?useSSL=false", "app", "")) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TEMPORARY TABLE scratch (id INT)");
+                statement.execute("SET @kept = 5");
+                statement.execute("CREATE TABLE " + table + " (id INT)");
+            }
+            connection.unwrap(com.mysql.cj.jdbc.JdbcConnection.class).changeUser("other", "");
+            assertThat(column(connection, "SELECT CURRENT_USER()")).singleElement().asString().startsWith("other@");
+            assertThat(column(connection, "SELECT @kept")).containsExactly((String) null);
+            // A new session: the temporary table went with the old one; the database is the one asked for.
+            assertThat(column(connection, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'scratch'"))
+                    .containsExactly("0");
+            assertThat(column(connection, "SELECT DATABASE()")).containsExactly("public");
+            assertThat(column(connection, "SELECT count(*) FROM " + table)).containsExactly("0");
+        }
+    }
+
+    @Test
     void rollbackUndoesTheTransaction() throws SQLException {
         String table = table("undo");
         try (Connection connection = connect(false)) {

@@ -64,4 +64,18 @@ class MysqlTlsAndPasswordTest {
                     assertThat(e.getSQLState()).isEqualTo("28000");
                 });
     }
+
+    @Test
+    void changeUserAuthenticatesTheNewUserWithThePassword() throws SQLException {
+        try (Connection connection = connect("tls_user", TOKEN)) {
+            com.mysql.cj.jdbc.JdbcConnection jdbc = connection.unwrap(com.mysql.cj.jdbc.JdbcConnection.class);
+            jdbc.changeUser("second_user", TOKEN);
+            try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("SELECT USER()")) {
+                rows.next();
+                assertThat(rows.getString(1)).startsWith("second_user@");
+            }
+            assertThatThrownBy(() -> jdbc.changeUser("third_user", "wrong"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(1045));
+        }
+    }
 }
