@@ -1020,6 +1020,7 @@ public final class Session implements AutoCloseable {
 
     /** Expression context of one statement: its parameters, times and the session's sequences. */
     private final class StatementContext implements EvaluationContext {
+        private final boolean strictAssignments;
         private final Transaction running;
         private final List<Object> parameters;
         private final Instant statementStart;
@@ -1028,6 +1029,20 @@ public final class Session implements AutoCloseable {
             this.running = running;
             this.parameters = parameters;
             this.statementStart = statementStart;
+            this.strictAssignments = settings.get("weftdb.strict_assignments").equals("on");
+        }
+
+        @Override
+        public boolean strictAssignments() {
+            return strictAssignments;
+        }
+
+        @Override
+        public void warn(Notice notice) {
+            // MySQL lists the first max_error_count (64) warnings of a statement.
+            if (notices.size() < 64) {
+                notices.add(notice);
+            }
         }
 
         @Override

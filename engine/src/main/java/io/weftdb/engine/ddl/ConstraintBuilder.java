@@ -69,7 +69,7 @@ final class ConstraintBuilder {
         }
         for (IndexDef index : table.indexes()) {
             if (requested.equals(index.tableName())) {
-                throw new SqlException(ErrorCode.DUPLICATE_TABLE, "Duplicate key name '" + requested + "'");
+                throw new SqlException(ErrorCode.DUPLICATE_OBJECT, "Duplicate key name '" + requested + "'");
             }
         }
         return new IndexName(uniqueRelationName(table.schemaId(), table.name() + "_" + requested, taken), requested);

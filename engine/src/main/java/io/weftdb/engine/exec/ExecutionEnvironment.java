@@ -194,4 +194,14 @@ public final class ExecutionEnvironment implements EvaluationContext {
     public Object callSessionFunction(String name, Object[] arguments) {
         return statement.callSessionFunction(name, arguments);
     }
+
+    @Override
+    public boolean strictAssignments() {
+        return statement.strictAssignments();
+    }
+
+    @Override
+    public void warn(io.weftdb.engine.Notice notice) {
+        statement.warn(notice);
+    }
 }

@@ -23,6 +23,18 @@ public interface EvaluationContext {
 
     String currentSchema();
 
+    /**
+     * Whether a value that does not fit its column fails the statement (PostgreSQL; MySQL's strict
+     * sql_mode) or is adjusted to fit with a warning (MySQL's non-strict mode): see LenientAssignment.
+     */
+    default boolean strictAssignments() {
+        return true;
+    }
+
+    /** Reports a warning the statement raises without failing (a value adjusted to fit its column). */
+    default void warn(io.weftdb.engine.Notice notice) {
+    }
+
     /** Calls a session-level function that needs engine state (nextval, currval, setval...). */
     Object callSessionFunction(String name, Object[] arguments);
 

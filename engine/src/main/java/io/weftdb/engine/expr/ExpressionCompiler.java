@@ -133,7 +133,7 @@ public final class ExpressionCompiler {
                     + " but expression is of type " + bound.type().sqlName(), position)
                     .withHint("You will need to rewrite or cast the expression.");
         }
-        return cast(bound, target, Casts.Context.ASSIGNMENT);
+        return LenientAssignment.of(bound, cast(bound, target, Casts.Context.ASSIGNMENT), target, columnName);
     }
 
     /** Compiles a value assigned to a column, letting a bare parameter take the column's type. */

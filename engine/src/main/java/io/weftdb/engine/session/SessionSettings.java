@@ -56,6 +56,9 @@ public final class SessionSettings {
                 "Under REPEATABLE READ: snapshot (PostgreSQL: a row changed since the transaction's snapshot "
                 + "cannot be written, 40001) or current (InnoDB: DML and locking reads work on the latest "
                 + "committed rows; plain reads keep the snapshot).", SessionSettings::repeatableReadWrites);
+        define("weftdb.strict_assignments", "on", true,
+                "on: a value that does not fit its column fails the statement (PostgreSQL, MySQL's strict sql_mode); "
+                + "off: it is cut or clamped to fit, with a warning (MySQL's non-strict sql_mode).", SessionSettings::bool);
         define("weftdb.index_names", "schema", true,
                 "Where index and key names must be unique: schema (PostgreSQL: an index is a relation of its "
                 + "schema) or table (MySQL: a name taken in the schema is kept as the index's name within its table).",

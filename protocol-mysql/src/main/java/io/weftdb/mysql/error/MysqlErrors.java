@@ -11,6 +11,19 @@ public final class MysqlErrors {
     private MysqlErrors() {
     }
 
+    /**
+     * The code of a warning that reports an error let pass: where MySQL's non-strict mode adjusts a
+     * value, its warning is not the code strict mode's error has (1265, not 1406, for a cut string).
+     */
+    public static MysqlVendorError warningOf(ErrorCode code) {
+        return switch (code) {
+            case STRING_DATA_RIGHT_TRUNCATION -> MysqlVendorError.WARN_DATA_TRUNCATED;
+            case NUMERIC_VALUE_OUT_OF_RANGE -> MysqlVendorError.ER_WARN_DATA_OUT_OF_RANGE;
+            case INVALID_TEXT_REPRESENTATION -> MysqlVendorError.ER_TRUNCATED_WRONG_VALUE_FOR_FIELD;
+            default -> of(code);
+        };
+    }
+
     public static MysqlVendorError of(ErrorCode code) {
         return switch (code) {
             case SYNTAX_ERROR -> MysqlVendorError.ER_PARSE_ERROR;

@@ -408,7 +408,7 @@ final class ShowCommands {
         List<Object[]> rows = new ArrayList<>();
         for (Notice notice : notices) {
             rows.add(new Object[] {notice.severity().equals("WARNING") ? "Warning" : "Note",
-                    (long) (notice.code() == null ? MysqlVendorError.ER_UNKNOWN_ERROR : MysqlErrors.of(notice.code())).code(),
+                    (long) (notice.code() == null ? MysqlVendorError.ER_UNKNOWN_ERROR : MysqlErrors.warningOf(notice.code())).code(),
                     notice.message()});
         }
         return new LocalRows(List.of(text("Level"), bigint("Code"), text("Message")), rows);

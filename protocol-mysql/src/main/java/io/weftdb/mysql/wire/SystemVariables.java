@@ -170,7 +170,19 @@ final class SystemVariables {
                 requireUtf8(key, charset, key.equals("character_set_results"));
                 values.put(key, charset.equals("null") ? null : charset);
             }
-            case "sql_mode", "net_write_timeout", "net_read_timeout", "wait_timeout", "interactive_timeout",
+            // Strict or not: a value that does not fit its column fails the statement, or is adjusted with a warning.
+            case "sql_mode" -> {
+                String mode = value == null ? defaults.get("sql_mode").toString() : value.toString().toUpperCase(Locale.ROOT);
+                if (value == null) {
+                    values.remove(key);
+                } else {
+                    values.put(key, mode);
+                }
+                boolean strict = mode.contains("STRICT_TRANS_TABLES") || mode.contains("STRICT_ALL_TABLES")
+                        || mode.contains("TRADITIONAL");
+                session.settings().set("weftdb.strict_assignments", strict ? "on" : "off", false);
+            }
+            case "net_write_timeout", "net_read_timeout", "wait_timeout", "interactive_timeout",
                  "sql_select_limit", "collation_connection", "div_precision_increment", "sql_notes",
                  "sql_quote_show_create", "session_track_schema", "session_track_state_change",
                  "session_track_system_variables", "session_track_transaction_info" -> {

@@ -400,6 +400,24 @@ class MysqlDialectJdbcTest {
     }
 
     @Test
+    void nonStrictSqlModeAdjustsValuesWithWarningsWhereStrictModeFails() throws SQLException {
+        execute("CREATE TABLE lenient (s VARCHAR(3), i INT, d DECIMAL(4,1))");
+        assertThatThrownBy(() -> execute("INSERT INTO lenient VALUES ('abcdef', 1, 1)"))
+                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(1406));
+        execute("SET SESSION sql_mode = 'NO_ENGINE_SUBSTITUTION'");
+        execute("INSERT INTO lenient VALUES ('abcdef', 3000000000, 12345.6), ('ok', 'xyz', -99999)");
+        assertThat(rows("SHOW WARNINGS")).extracting(row -> row.split("\\|")[1])
+                .containsExactly("1265", "1264", "1264", "1366", "1264");
+        assertThat(rows("SELECT s, i, d FROM lenient ORDER BY s")).containsExactly("abc|2147483647|999.9", "ok|0|-999.9");
+        execute("UPDATE lenient SET s = 'toolong' WHERE s = 'ok'");
+        assertThat(rows("SELECT s FROM lenient ORDER BY s")).containsExactly("abc", "too");
+        execute("SET sql_mode = DEFAULT");
+        assertThat(rows("SELECT @@sql_mode")).singleElement().asString().contains("STRICT_TRANS_TABLES");
+        assertThatThrownBy(() -> execute("UPDATE lenient SET s = 'toolong'"))
+                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(1406));
+    }
+
+    @Test
     void autocommitOffKeepsATransactionOpenUntilCommit() throws SQLException {
         execute("CREATE TABLE ledger (amount INT)");
         execute("SET autocommit = 0");
