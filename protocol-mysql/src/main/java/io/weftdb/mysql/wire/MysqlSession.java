@@ -603,6 +603,15 @@ final class MysqlSession {
             result = session.execute(statement, parameters);
         } catch (RuntimeException e) {
             guard.failed(e);
+            if (statement instanceof DataChange.Insert insert && e instanceof SqlException sql
+                    && sql.code() == ErrorCode.NOT_NULL_VIOLATION) {
+                String column = omittedColumn(insert, sql);
+                if (column != null) {
+                    // MySQL tells a NOT NULL column the INSERT left out (1364) from one it set to NULL (1048).
+                    throw new MysqlException(MysqlVendorError.ER_NO_DEFAULT_FOR_FIELD,
+                            "Field '" + column + "' doesn't have a default value");
+                }
+            }
             if (statement instanceof SchemaChange.DropTable drop && e instanceof SqlException sql
                     && sql.code() == ErrorCode.UNDEFINED_TABLE) {
                 // MySQL's DROP TABLE names the tables it did not find: 1051, not the 1146 of a query.
@@ -636,6 +645,17 @@ final class MysqlSession {
                 yield new Outcome(null, affected, insertId, StatementGuard.NONE);
             }
         };
+    }
+
+    private static final java.util.regex.Pattern NULL_COLUMN = java.util.regex.Pattern.compile("^null value in column \"(.+)\" of");
+
+    /** The NOT NULL column a failed INSERT did not name (its column list leaves it out), or null. */
+    private static String omittedColumn(DataChange.Insert insert, SqlException failure) {
+        java.util.regex.Matcher matcher = NULL_COLUMN.matcher(failure.getMessage());
+        if (!matcher.find() || insert.columns().isEmpty() || insert.columns().contains(matcher.group(1))) {
+            return null;
+        }
+        return matcher.group(1);
     }
 
     /**

@@ -411,6 +411,11 @@ class MysqlDialectJdbcTest {
         assertThat(rows("SELECT s, i, d FROM lenient ORDER BY s")).containsExactly("abc|2147483647|999.9", "ok|0|-999.9");
         execute("UPDATE lenient SET s = 'toolong' WHERE s = 'ok'");
         assertThat(rows("SELECT s FROM lenient ORDER BY s")).containsExactly("abc", "too");
+        execute("CREATE TABLE required (id INT PRIMARY KEY, name VARCHAR(5) NOT NULL)");
+        assertThatThrownBy(() -> execute("INSERT INTO required (id) VALUES (1)"))
+                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(1364));
+        assertThatThrownBy(() -> execute("INSERT INTO required (id, name) VALUES (1, NULL)"))
+                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(1048));
         execute("SET sql_mode = DEFAULT");
         assertThat(rows("SELECT @@sql_mode")).singleElement().asString().contains("STRICT_TRANS_TABLES");
         assertThatThrownBy(() -> execute("UPDATE lenient SET s = 'toolong'"))
