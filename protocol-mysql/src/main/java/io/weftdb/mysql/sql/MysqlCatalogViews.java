@@ -33,12 +33,14 @@ final class MysqlCatalogViews {
               array_position(x.indkey, a.attnum) AS seq_in_index, a.attname AS column_name,
               CASE WHEN a.attnotnull IS TRUE THEN 1 ELSE 0 END AS not_null,
               CASE WHEN split_part(array_to_string(x.indoption, ' '), ' ', array_position(x.indkey, a.attnum)) IN ('1', '3')
-                THEN 1 ELSE 0 END AS descending
+                THEN 1 ELSE 0 END AS descending,
+              t.reltuples AS table_rows, s.n_distinct AS n_distinct
             FROM pg_catalog.pg_index x
             JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid
             JOIN pg_catalog.pg_class t ON t.oid = x.indrelid
             JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace
-            JOIN pg_catalog.pg_attribute a ON a.attrelid = x.indrelid AND array_position(x.indkey, a.attnum) IS NOT NULL""";
+            JOIN pg_catalog.pg_attribute a ON a.attrelid = x.indrelid AND array_position(x.indkey, a.attnum) IS NOT NULL
+            LEFT JOIN pg_catalog.pg_stats s ON s.schemaname = n.nspname AND s.tablename = t.relname AND s.attname = a.attname""";
 
     /**
      * MySQL's COLUMN_KEY: PRI for a primary key column, UNI for the column of a one-column unique
@@ -105,7 +107,11 @@ final class MysqlCatalogViews {
     private static final String STATISTICS = """
             SELECT 'def' AS table_catalog, table_schema, table_name, CASE WHEN is_unique THEN 0 ELSE 1 END AS non_unique,
               table_schema AS index_schema, index_name, seq_in_index, column_name,
-              CASE WHEN descending THEN 'D' ELSE 'A' END AS `collation`, CAST(NULL AS SIGNED) AS cardinality,
+              CASE WHEN descending THEN 'D' ELSE 'A' END AS `collation`,
+              CAST(CASE WHEN is_unique AND seq_in_index = key_parts THEN table_rows
+                        WHEN n_distinct IS NULL THEN NULL
+                        WHEN n_distinct < 0 THEN ROUND(-n_distinct * table_rows)
+                        ELSE LEAST(n_distinct, table_rows) END AS SIGNED) AS cardinality,
               CAST(NULL AS SIGNED) AS sub_part, CAST(NULL AS CHAR) AS packed, CASE WHEN not_null THEN '' ELSE 'YES' END AS nullable,
               'BTREE' AS index_type, '' AS `comment`, '' AS index_comment, 'YES' AS is_visible, CAST(NULL AS CHAR) AS expression
             FROM (%s) index_columns""".formatted(INDEX_COLUMNS);

@@ -423,6 +423,19 @@ class MysqlDialectJdbcTest {
     }
 
     @Test
+    void statisticsCardinalityComesFromAnalyze() throws SQLException {
+        execute("CREATE TABLE counted (id INT PRIMARY KEY, k INT, KEY by_k (k))");
+        StringBuilder insert = new StringBuilder("INSERT INTO counted VALUES ");
+        for (int i = 1; i <= 200; i++) {
+            insert.append(i > 1 ? ", " : "").append('(').append(i).append(", ").append(i % 10).append(')');
+        }
+        execute(insert.toString());
+        execute("ANALYZE TABLE counted");
+        assertThat(rows("SELECT index_name, cardinality FROM information_schema.statistics WHERE table_name = 'counted'"
+                + " ORDER BY index_name")).containsExactly("PRIMARY|200", "by_k|10");
+    }
+
+    @Test
     void autocommitOffKeepsATransactionOpenUntilCommit() throws SQLException {
         execute("CREATE TABLE ledger (amount INT)");
         execute("SET autocommit = 0");
