@@ -46,6 +46,8 @@ public final class TableWriter {
      * after TRUNCATE (pgbench -i) then takes no lock per row.
      */
     private final boolean exclusive;
+    /** The table's indexes other than the primary one, in order. */
+    private final List<IndexDef> secondaryIndexes;
     /** Parent tables this writer's foreign-key checks have share-locked already. */
     private final java.util.Set<Long> parentsLocked = new java.util.HashSet<>();
 
@@ -54,6 +56,8 @@ public final class TableWriter {
     public TableWriter(ExecutionEnvironment environment, TableDef table) {
         this.environment = environment;
         this.table = table;
+        // Every row written asks for them: a copy made once, not a view made per row.
+        this.secondaryIndexes = List.copyOf(table.indexes().subList(1, table.indexes().size()));
         this.exclusive = environment.holdsLock(LockKey.table(table.id()), LockManager.Mode.EXCLUSIVE);
         this.codec = TableCodec.of(table);
         Scope scope = TableScope.of(table, table.name());
@@ -225,7 +229,7 @@ public final class TableWriter {
     }
 
     private List<IndexDef> secondaryIndexes() {
-        return table.indexes().subList(1, table.indexes().size());
+        return secondaryIndexes;
     }
 
     private void checkRow(Object[] row) {
