@@ -99,6 +99,12 @@ final class AlterTableDdl {
             }
             case AlterAction.AlterColumnType alterType -> alterColumnType(table, alterType);
             case AlterAction.MoveColumn move -> moveColumn(table, move);
+            case AlterAction.DropPrimaryKey drop -> {
+                if (table.hiddenRowId()) {
+                    throw new SqlException(ErrorCode.UNDEFINED_OBJECT, "table \"" + table.name() + "\" has no primary key");
+                }
+                dropPrimaryKey(table);
+            }
             case AlterAction.SetOnUpdate setOnUpdate -> {
                 ColumnDef column = column(table, setOnUpdate.column());
                 if (setOnUpdate.onUpdate() != null) {
@@ -316,7 +322,8 @@ final class AlterTableDdl {
         for (IndexDef index : table.indexes()) {
             if (index.constraint() && name.equals(index.name())) {
                 if (index.primary()) {
-                    throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, "dropping a primary key is not supported yet");
+                    dropPrimaryKey(table);
+                    return;
                 }
                 List<IndexDef> kept = new ArrayList<>(table.indexes());
                 kept.remove(index);
@@ -336,6 +343,34 @@ final class AlterTableDdl {
                     + "\" does not exist");
         }
         environment.transaction().putCatalogObject(table.withChecks(checks).withForeignKeys(foreignKeys));
+    }
+
+    /**
+     * Drops the primary key: the rows, which its index holds, move under hidden row ids (a rewrite,
+     * secondary indexes rebuilt since their entries end with the row key). Its columns stay NOT NULL,
+     * as in PostgreSQL. A foreign key referencing the table's key keeps it (2BP01).
+     */
+    private void dropPrimaryKey(TableDef table) {
+        IndexDef primary = table.primaryIndex();
+        for (TableDef other : environment.catalog().ofType(TableDef.class)) {
+            for (ForeignKeyDef foreignKey : other.foreignKeys()) {
+                if (foreignKey.referencedTableId() == table.id()
+                        && new java.util.HashSet<>(foreignKey.referencedColumnIds()).equals(new java.util.HashSet<>(primary.columnIds()))) {
+                    throw new SqlException(ErrorCode.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop constraint " + primary.name()
+                            + " on table " + table.name() + " because other objects depend on it", 0, "constraint "
+                            + foreignKey.name() + " on table " + other.name() + " depends on index " + primary.name(),
+                            "Use DROP ... CASCADE to drop the dependent objects too.", null);
+                }
+            }
+        }
+        List<IndexDef> indexes = new ArrayList<>();
+        indexes.add(new IndexDef(environment.sequences().allocateObjectId(), null, List.of(), List.of(), false, true, false));
+        for (IndexDef index : table.indexes().subList(1, table.indexes().size())) {
+            indexes.add(index.withId(environment.sequences().allocateObjectId()));
+        }
+        TableDef rewritten = table.withIndexes(indexes, true);
+        TableRewriter.rewrite(environment, table, rewritten, TableRewriter.UNCHANGED);
+        environment.transaction().putCatalogObject(rewritten);
     }
 
     /**

@@ -1091,7 +1091,7 @@ final class MysqlAstBuilder {
                         name(drop.identifier()), false));
                 case DropConstraintContext drop -> actions.add(new SchemaChange.AlterAction.DropConstraint(
                         name(drop.identifier()), false));
-                case DropPrimaryKeyContext drop -> throw unsupported("ALTER TABLE ... DROP PRIMARY KEY", drop);
+                case DropPrimaryKeyContext drop -> actions.add(new SchemaChange.AlterAction.DropPrimaryKey());
                 case RenameToContext rename -> actions.add(new SchemaChange.AlterAction.RenameTable(
                         qualifiedName(rename.qualifiedName()).name()));
                 case RenameColumnContext rename -> actions.add(new SchemaChange.AlterAction.RenameColumn(name(rename.from),

@@ -397,6 +397,10 @@ class MysqlDialectJdbcTest {
         assertThat(rows("SHOW COLUMNS FROM moved")).extracting(row -> row.split("\\|")[0])
                 .containsExactly("c", "a", "d", "bee");
         assertThat(rows("SELECT a FROM moved WHERE a = 2")).containsExactly("2");
+        execute("ALTER TABLE moved DROP PRIMARY KEY");
+        execute("INSERT INTO moved (a, bee) VALUES (2, 'dup')");
+        assertThat(rows("SELECT count(*) FROM moved WHERE a = 2")).containsExactly("2");
+        assertThat(rows("SHOW INDEX FROM moved")).isEmpty();
     }
 
     @Test

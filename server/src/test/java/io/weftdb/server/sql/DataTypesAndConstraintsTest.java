@@ -167,4 +167,22 @@ class DataTypesAndConstraintsTest {
         sql.execute("INSERT INTO dup VALUES (1), (1)");
         assertThat(sql.error("ALTER TABLE dup ADD PRIMARY KEY (id)").code()).isEqualTo(ErrorCode.UNIQUE_VIOLATION);
     }
+
+    @Test
+    void droppingThePrimaryKeyKeepsTheRowsAndTheirIndexes() {
+        sql.execute("CREATE TABLE keyed (id integer PRIMARY KEY, v text)");
+        sql.execute("CREATE INDEX keyed_v ON keyed (v)");
+        sql.execute("INSERT INTO keyed VALUES (1, 'a'), (2, 'b')");
+        sql.execute("CREATE TABLE child (parent integer REFERENCES keyed (id))");
+        assertThat(sql.error("ALTER TABLE keyed DROP CONSTRAINT keyed_pkey").code())
+                .isEqualTo(ErrorCode.DEPENDENT_OBJECTS_STILL_EXIST);
+        sql.execute("DROP TABLE child");
+        sql.execute("ALTER TABLE keyed DROP CONSTRAINT keyed_pkey");
+        // The key's uniqueness is gone, its NOT NULL stays, the rows and the other index are intact.
+        sql.execute("INSERT INTO keyed VALUES (1, 'again')");
+        assertThat(sql.error("INSERT INTO keyed VALUES (NULL, 'x')").code()).isEqualTo(ErrorCode.NOT_NULL_VIOLATION);
+        assertThat(sql.query("SELECT id, v FROM keyed WHERE v = 'b'")).containsExactly(List.of("2", "b"));
+        assertThat(sql.query("SELECT count(*) FROM keyed WHERE id = 1")).containsExactly(List.of("2"));
+        assertThat(sql.query("SELECT count(*) FROM pg_constraint WHERE conname = 'keyed_pkey'")).containsExactly(List.of("0"));
+    }
 }

@@ -112,6 +112,9 @@ public sealed interface SchemaChange extends Statement {
             }
         }
 
+        /** MySQL's DROP PRIMARY KEY: the table's primary key, whatever its name. */
+        record DropPrimaryKey() implements AlterAction {}
+
         /** MySQL's FIRST / AFTER: moves a column to the front ({@code after} null) or after another one. */
         record MoveColumn(String column, String after) implements AlterAction {}
 
