@@ -610,9 +610,6 @@ final class MysqlAstBuilder {
 
     /** REPLACE: the rows to insert; the listener deletes what each conflicts with first ({@link MysqlCommand.Replace}). */
     private MysqlCommand replace(ReplaceStatementContext ctx) {
-        if (ctx.insertSource() instanceof QuerySourceContext query) {
-            throw unsupported("REPLACE ... SELECT", query);
-        }
         return new MysqlCommand.Replace(plainInsert(ctx.qualifiedName(), ctx.columnList(), ctx.insertSource()));
     }
 

@@ -776,7 +776,6 @@ final class MysqlSession {
         TableDef table = show().tableDef(insert.table());
         List<String> columns = insert.columns().isEmpty()
                 ? table.columns().stream().map(ColumnDef::name).toList() : insert.columns();
-        List<List<Expr>> rows = insert.source() instanceof Query.Values values ? values.rows() : List.of(List.of());
         boolean idle = session.transactionState() == Session.TransactionState.IDLE;
         boolean own = idle && variables.autocommit();
         if (idle) {
@@ -787,6 +786,12 @@ final class MysqlSession {
         long affected = 0;
         long inserted = 0;
         try {
+            List<List<Expr>> rows = switch (insert.source()) {
+                case Query.Values values -> values.rows();
+                case null -> List.of(List.of());
+                // REPLACE ... SELECT: the query's rows first (it may read the table being replaced into), then each as VALUES.
+                case Query query -> selectedRows(query, parameters);
+            };
             for (List<Expr> row : rows) {
                 Expr conflict = ReplaceConflicts.condition(table, columns, row);
                 if (conflict != null) {
@@ -819,6 +824,22 @@ final class MysqlSession {
         }
         takeWarnings();
         return new Outcome(null, affected, insertId, StatementGuard.NONE);
+    }
+
+    /** The rows of a query as typed literals, to be inserted one at a time. */
+    private List<List<Expr>> selectedRows(Query query, List<Object> parameters) {
+        List<List<Expr>> rows = new ArrayList<>();
+        try (RowResult result = (RowResult) session.execute(query, parameters)) {
+            List<ResultColumn> columns = result.columns();
+            while (result.next()) {
+                List<Expr> row = new ArrayList<>(columns.size());
+                for (int i = 0; i < columns.size(); i++) {
+                    row.add(new Expr.Literal(result.row()[i], columns.get(i).type(), 0));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
     }
 
     private static long rowCount(StatementResult result) {

@@ -440,6 +440,22 @@ class MysqlDialectJdbcTest {
     }
 
     @Test
+    void replaceSelectReplacesTheRowsHoldingTheSelectedKeys() throws SQLException {
+        execute("CREATE TABLE prices (sku VARCHAR(5) PRIMARY KEY, price INT)");
+        execute("CREATE TABLE updates (sku VARCHAR(5), price INT)");
+        execute("INSERT INTO prices VALUES ('a', 1), ('b', 2)");
+        execute("INSERT INTO updates VALUES ('b', 20), ('c', 30)");
+        try (Statement statement = connection.createStatement()) {
+            // One row replaced (deleted and inserted: 2) and one inserted (1).
+            assertThat(statement.executeUpdate("REPLACE INTO prices SELECT sku, price FROM updates")).isEqualTo(3);
+            // Reading the table it replaces into.
+            assertThat(statement.executeUpdate("REPLACE INTO prices (sku, price) SELECT sku, price * 10 FROM prices"
+                    + " WHERE sku = 'a'")).isEqualTo(2);
+        }
+        assertThat(rows("SELECT sku, price FROM prices ORDER BY sku")).containsExactly("a|10", "b|20", "c|30");
+    }
+
+    @Test
     void autocommitOffKeepsATransactionOpenUntilCommit() throws SQLException {
         execute("CREATE TABLE ledger (amount INT)");
         execute("SET autocommit = 0");
