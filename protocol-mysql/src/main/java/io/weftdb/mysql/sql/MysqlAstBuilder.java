@@ -129,7 +129,7 @@ final class MysqlAstBuilder {
             case TransactionStatementContext transaction -> engine(transaction(transaction));
             case SetStatementContext set -> List.of(set(set));
             case UseStatementContext use -> List.of(new MysqlCommand.UseDatabase(name(use.identifier())));
-            case ShowStatementContext show -> List.of(show(show));
+            case ShowStatementContext show -> List.of(filtered(show, show(show)));
             case DescribeStatementContext describe -> List.of(new MysqlCommand.ShowColumns(
                     qualifiedName(describe.qualifiedName()), false, null));
             case ExplainStatementContext explain -> engine(new Explain(query(explain.query()), false, false));
@@ -1447,14 +1447,18 @@ final class MysqlAstBuilder {
         };
     }
 
+    /** The LIKE pattern of a SHOW; null without one (and with WHERE, which {@link #filtered} applies). */
     private String like(LikeOrWhereContext ctx) {
-        if (ctx == null) {
-            return null;
+        return ctx == null || ctx.WHERE() != null ? null : stringValue(ctx.pattern);
+    }
+
+    /** SHOW ... WHERE condition: the SHOW's rows, kept where the condition (over its column names) holds. */
+    private MysqlCommand filtered(ShowStatementContext ctx, MysqlCommand show) {
+        LikeOrWhereContext likeOrWhere = ctx.getRuleContext(LikeOrWhereContext.class, 0);
+        if (likeOrWhere == null || likeOrWhere.WHERE() == null) {
+            return show;
         }
-        if (ctx.WHERE() != null) {
-            throw unsupported("SHOW ... WHERE", ctx);
-        }
-        return stringValue(ctx.pattern);
+        return new MysqlCommand.ShowWhere(show, condition(likeOrWhere.expression()));
     }
 
     // ---------------------------------------------------------------------------------------- expressions

@@ -125,6 +125,9 @@ public sealed interface MysqlCommand {
     record CreateTableLike(QualifiedName table, QualifiedName source, boolean ifNotExists, boolean temporary)
             implements MysqlCommand {}
 
+    /** A SHOW with WHERE: the rows of {@code show} for which {@code condition} (naming its columns) holds. */
+    record ShowWhere(MysqlCommand show, Expr condition) implements MysqlCommand {}
+
     /** SHOW [GLOBAL | SESSION] STATUS [LIKE 'pattern']: the server's counters. */
     record ShowStatus(String like) implements MysqlCommand {}
 

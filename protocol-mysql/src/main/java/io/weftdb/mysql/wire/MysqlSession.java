@@ -23,6 +23,7 @@ import io.weftdb.ir.error.SqlException;
 import io.weftdb.ir.expr.Expr;
 import io.weftdb.ir.expr.UnaryOperator;
 import io.weftdb.ir.stmt.DataChange;
+import io.weftdb.ir.stmt.FromItem;
 import io.weftdb.ir.stmt.Query;
 import io.weftdb.ir.stmt.SchemaChange;
 import io.weftdb.ir.stmt.SessionCommand;
@@ -492,6 +493,7 @@ final class MysqlSession {
                 takeWarnings();
                 yield Outcome.ok();
             }
+            case MysqlCommand.ShowWhere where -> Outcome.rows(showWhere(where, parameters));
             case MysqlCommand.ShowStatus show -> Outcome.rows(ShowCommands.variables(statusCounters(), show.like()));
             case MysqlCommand.ShowVariables show -> Outcome.rows(ShowCommands.variables(allVariables(show.global()),
                     show.like()));
@@ -824,6 +826,47 @@ final class MysqlSession {
         }
         takeWarnings();
         return new Outcome(null, affected, insertId, StatementGuard.NONE);
+    }
+
+    /**
+     * SHOW ... WHERE: the SHOW's rows numbered and turned into a VALUES list whose columns carry the
+     * SHOW's column names (lower case, as names are), which the engine filters by the condition.
+     */
+    private LocalRows showWhere(MysqlCommand.ShowWhere where, List<Object> parameters) {
+        Outcome shown = run(where.show(), parameters);
+        List<ResultColumn> columns = shown.rows().columns();
+        List<Object[]> all = new ArrayList<>();
+        try (RowResult rows = shown.rows()) {
+            while (rows.next()) {
+                all.add(rows.row().clone());
+            }
+        }
+        if (all.isEmpty()) {
+            return new LocalRows(columns, List.of());
+        }
+        List<List<Expr>> values = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            List<Expr> row = new ArrayList<>();
+            row.add(new Expr.Literal((long) i, DataType.BIGINT, 0));
+            for (int c = 0; c < columns.size(); c++) {
+                row.add(new Expr.Literal(all.get(i)[c], columns.get(c).type(), 0));
+            }
+            values.add(row);
+        }
+        List<String> names = new ArrayList<>();
+        names.add("?row?");
+        columns.forEach(column -> names.add(column.name().toLowerCase(java.util.Locale.ROOT)));
+        Query query = new Query.Select(List.of(), false, List.of(),
+                List.of(new Query.SelectItem(new Expr.ColumnRef(QualifiedName.of("?row?"), 0), null)),
+                List.of(new FromItem.DerivedTable(new Query.Values(values, List.of(), null, null), "shown", names, false, 0)),
+                where.condition(), List.of(), null, List.of(), null, null, Query.LockMode.NONE);
+        List<Object[]> kept = new ArrayList<>();
+        try (RowResult rows = (RowResult) session.execute(query, parameters)) {
+            while (rows.next()) {
+                kept.add(all.get((int) (long) (Long) rows.row()[0]));
+            }
+        }
+        return new LocalRows(columns, kept);
     }
 
     /** The rows of a query as typed literals, to be inserted one at a time. */

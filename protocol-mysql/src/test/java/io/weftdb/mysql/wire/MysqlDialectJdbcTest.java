@@ -456,6 +456,16 @@ class MysqlDialectJdbcTest {
     }
 
     @Test
+    void showWhereFiltersTheRowsByTheirColumns() throws SQLException {
+        assertThat(rows("SHOW VARIABLES WHERE Variable_name = 'autocommit' OR Variable_name = 'version_comment'"))
+                .containsExactly("autocommit|ON", "version_comment|WeftDB");
+        execute("CREATE TABLE shown_t (id INT PRIMARY KEY, name VARCHAR(5), note TEXT)");
+        assertThat(rows("SHOW COLUMNS FROM shown_t WHERE `Null` = 'YES' AND Field LIKE 'n%'"))
+                .extracting(row -> row.split("\\|")[0]).containsExactly("name", "note");
+        assertThat(rows("SHOW TABLES WHERE 1 = 0")).isEmpty();
+    }
+
+    @Test
     void autocommitOffKeepsATransactionOpenUntilCommit() throws SQLException {
         execute("CREATE TABLE ledger (amount INT)");
         execute("SET autocommit = 0");
