@@ -222,8 +222,9 @@ final class PredicatePushdown {
         switch (source.item()) {
             case FromItem.DerivedTable derived when derived.alias() != null && !derived.lateral() -> {
                 Scope scope = scopes.of(source, null);
+                // Without column aliases the derived table's names are its query's own.
                 QueryPushdown.Split split = QueryPushdown.filtered(derived.query(), derived.alias(), names(scope),
-                        source.filters(), facts);
+                        derived.columnAliases().isEmpty() ? names(scope) : null, source.filters(), facts);
                 if (split != null) {
                     FromItem.DerivedTable filtered = new FromItem.DerivedTable(split.query(), derived.alias(),
                             derived.columnAliases(), false, derived.position());
@@ -236,8 +237,9 @@ final class PredicatePushdown {
                 if (view != null) {
                     Scope scope = scopes.of(source, null);
                     String relation = ref.alias() != null ? ref.alias() : ref.name().name();
-                    QueryPushdown.Split split = QueryPushdown.filtered(source.viewBody() != null ? source.viewBody()
-                            : view.query(), relation, names(scope), source.filters(), facts);
+                    Query body = source.viewBody() != null ? source.viewBody() : view.query();
+                    QueryPushdown.Split split = QueryPushdown.filtered(body, relation, names(scope), ownNames(body),
+                            source.filters(), facts);
                     if (split != null) {
                         return new LogicalPlan.Source(ref, split.left(), split.query());
                     }
@@ -246,6 +248,14 @@ final class PredicatePushdown {
             default -> { }
         }
         return source;
+    }
+
+    /** The names a view's query gives its columns, where a SELECT * needs them (planned for that only). */
+    private List<String> ownNames(Query body) {
+        if (!(body instanceof Query.Select select) || select.items().stream().noneMatch(i -> i.expression() instanceof Expr.Star)) {
+            return null;
+        }
+        return names(planner.plan(body).output());
     }
 
     private static boolean pinnedCall(Expr node) {

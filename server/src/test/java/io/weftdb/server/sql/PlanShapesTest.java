@@ -182,6 +182,12 @@ class PlanShapesTest {
                                     ->  Index Scan using orders_pkey on orders  (rows=1)""");
         assertThat(sql.query("SELECT * FROM big_orders WHERE id = 11")).containsExactly(List.of("11", "1", "7.50"));
         assertThat(sql.query("SELECT * FROM big_orders WHERE id = 13")).isEmpty();
+        // A view written with SELECT * takes the condition too.
+        sql.execute("CREATE VIEW all_orders AS SELECT * FROM orders WHERE amount > 1");
+        assertThat(plan("SELECT * FROM all_orders WHERE id = 11")).contains("Index Scan using orders_pkey on orders");
+        assertThat(sql.query("SELECT * FROM all_orders WHERE id = 11")).containsExactly(List.of("11", "1", "7.50"));
+        sql.execute("CREATE VIEW renamed (k, c, a) AS SELECT * FROM orders");
+        assertThat(sql.query("SELECT c FROM renamed WHERE k = 12")).containsExactly(List.of("2"));
     }
 
     @Test

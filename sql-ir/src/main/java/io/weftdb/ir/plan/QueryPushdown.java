@@ -13,7 +13,8 @@ import java.util.List;
  * scans (and their indexes) instead of filtering its whole result: {@code SELECT * FROM v WHERE
  * v.id = 5} reads one row of v's table. Done only where the result cannot change:
  * <ul>
- *   <li>the query is a plain SELECT without LIMIT/OFFSET, DISTINCT, window functions or locking;</li>
+ *   <li>the query is a plain SELECT without LIMIT/OFFSET, DISTINCT, window functions or locking
+ *       ({@code SELECT *} too, when the query's own column names are known and unique);</li>
  *   <li>each column the condition reads is one of the query's columns read unchanged (a column
  *       reference, possibly cast), so no computed expression is duplicated;</li>
  *   <li>a grouped query takes only conditions on its grouping columns (WHERE then drops whole
@@ -40,18 +41,34 @@ public final class QueryPushdown {
     /**
      * {@code query}, whose output columns are named {@code columns} and known to the outer query as
      * {@code relation}, with those of {@code conditions} that can move into it added to its WHERE.
-     * Null when none can.
+     * {@code ownColumns}: the names the query itself gives its columns (before any renaming by the
+     * outer query), which a {@code SELECT *} needs; null when unknown. Null when nothing can move.
      */
-    public static Split filtered(Query query, String relation, List<String> columns, List<Expr> conditions, Facts facts) {
-        if (!(query instanceof Query.Select select) || !movable(select, facts) || select.items().size() != columns.size()) {
+    public static Split filtered(Query query, String relation, List<String> columns, List<String> ownColumns,
+                                 List<Expr> conditions, Facts facts) {
+        if (!(query instanceof Query.Select select) || !movable(select, facts)) {
             return null;
         }
         boolean grouped = facts.aggregates(select);
+        long stars = select.items().stream().filter(item -> item.expression() instanceof Expr.Star).count();
+        boolean star = stars > 0;
+        if (stars > 1) {
+            // a.*, b.*: which relation a name comes from is the planner's to tell.
+            return null;
+        }
+        if (star ? grouped || ownColumns == null || ownColumns.size() != columns.size() || !namedItems(select)
+                : select.items().size() != columns.size()) {
+            return null;
+        }
+        List<Expr> outputs = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            outputs.add(star ? starOutput(select, ownColumns, i) : select.items().get(i).expression());
+        }
         List<Expr> taken = new ArrayList<>();
         List<Expr> left = new ArrayList<>();
         List<Expr> moved = new ArrayList<>();
         for (Expr condition : conditions) {
-            Expr inner = facts.pinned(condition) ? null : inner(condition, relation, columns, select, grouped);
+            Expr inner = facts.pinned(condition) ? null : inner(condition, relation, columns, outputs, select, grouped);
             if (inner == null) {
                 left.add(condition);
             } else {
@@ -78,15 +95,54 @@ public final class QueryPushdown {
             return false;
         }
         for (Query.SelectItem item : select.items()) {
-            if (item.expression() instanceof Expr.Star || facts.pinned(item.expression())) {
+            if (facts.pinned(item.expression())) {
                 return false;
             }
         }
         return true;
     }
 
+    /** Whether every item besides the stars has a name the text tells: an alias, or a column's own name. */
+    private static boolean namedItems(Query.Select select) {
+        for (Query.SelectItem item : select.items()) {
+            if (!(item.expression() instanceof Expr.Star) && item.alias() == null
+                    && !(item.expression() instanceof Expr.ColumnRef)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * What output column {@code index} of a SELECT with stars reads: the item of that name, or,
+     * from a star, the column of that name (null when the name is not the query's only one).
+     */
+    private static Expr starOutput(Query.Select select, List<String> ownColumns, int index) {
+        String name = ownColumns.get(index);
+        if (ownColumns.indexOf(name) != ownColumns.lastIndexOf(name)) {
+            return null;
+        }
+        for (Query.SelectItem item : select.items()) {
+            String itemName = item.alias() != null ? item.alias()
+                    : item.expression() instanceof Expr.ColumnRef ref ? ref.name().name() : null;
+            if (name.equals(itemName)) {
+                return item.expression();
+            }
+        }
+        for (Query.SelectItem item : select.items()) {
+            if (item.expression() instanceof Expr.Star star && star.qualifier() != null) {
+                // t.*: named through t, as another relation of the FROM list may have the same name.
+                List<String> parts = new ArrayList<>(star.qualifier().parts());
+                parts.add(name);
+                return new Expr.ColumnRef(new QualifiedName(parts), 0);
+            }
+        }
+        return new Expr.ColumnRef(QualifiedName.of(name), 0);
+    }
+
     /** The condition over the query's own columns; null when some reference cannot be mapped. */
-    private static Expr inner(Expr condition, String relation, List<String> columns, Query.Select select, boolean grouped) {
+    private static Expr inner(Expr condition, String relation, List<String> columns, List<Expr> outputs, Query.Select select,
+                              boolean grouped) {
         boolean[] failed = new boolean[1];
         Expr rewritten = ExprTrees.rewrite(condition, node -> {
             if (failed[0]) {
@@ -101,7 +157,7 @@ public final class QueryPushdown {
                 return null;
             }
             int index = columnIndex(ref.name(), relation, columns);
-            Expr item = index < 0 ? null : select.items().get(index).expression();
+            Expr item = index < 0 ? null : outputs.get(index);
             if (item == null || !plainColumn(item) || grouped && !groupingColumn(select, item, index)) {
                 failed[0] = true;
                 return node;
