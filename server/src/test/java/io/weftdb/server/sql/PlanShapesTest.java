@@ -188,6 +188,11 @@ class PlanShapesTest {
         assertThat(sql.query("SELECT * FROM all_orders WHERE id = 11")).containsExactly(List.of("11", "1", "7.50"));
         sql.execute("CREATE VIEW renamed (k, c, a) AS SELECT * FROM orders");
         assertThat(sql.query("SELECT c FROM renamed WHERE k = 12")).containsExactly(List.of("2"));
+        // A UNION ALL view: the condition reaches both sides, each by its own column position.
+        sql.execute("CREATE VIEW people AS SELECT id, name FROM customers UNION ALL SELECT id, 'order' FROM orders");
+        assertThat(plan("SELECT * FROM people WHERE id = 2"))
+                .contains("Index Scan using customers_pkey on customers", "Index Scan using orders_pkey on orders");
+        assertThat(sql.query("SELECT name FROM people WHERE id = 2")).containsExactly(List.of("bob"));
     }
 
     @Test

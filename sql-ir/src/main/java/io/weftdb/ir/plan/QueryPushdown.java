@@ -46,6 +46,9 @@ public final class QueryPushdown {
      */
     public static Split filtered(Query query, String relation, List<String> columns, List<String> ownColumns,
                                  List<Expr> conditions, Facts facts) {
+        if (query instanceof Query.SetOperation set) {
+            return intoBothSides(set, relation, columns, conditions, facts);
+        }
         if (!(query instanceof Query.Select select) || !movable(select, facts)) {
             return null;
         }
@@ -87,6 +90,25 @@ public final class QueryPushdown {
                 select.from(), where, select.groupBy(), select.having(), select.orderBy(), select.limit(), select.offset(),
                 select.lockMode(), select.groupingSets(), select.lockWait());
         return new Split(filtered, taken, left);
+    }
+
+    /**
+     * UNION / INTERSECT / EXCEPT [ALL]: a condition on the output holds of a row whichever side it
+     * comes from, so it moves into both (by column position: a side's own names may differ), when
+     * both take the same conditions and the operation has no ORDER BY or LIMIT of its own.
+     */
+    private static Split intoBothSides(Query.SetOperation set, String relation, List<String> columns, List<Expr> conditions,
+                                       Facts facts) {
+        if (!set.with().isEmpty() || !set.orderBy().isEmpty() || set.limit() != null || set.offset() != null) {
+            return null;
+        }
+        Split left = filtered(set.left(), relation, columns, null, conditions, facts);
+        Split right = filtered(set.right(), relation, columns, null, conditions, facts);
+        if (left == null || right == null || !left.taken().equals(right.taken())) {
+            return null;
+        }
+        return new Split(new Query.SetOperation(set.with(), set.operator(), set.all(), left.query(), right.query(),
+                set.orderBy(), set.limit(), set.offset()), left.taken(), left.left());
     }
 
     private static boolean movable(Query.Select select, Facts facts) {
