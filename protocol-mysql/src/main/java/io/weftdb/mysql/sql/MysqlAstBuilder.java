@@ -5,6 +5,7 @@ import io.weftdb.ir.error.ErrorCode;
 import io.weftdb.ir.error.SqlException;
 import io.weftdb.ir.expr.BinaryOperator;
 import io.weftdb.ir.expr.Expr;
+import io.weftdb.ir.expr.NamedWindows;
 import io.weftdb.ir.expr.SortItem;
 import io.weftdb.ir.expr.UnaryOperator;
 import io.weftdb.ir.stmt.ColumnConstraint;
@@ -27,9 +28,7 @@ import io.weftdb.mysql.error.MysqlVendorError;
 import io.weftdb.mysql.sql.MysqlSqlGrammar.*;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -375,17 +374,17 @@ final class MysqlAstBuilder {
         // A subquery's names are its own: the aliases of an enclosing HAVING do not reach into it.
         Map<String, Expr> enclosingAliases = havingAliases;
         havingAliases = null;
-        namedWindows.push(windowDefinitions(ctx));
+        namedWindows.enter(windowDefinitions(ctx));
         try {
             return selectSpecification(ctx);
         } finally {
-            namedWindows.pop();
+            namedWindows.leave();
             havingAliases = enclosingAliases;
         }
     }
 
     /** The windows named by the WINDOW clauses of the SELECTs being built, innermost first. */
-    private final Deque<Map<String, Expr.WindowSpec>> namedWindows = new ArrayDeque<>();
+    private final NamedWindows namedWindows = new NamedWindows();
 
     /** WINDOW w AS (...): resolved while the calls are built, so the IR carries complete window specifications. */
     private Map<String, Expr.WindowSpec> windowDefinitions(QuerySpecificationContext ctx) {
@@ -396,11 +395,11 @@ final class MysqlAstBuilder {
                 throw new SqlException(ErrorCode.WINDOWING_ERROR, "Window '" + name + "' is defined twice.",
                         position(definition));
             }
-            namedWindows.push(windows);
+            namedWindows.enter(windows);
             try {
                 windows.put(name, window(definition.windowSpecification()));
             } finally {
-                namedWindows.pop();
+                namedWindows.leave();
             }
         }
         return windows;
@@ -431,11 +430,9 @@ final class MysqlAstBuilder {
 
     private Expr.WindowSpec namedWindow(IdentifierContext ctx) {
         String name = name(ctx);
-        for (Map<String, Expr.WindowSpec> windows : namedWindows) {
-            Expr.WindowSpec window = windows.get(name);
-            if (window != null) {
-                return window;
-            }
+        Expr.WindowSpec window = namedWindows.find(name);
+        if (window != null) {
+            return window;
         }
         throw new SqlException(ErrorCode.UNDEFINED_OBJECT, "Window name '" + name + "' is not defined.", position(ctx));
     }

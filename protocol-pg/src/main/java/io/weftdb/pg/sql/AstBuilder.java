@@ -6,6 +6,7 @@ import io.weftdb.ir.error.ErrorCode;
 import io.weftdb.ir.error.SqlException;
 import io.weftdb.ir.expr.BinaryOperator;
 import io.weftdb.ir.expr.Expr;
+import io.weftdb.ir.expr.NamedWindows;
 import io.weftdb.ir.expr.SortItem;
 import io.weftdb.ir.expr.UnaryOperator;
 import io.weftdb.ir.stmt.ColumnConstraint;
@@ -25,9 +26,7 @@ import io.weftdb.ir.stmt.TransactionControl;
 import io.weftdb.ir.stmt.TransactionControl.IsolationLevel;
 import io.weftdb.ir.type.DataType;
 import io.weftdb.pg.sql.PostgresSqlGrammar.*;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -308,23 +307,23 @@ final class AstBuilder extends PostgresSqlGrammarBaseVisitor<Object> {
                 throw new SqlException(ErrorCode.WINDOWING_ERROR, "window \"" + name + "\" is already defined",
                         position(definition));
             }
-            namedWindows.push(windows);
+            namedWindows.enter(windows);
             try {
                 windows.put(name, window(definition.windowSpecification()));
             } finally {
-                namedWindows.pop();
+                namedWindows.leave();
             }
         }
-        namedWindows.push(windows);
+        namedWindows.enter(windows);
         try {
             return selectCore(ctx);
         } finally {
-            namedWindows.pop();
+            namedWindows.leave();
         }
     }
 
     /** The windows named by the WINDOW clauses of the SELECTs being built, innermost first. */
-    private final Deque<Map<String, Expr.WindowSpec>> namedWindows = new ArrayDeque<>();
+    private final NamedWindows namedWindows = new NamedWindows();
 
     private Query selectCore(SelectCoreContext ctx) {
         DistinctClauseContext distinctClause = ctx.distinctClause();
@@ -1188,11 +1187,9 @@ final class AstBuilder extends PostgresSqlGrammarBaseVisitor<Object> {
 
     private Expr.WindowSpec namedWindow(IdentifierContext ctx) {
         String name = name(ctx);
-        for (Map<String, Expr.WindowSpec> windows : namedWindows) {
-            Expr.WindowSpec window = windows.get(name);
-            if (window != null) {
-                return window;
-            }
+        Expr.WindowSpec window = namedWindows.find(name);
+        if (window != null) {
+            return window;
         }
         throw new SqlException(ErrorCode.UNDEFINED_OBJECT, "window \"" + name + "\" does not exist", position(ctx));
     }
