@@ -114,11 +114,6 @@ public final class CopyIn {
         return loader.replaced();
     }
 
-    /** Duplicate rows a LOAD DATA IGNORE skipped. */
-    public long skippedRows() {
-        return loader.skipped();
-    }
-
     /** LOAD DATA's input variables as the last line set them (MySQL's user variables keep them). */
     public java.util.Map<String, Object> variables() {
         return loader.variables();

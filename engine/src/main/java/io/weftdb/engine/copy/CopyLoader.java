@@ -361,11 +361,6 @@ final class CopyLoader {
         return replaced;
     }
 
-    /** Duplicate rows IGNORE skipped. */
-    long skipped() {
-        return skipped;
-    }
-
     /** The values of the LOAD DATA variables in the last line read (null before any). */
     java.util.Map<String, Object> variables() {
         return mapping.variables(lastRow);

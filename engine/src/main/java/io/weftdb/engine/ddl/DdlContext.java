@@ -8,14 +8,11 @@ import java.util.function.Consumer;
 
 /**
  * What a DDL statement works with: the statement's environment, name resolution over the
- * transaction's working catalog, a planner (for CREATE TABLE AS and views) and a notice sink.
+ * transaction's working catalog, a planner (for CREATE TABLE AS and views), a notice sink, and
+ * whether index names belong to their table (the session's weftdb.index_names, MySQL's rule).
  */
 public record DdlContext(ExecutionEnvironment environment, NameContext names, QueryPlanner planner,
                          Consumer<Notice> notices, boolean indexNamesPerTable) {
-    public DdlContext(ExecutionEnvironment environment, NameContext names, QueryPlanner planner, Consumer<Notice> notices) {
-        this(environment, names, planner, notices, false);
-    }
-
     public void notice(String message) {
         notices.accept(Notice.notice(message));
     }
