@@ -6,25 +6,23 @@ import io.weftdb.mysql.wire.protocol.Packet;
 import java.io.IOException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The last handler of a connection's pipeline, on the event loop: it hands each packet to the
- * connection's {@link MysqlSession} on the session thread (one task at a time, in order) and never
- * waits itself. Input queued for a busy session is bounded: past {@code maxQueuedInputBytes} the
- * connection stops reading until the session has worked off half of it.
+ * The last handler of a connection's pipeline: it has the connection's {@link MysqlSession} handle
+ * each packet as a task of the connection's own loop ({@code sessionWork}), in order, never inside
+ * the read itself, so the session may block while the loop keeps the connection's I/O served.
+ * Input queued for a busy session is bounded: past {@code maxQueuedInputBytes} the connection stops
+ * reading until the session has worked off half of it.
  */
 final class MysqlChannelHandler extends ChannelInboundHandlerAdapter {
     private final MysqlServerContext server;
-    private final Executor sessionThread;
-    private final Runnable afterClose;
-    private final AtomicLong queuedBytes = new AtomicLong();
-    private MysqlSession session;
+    private final Executor sessionWork;
+    private long queuedBytes;
+    private volatile MysqlSession session;
 
-    MysqlChannelHandler(MysqlServerContext server, Executor sessionThread, Runnable afterClose) {
+    MysqlChannelHandler(MysqlServerContext server, Executor sessionWork) {
         this.server = server;
-        this.sessionThread = sessionThread;
-        this.afterClose = afterClose;
+        this.sessionWork = sessionWork;
     }
 
     @Override
@@ -34,18 +32,27 @@ final class MysqlChannelHandler extends ChannelInboundHandlerAdapter {
         context.fireChannelActive();
     }
 
+    /** Makes whatever runs for this connection give up soon (any thread): the server is stopping. */
+    void interrupt() {
+        MysqlSession current = session;
+        if (current != null) {
+            current.disconnected();
+        }
+    }
+
     @Override
     public void channelRead(ChannelHandlerContext context, Object message) {
         long size = message instanceof Packet packet ? 16 + packet.payload().readableBytes() : 16;
-        if (queuedBytes.addAndGet(size) > server.config().maxQueuedInputBytes()) {
+        queuedBytes += size;
+        if (queuedBytes > server.config().maxQueuedInputBytes()) {
             context.channel().config().setAutoRead(false);
         }
         submit(() -> {
             try {
                 session.handle(message);
             } finally {
-                long left = queuedBytes.addAndGet(-size);
-                if (left <= server.config().maxQueuedInputBytes() / 2 && !context.channel().config().isAutoRead()) {
+                queuedBytes -= size;
+                if (queuedBytes <= server.config().maxQueuedInputBytes() / 2 && !context.channel().config().isAutoRead()) {
                     context.channel().config().setAutoRead(true);
                 }
             }
@@ -53,27 +60,10 @@ final class MysqlChannelHandler extends ChannelInboundHandlerAdapter {
     }
 
     @Override
-    public void channelWritabilityChanged(ChannelHandlerContext context) {
-        if (session != null) {
-            session.wakeUp();
-        }
-        context.fireChannelWritabilityChanged();
-    }
-
-    @Override
     public void channelInactive(ChannelHandlerContext context) {
         if (session != null) {
             session.disconnected();
-            session.wakeUp();
-            submit(() -> {
-                try {
-                    session.close();
-                } finally {
-                    afterClose.run();
-                }
-            });
-        } else {
-            afterClose.run();
+            submit(session::close);
         }
         context.fireChannelInactive();
     }
@@ -89,9 +79,9 @@ final class MysqlChannelHandler extends ChannelInboundHandlerAdapter {
 
     private void submit(Runnable work) {
         try {
-            sessionThread.execute(work);
+            sessionWork.execute(work);
         } catch (RejectedExecutionException closed) {
-            // The session thread has ended with the session.
+            // The loop has ended with the connection.
         }
     }
 }

@@ -61,7 +61,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One MySQL connection's state machine, run on its session thread (one packet at a time):
+ * One MySQL connection's state machine, run as tasks on the connection's thread (one packet at a time):
  *
  * <pre>
  * HANDSHAKE       server greeting (HandshakeV10) sent; the client answers with
@@ -1635,16 +1635,12 @@ final class MysqlSession {
 
     // ---------------------------------------------------------------------------------------- lifecycle
 
-    void wakeUp() {
-        output.wakeUp();
-    }
-
-    /** Called on the event loop when the connection drops: the running statement is cancelled. */
+    /** The connection dropped or the server is stopping (any thread): the running statement is cancelled. */
     void disconnected() {
         cancelQuery();
     }
 
-    /** Ends the session on the session thread: its transaction rolls back. */
+    /** Ends the session: its transaction rolls back. */
     void close() {
         phase = Phase.CLOSED;
         server.connections().remove(connectionId);

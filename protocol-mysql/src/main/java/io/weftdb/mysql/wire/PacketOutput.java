@@ -4,16 +4,15 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.weftdb.mysql.wire.protocol.PacketFramer;
 import io.weftdb.mysql.wire.protocol.ServerMessage;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import io.weftdb.wire.transport.ConnectionLoop;
 
 /**
- * A connection's outgoing packets, written on the session thread. Each reply continues the
+ * A connection's outgoing packets, written on the connection's thread. Each reply continues the
  * sequence ids of the client packet it answers ({@link #startReply}). Packets are framed into one
  * buffer handed to the channel at {@link #flush()}, when it holds {@code flushThresholdBytes}, or
- * every {@code rowsPerFlush} rows; after handing it over the session thread waits while the channel
- * is not writable, so a slow reader slows the query instead of filling the server's memory.
+ * every {@code rowsPerFlush} rows; after handing it over the session waits while the channel is
+ * not writable ({@link ConnectionLoop#awaitWritable}), so a slow reader slows the query instead of
+ * filling the server's memory.
  */
 final class PacketOutput {
     /** The client went away; whatever the session was doing for it should stop. */
@@ -28,8 +27,6 @@ final class PacketOutput {
     private final Channel channel;
     private final int flushThresholdBytes;
     private final int rowsPerFlush;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition writable = lock.newCondition();
     private ByteBuf buffer;
     private ByteBuf scratch;
     private int sequenceId;
@@ -93,7 +90,7 @@ final class PacketOutput {
         ByteBuf pending = buffer;
         buffer = null;
         if (pending != null) {
-            if (pending.isReadable()) {
+            if (pending.isReadable() && channel.isActive()) {
                 channel.writeAndFlush(pending, channel.voidPromise());
             } else {
                 pending.release();
@@ -103,32 +100,8 @@ final class PacketOutput {
     }
 
     private void awaitWritable() {
-        if (channel.isWritable()) {
-            return;
-        }
-        lock.lock();
-        try {
-            while (!channel.isWritable()) {
-                if (!channel.isActive()) {
-                    throw new ClientGone();
-                }
-                writable.await(100, TimeUnit.MILLISECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!ConnectionLoop.awaitWritable(channel)) {
             throw new ClientGone();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Called from the event loop when the channel's writability changes or it closes. */
-    void wakeUp() {
-        lock.lock();
-        try {
-            writable.signalAll();
-        } finally {
-            lock.unlock();
         }
     }
 

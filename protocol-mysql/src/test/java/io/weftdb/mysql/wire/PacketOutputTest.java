@@ -7,8 +7,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.weftdb.mysql.wire.protocol.OkPacket;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -72,28 +70,11 @@ class PacketOutputTest {
     }
 
     @Test
-    void flushWaitsWhileTheChannelIsNotWritableAndResumesWhenItIs() throws Exception {
-        PacketOutput out = new PacketOutput(channel, 1024, 100);
-        channel.unsafe().outboundBuffer().setUserDefinedWritability(1, false);
-        CompletableFuture<Void> flushing = CompletableFuture.runAsync(() -> {
-            out.send(OkPacket.of(0));
-            out.flush();
-        });
-        Thread.sleep(300);
-        assertThat(flushing).isNotDone();
-        channel.unsafe().outboundBuffer().setUserDefinedWritability(1, true);
-        out.wakeUp();
-        flushing.get(5, TimeUnit.SECONDS);
-    }
-
-    @Test
     void aClosedChannelEndsTheWaitWithClientGone() {
         PacketOutput out = new PacketOutput(channel, 1024, 100);
-        channel.unsafe().outboundBuffer().setUserDefinedWritability(1, false);
-        CompletableFuture<Void> flushing = CompletableFuture.runAsync(out::flush);
+        out.send(OkPacket.of(0));
         channel.close();
-        out.wakeUp();
-        assertThatThrownBy(() -> flushing.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(PacketOutput.ClientGone.class);
+        assertThatThrownBy(out::flush).isInstanceOf(PacketOutput.ClientGone.class);
         assertThatThrownBy(() -> out.send(OkPacket.of(0))).isInstanceOf(PacketOutput.ClientGone.class);
     }
 }

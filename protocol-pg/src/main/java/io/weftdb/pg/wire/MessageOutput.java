@@ -3,17 +3,16 @@ package io.weftdb.pg.wire;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.weftdb.pg.wire.protocol.BackendMessage;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import io.weftdb.wire.transport.ConnectionLoop;
 
 /**
- * A session's outgoing messages. Messages are encoded on the session thread into one buffer that
+ * A session's outgoing messages. Messages are encoded on the connection's thread into one buffer that
  * goes to the channel when {@link #flush()} is called (ReadyForQuery, a Flush message), when it
  * holds {@code flushThresholdBytes}, or every {@code rowsPerFlush} data rows. After handing a
- * buffer to the channel the session thread waits while the channel is not writable, so a client
- * that reads slowly slows the statement down instead of filling the server's memory; the event
- * loop itself never waits. A closed channel ends the wait with {@link ClientGone}.
+ * buffer to the channel the session waits while the channel is not writable (serving the
+ * connection's I/O: {@link ConnectionLoop#awaitWritable}), so a client that reads slowly slows the
+ * statement down instead of filling the server's memory. A closed channel ends the wait with
+ * {@link ClientGone}.
  */
 final class MessageOutput {
     /** The client went away; whatever the session was doing for it should stop. */
@@ -26,8 +25,6 @@ final class MessageOutput {
     private final Channel channel;
     private final int flushThresholdBytes;
     private final int rowsPerFlush;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition writable = lock.newCondition();
     private ByteBuf buffer;
     private int rowsSinceFlush;
 
@@ -67,7 +64,7 @@ final class MessageOutput {
         ByteBuf pending = buffer;
         buffer = null;
         if (pending != null) {
-            if (pending.isReadable()) {
+            if (pending.isReadable() && channel.isActive()) {
                 channel.writeAndFlush(pending, channel.voidPromise());
             } else {
                 pending.release();
@@ -77,32 +74,8 @@ final class MessageOutput {
     }
 
     private void awaitWritable() {
-        if (channel.isWritable()) {
-            return;
-        }
-        lock.lock();
-        try {
-            while (!channel.isWritable()) {
-                if (!channel.isActive()) {
-                    throw new ClientGone();
-                }
-                writable.await(100, TimeUnit.MILLISECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!ConnectionLoop.awaitWritable(channel)) {
             throw new ClientGone();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Called from the event loop when the channel's writability changes or it closes. */
-    void wakeUp() {
-        lock.lock();
-        try {
-            writable.signalAll();
-        } finally {
-            lock.unlock();
         }
     }
 

@@ -11,26 +11,24 @@ import io.weftdb.pg.wire.protocol.Parse;
 import io.weftdb.pg.wire.protocol.ProtocolViolation;
 import io.weftdb.pg.wire.protocol.SimpleQuery;
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.Optional;
 import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLException;
 
 /**
- * The last handler of a connection's pipeline, on the event loop: it queues each decoded message
- * and, at the end of each read, hands the queue to the connection's {@link PgSession} on the
- * session thread (an executor running one task at a time, so messages are handled in order); it
- * never waits for anything itself.
+ * The last handler of a connection's pipeline. It queues each decoded message and, at the end of
+ * each read, has the connection's {@link PgSession} work the queue off as a task of the
+ * connection's own loop ({@code sessionWork}): never inside the read itself, so the session may
+ * block, and a session waiting for a slow client to read keeps the connection's I/O served.
  *
- * <p>Reading goes on while a statement runs, so a client that pipelines its messages and reads
- * its results only later cannot deadlock against a server waiting to write. Only when the input
- * queued for the session passes {@code maxQueuedInputBytes} does the connection stop reading,
- * until the session has worked off half of it.
+ * <p>Reading goes on while a statement waits to write, so a client that pipelines its messages
+ * and reads its results only later cannot deadlock against a server waiting to write. Only when
+ * the input queued for the session passes {@code maxQueuedInputBytes} does the connection stop
+ * reading, until the session has worked off half of it.
  *
  * <p>A connection not let in within {@link PgServerConfig#authenticationTimeout()} is closed, so
  * clients that connect and never finish the startup or the password exchange hold nothing.
@@ -40,27 +38,25 @@ final class PgChannelHandler extends ChannelInboundHandlerAdapter {
     private final PgServerConfig config;
     private final BackendKeys keys;
     private final Optional<PasswordAuthenticator> passwords;
-    private final Executor sessionThread;
-    private final Runnable afterClose;
-    private final AtomicLong queuedBytes = new AtomicLong();
-    private final Queue<Incoming> inbox = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean drainScheduled = new AtomicBoolean();
-    private PgSession session;
+    private final Executor sessionWork;
+    private final Queue<Incoming> inbox = new ArrayDeque<>();
+    private long queuedBytes;
+    private boolean drainScheduled;
+    private volatile PgSession session;
     private ScheduledFuture<?> authenticationDeadline;
 
     /**
      * @param passwords checks the password clients must give; empty: every client is trusted
-     * @param sessionThread runs the session's work, one task at a time in submission order
-     * @param afterClose runs on the session thread once the session has closed
+     * @param sessionWork runs the session's work on the connection's thread, after the current
+     *     read (the channel's event loop; tests may run it at once)
      */
     PgChannelHandler(Engine engine, PgServerConfig config, BackendKeys keys, Optional<PasswordAuthenticator> passwords,
-                     Executor sessionThread, Runnable afterClose) {
+                     Executor sessionWork) {
         this.engine = engine;
         this.config = config;
         this.keys = keys;
         this.passwords = passwords;
-        this.sessionThread = sessionThread;
-        this.afterClose = afterClose;
+        this.sessionWork = sessionWork;
     }
 
     @Override
@@ -74,19 +70,25 @@ final class PgChannelHandler extends ChannelInboundHandlerAdapter {
         }, config.authenticationTimeout().toNanos(), TimeUnit.NANOSECONDS);
     }
 
+    /** Makes whatever runs for this connection give up soon (any thread): the server is stopping. */
+    void interrupt() {
+        session.disconnected();
+    }
+
     @Override
     public void channelRead(ChannelHandlerContext context, Object message) {
         FrontendMessage frontend = (FrontendMessage) message;
         long size = estimatedSize(frontend);
-        if (queuedBytes.addAndGet(size) > config.maxQueuedInputBytes()) {
+        queuedBytes += size;
+        if (queuedBytes > config.maxQueuedInputBytes()) {
             context.channel().config().setAutoRead(false);
         }
         inbox.add(new Incoming(frontend, size, context));
     }
 
     /**
-     * The messages of one read (a driver's Bind, Execute and Sync arrive together) go to the session
-     * thread as one task: waking it once per message costs more than a point query does.
+     * The messages of one read (a driver's Bind, Execute and Sync arrive together) are handled by
+     * one task.
      */
     @Override
     public void channelReadComplete(ChannelHandlerContext context) {
@@ -95,45 +97,41 @@ final class PgChannelHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void scheduleDrain() {
-        if (!inbox.isEmpty() && drainScheduled.compareAndSet(false, true)) {
+        if (!inbox.isEmpty() && !drainScheduled) {
+            drainScheduled = true;
             submit(this::drain);
         }
     }
 
-    /** On the session thread: handles queued messages in order until none is left. */
+    /** Handles queued messages in order until none is left (more may arrive while it runs). */
     private void drain() {
-        while (true) {
-            Incoming next;
-            while ((next = inbox.poll()) != null) {
-                try {
-                    session.handle(next.message());
-                } catch (Throwable unexpected) {
-                    // Nothing sane is left to say on this connection; other sessions carry on.
-                    next.context().close();
-                    inbox.clear();
-                    return;
-                } finally {
-                    release(next);
-                }
-            }
-            drainScheduled.set(false);
-            if (inbox.isEmpty() || !drainScheduled.compareAndSet(false, true)) {
+        drainScheduled = false;
+        Incoming next;
+        while ((next = inbox.poll()) != null) {
+            try {
+                session.handle(next.message());
+            } catch (Throwable unexpected) {
+                // Nothing sane is left to say on this connection; other sessions carry on.
+                next.context().close();
+                inbox.clear();
                 return;
+            } finally {
+                release(next);
             }
         }
     }
 
     private void release(Incoming handled) {
-        long left = queuedBytes.addAndGet(-handled.size());
+        queuedBytes -= handled.size();
         ChannelHandlerContext context = handled.context();
-        if (left <= config.maxQueuedInputBytes() / 2 && !context.channel().config().isAutoRead()) {
+        if (queuedBytes <= config.maxQueuedInputBytes() / 2 && !context.channel().config().isAutoRead()) {
             context.channel().config().setAutoRead(true);
         }
     }
 
     private record Incoming(FrontendMessage message, long size, ChannelHandlerContext context) {}
 
-    /** Roughly what a decoded message occupies while it waits for the session thread. */
+    /** Roughly what a decoded message occupies while it waits for the session. */
     private static long estimatedSize(FrontendMessage message) {
         long size = 16;
         if (message instanceof SimpleQuery query) {
@@ -149,23 +147,11 @@ final class PgChannelHandler extends ChannelInboundHandlerAdapter {
     }
 
     @Override
-    public void channelWritabilityChanged(ChannelHandlerContext context) {
-        session.wakeUp();
-        context.fireChannelWritabilityChanged();
-    }
-
-    @Override
     public void channelInactive(ChannelHandlerContext context) {
         authenticationDeadline.cancel(false);
         session.disconnected();
         scheduleDrain();
-        submit(() -> {
-            try {
-                session.close();
-            } finally {
-                afterClose.run();
-            }
-        });
+        submit(session::close);
         context.fireChannelInactive();
     }
 
@@ -184,12 +170,12 @@ final class PgChannelHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** Queues work for the session thread; once the session has closed there is nothing left to do. */
+    /** Queues work for the session; once the connection's loop has ended there is nothing left to do. */
     private void submit(Runnable work) {
         try {
-            sessionThread.execute(work);
+            sessionWork.execute(work);
         } catch (RejectedExecutionException closed) {
-            // The session thread has ended with the session.
+            // The loop has ended with the connection.
         }
     }
 

@@ -11,7 +11,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 
 /**
- * Answers SSLRequest and GSSENCRequest on the event loop, before the session sees anything. With
+ * Answers SSLRequest and GSSENCRequest as they are read, before the session sees anything. With
  * TLS configured an SSLRequest is answered 'S' and a {@link SslHandler} goes to the head of the
  * pipeline, so the client's handshake and everything after it pass through TLS; the 'S' itself
  * still leaves in the clear (the handler is in start-TLS mode). GSSAPI encryption is never

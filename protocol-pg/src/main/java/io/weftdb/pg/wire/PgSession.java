@@ -71,11 +71,11 @@ import org.antlr.v4.runtime.Token;
 /**
  * The state machine of one PostgreSQL connection: it turns frontend messages into calls on an
  * engine {@link Session} and the results into backend messages. All its methods but
- * {@link #disconnected()} and {@link #wakeUp()} run on the connection's session thread, one
- * message at a time in arrival order; the event loop only decodes and hands messages over.
+ * {@link #disconnected()} run as tasks on the connection's thread, one message at a time in
+ * arrival order; reading only decodes and queues messages.
  *
  * <pre>
- *  (SSLRequest ──> 'S' and TLS, or 'N'; GSSENCRequest ──> 'N': answered on the event loop by
+ *  (SSLRequest ──> 'S' and TLS, or 'N'; GSSENCRequest ──> 'N': answered while reading by
  *   PgEncryptionNegotiator before anything reaches the session)
  *  STARTUP ── CancelRequest ──> cancel the session with that pid + secret, close (no reply)
  *     │    ── StartupMessage(user, database, options...)
@@ -153,7 +153,7 @@ final class PgSession {
     /** The settings version last reported; -1 so the first report always runs. */
     private long reportedSettingsVersion = -1;
     private Phase phase = Phase.STARTUP;
-    /** Whether the client has got past startup and authentication (read by the event loop). */
+    /** Whether the client has got past startup and authentication (read by the authentication deadline). */
     private volatile boolean admitted;
     /** While AUTHENTICATING: the client's StartupMessage and the exchange proving its password. */
     private StartupMessage pendingStartup;
@@ -185,7 +185,7 @@ final class PgSession {
         this.out = new MessageOutput(channel, config.flushThresholdBytes(), config.rowsPerFlush());
     }
 
-    /** Handles one frontend message (session thread). */
+    /** Handles one frontend message (connection's thread). */
     void handle(FrontendMessage message) {
         if (phase == Phase.CLOSED) {
             return;
@@ -212,7 +212,7 @@ final class PgSession {
 
     /**
      * Runs {@code hook} when an administrator terminates this connection's engine session; the
-     * channel handler passes one that calls {@link #terminated()} on the session thread.
+     * channel handler passes one that calls {@link #terminated()} on the connection's thread.
      */
     void whenTerminated(Runnable hook) {
         this.terminationHook = hook;
@@ -223,7 +223,7 @@ final class PgSession {
         fatal(ErrorCode.ADMIN_SHUTDOWN.sqlState(), TERMINATED);
     }
 
-    /** Ends the connection with a FATAL error (session thread). */
+    /** Ends the connection with a FATAL error (connection's thread). */
     void fatal(String sqlState, String message) {
         if (phase == Phase.CLOSED) {
             return;
@@ -243,21 +243,18 @@ final class PgSession {
         return admitted;
     }
 
-    /** The client went away (event loop): stop whatever runs for it; {@link #close()} follows on the session thread. */
+    /**
+     * The client went away or the server is stopping (any thread): stop whatever runs for it;
+     * {@link #close()} follows.
+     */
     void disconnected() {
         Session current = session;
         if (current != null) {
             current.cancel();
         }
-        out.wakeUp();
     }
 
-    /** The channel's writability changed (event loop). */
-    void wakeUp() {
-        out.wakeUp();
-    }
-
-    /** Closes portals and the engine session, rolling back an open transaction (session thread). */
+    /** Closes portals and the engine session, rolling back an open transaction (connection's thread). */
     void close() {
         if (phase == Phase.CLOSED) {
             return;

@@ -61,7 +61,7 @@ class PgAuthenticationWireTest {
         PasswordAuthenticator passwords = new PasswordAuthenticator(PASSWORD, method);
         channel = new EmbeddedChannel(new PgFrameDecoder(config.maxMessageBytes()),
                 PgMessageEncoder.INSTANCE, new PgEncryptionNegotiator(Optional.empty()),
-                new PgChannelHandler(fixture.engine(), config, new BackendKeys(), Optional.of(passwords), Runnable::run, () -> { }));
+                new PgChannelHandler(fixture.engine(), config, new BackendKeys(), Optional.of(passwords), Runnable::run));
     }
 
     private List<BackendMessage> send(FrontendMessage... messages) {

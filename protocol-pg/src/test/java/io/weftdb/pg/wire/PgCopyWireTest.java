@@ -53,7 +53,7 @@ class PgCopyWireTest {
         fixture = new EngineFixture(directory);
         PgServerConfig config = PgServerConfig.defaults().withMaxMessageBytes(MAX_MESSAGE_BYTES);
         channel = new EmbeddedChannel(new PgFrameDecoder(MAX_MESSAGE_BYTES), PgMessageEncoder.INSTANCE,
-                new PgChannelHandler(fixture.engine(), config, new BackendKeys(), Optional.empty(), Runnable::run, () -> { }));
+                new PgChannelHandler(fixture.engine(), config, new BackendKeys(), Optional.empty(), Runnable::run));
         send(StartupMessage.of(Map.of("user", "alice", "database", "postgres")));
         responses();
         send(new SimpleQuery("CREATE TABLE t (a integer, b text)"));

@@ -24,7 +24,7 @@ class PgServerLifecycleTest {
     @BeforeEach
     void open() {
         fixture = new EngineFixture(directory);
-        server = new PgServer(fixture.engine(), PgServerConfig.defaults().withWorkerThreads(1));
+        server = new PgServer(fixture.engine(), PgServerConfig.defaults());
     }
 
     @AfterEach

@@ -73,7 +73,7 @@ class PgSessionWireTest {
         PgServerConfig config = PgServerConfig.defaults().withMaxMessageBytes(MAX_MESSAGE_BYTES);
         return new EmbeddedChannel(new PgFrameDecoder(MAX_MESSAGE_BYTES), PgMessageEncoder.INSTANCE,
                 new PgEncryptionNegotiator(Optional.empty()),
-                new PgChannelHandler(fixture.engine(), config, keys, Optional.empty(), Runnable::run, () -> { }));
+                new PgChannelHandler(fixture.engine(), config, keys, Optional.empty(), Runnable::run));
     }
 
     private void send(FrontendMessage... messages) {

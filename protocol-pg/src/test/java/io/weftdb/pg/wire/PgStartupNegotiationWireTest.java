@@ -55,7 +55,7 @@ class PgStartupNegotiationWireTest {
         PgServerConfig config = PgServerConfig.defaults();
         return new EmbeddedChannel(new PgFrameDecoder(config.maxMessageBytes()), PgMessageEncoder.INSTANCE,
                 new PgEncryptionNegotiator(Optional.empty()),
-                new PgChannelHandler(fixture.engine(), config, keys, Optional.empty(), Runnable::run, () -> { }));
+                new PgChannelHandler(fixture.engine(), config, keys, Optional.empty(), Runnable::run));
     }
 
     private void send(FrontendMessage... messages) {
