@@ -493,12 +493,14 @@ public final class Session implements AutoCloseable {
         };
     }
 
+    private static final java.util.function.Function<String, Boolean> CURRENT_READS = "current"::equals;
+
     private Transaction beginTransaction(IsolationLevel isolation, Boolean readOnly, boolean implicit) {
         IsolationLevel level = isolation != null ? isolation : defaultIsolation();
-        boolean readOnlyMode = readOnly != null ? readOnly : settings.get("default_transaction_read_only").equals("on");
+        boolean readOnlyMode = readOnly != null ? readOnly : settings.isOn("default_transaction_read_only");
         transactionStart = Instant.now();
         return engine.transactions().begin(level, readOnlyMode, implicit,
-                settings.get("weftdb.repeatable_read_writes").equals("current"));
+                settings.parsed("weftdb.repeatable_read_writes", CURRENT_READS));
     }
 
     /**
@@ -525,31 +527,29 @@ public final class Session implements AutoCloseable {
     }
 
     private StatementResult dispatch(Statement statement, List<Object> parameters, Transaction running) {
-        ParameterTypes parameterTypes = ParameterTypes.none();
         ExecutionEnvironment environment = environment(running, parameters);
-        QueryPlanner planner = new QueryPlanner(names(running), parameterTypes, engine.statistics());
         return switch (statement) {
             case Query query -> {
                 PlanNode plan = plans.plan(query, running.catalog(), database, settings.searchPath(),
-                        () -> planner.plan(query));
+                        () -> planner(running).plan(query));
                 yield new StatementRows(columns(plan.output()), plan.open(environment), "SELECT");
             }
             case DataChange change -> {
-                DmlOutcome outcome = new DmlExecutor(environment, planner).execute(change);
+                DmlOutcome outcome = new DmlExecutor(environment, planner(running)).execute(change);
                 if (outcome.columns().isEmpty()) {
                     yield new CommandResult(outcome.commandTag(), outcome.rowCount(), outcome.updatedOnConflict());
                 }
                 yield new StatementRows(outcome.columns(), new ListRowSource(outcome.returned()), outcome.commandTag());
             }
             case SchemaChange.CreateTable create when create.temporary() -> {
-                DdlExecutor ddl = new DdlExecutor(new DdlContext(environment, names(running), planner, notices::add,
+                DdlExecutor ddl = new DdlExecutor(new DdlContext(environment, names(running), planner(running), notices::add,
                     settings.get("weftdb.index_names").equals("table")));
                 yield ddl.execute(inTemporarySchema(create, ddl));
             }
-            case SchemaChange change -> new DdlExecutor(new DdlContext(environment, names(running), planner, notices::add,
+            case SchemaChange change -> new DdlExecutor(new DdlContext(environment, names(running), planner(running), notices::add,
                     settings.get("weftdb.index_names").equals("table")))
                     .execute(change);
-            case Explain explain -> explain(explain, planner, environment);
+            case Explain explain -> explain(explain, planner(running), environment);
             case Copy copy -> throw new SqlException(ErrorCode.FEATURE_NOT_SUPPORTED, copy.fileName() != null
                     ? "COPY to or from a file is not supported"
                     : "COPY " + (copy.direction() == Copy.Direction.FROM ? "FROM STDIN" : "TO STDOUT")
@@ -640,6 +640,11 @@ public final class Session implements AutoCloseable {
             result[i] = new ResultColumn(column.name(), column.type(), column.origin());
         }
         return List.of(result);
+    }
+
+    /** A planner for one statement (a cached plan needs none). */
+    private QueryPlanner planner(Transaction running) {
+        return new QueryPlanner(names(running), ParameterTypes.none(), engine.statistics());
     }
 
     private NameContext names(Transaction running) {
@@ -1029,7 +1034,7 @@ public final class Session implements AutoCloseable {
             this.running = running;
             this.parameters = parameters;
             this.statementStart = statementStart;
-            this.strictAssignments = settings.get("weftdb.strict_assignments").equals("on");
+            this.strictAssignments = settings.isOn("weftdb.strict_assignments");
         }
 
         @Override

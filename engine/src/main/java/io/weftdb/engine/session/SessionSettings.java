@@ -160,12 +160,20 @@ public final class SessionSettings {
         return parsed(name, Long::parseLong);
     }
 
+    /** Whether a boolean setting is on. */
+    public boolean isOn(String name) {
+        return parsed(name, ON);
+    }
+
+    private static final java.util.function.Function<String, Boolean> ON = "on"::equals;
+
     /**
      * A setting's value read by {@code parse}, kept until the next change: every statement reads
-     * several settings, and parsing them each time shows in a point query's profile.
+     * several settings, and parsing them each time shows in a point query's profile. {@code name}
+     * must be given in lower case, and {@code parse} must be the same function each time.
      */
     @SuppressWarnings("unchecked")
-    private <T> T parsed(String name, java.util.function.Function<String, T> parse) {
+    public <T> T parsed(String name, java.util.function.Function<String, T> parse) {
         if (parsedVersion != version) {
             parsedValues.clear();
             parsedVersion = version;

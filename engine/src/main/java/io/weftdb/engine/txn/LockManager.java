@@ -92,7 +92,14 @@ public final class LockManager {
     }
 
     /** Releases every lock of {@code owner} (at commit or rollback) and wakes the waiters. */
-    public synchronized void releaseAll(LockOwner owner) {
+    public void releaseAll(LockOwner owner) {
+        // Most transactions only read and hold nothing: they need not queue for the monitor.
+        if (owner.holdsLocks) {
+            releaseHeld(owner);
+        }
+    }
+
+    private synchronized void releaseHeld(LockOwner owner) {
         for (LockKey key : owner.held) {
             LockState state = locks.get(key);
             if (state != null) {
@@ -103,6 +110,7 @@ public final class LockManager {
             }
         }
         owner.held.clear();
+        owner.holdsLocks = false;
         notifyAll();
     }
 
@@ -124,6 +132,7 @@ public final class LockManager {
         Mode previous = state.holders.get(owner);
         if (previous == null) {
             owner.held.add(key);
+            owner.holdsLocks = true;
         }
         if (previous != Mode.EXCLUSIVE) {
             state.holders.put(owner, mode);

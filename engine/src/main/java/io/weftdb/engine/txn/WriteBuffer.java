@@ -65,7 +65,9 @@ public final class WriteBuffer implements Writes {
         if (!rangeDeletes.isEmpty()) {
             return false;
         }
-        // A loop, not a stream: every read-only commit asks, and a stream's setup cost showed in profiles.
+        if (keyspaces.isEmpty()) {
+            return true; // every read-only commit asks: no iterator for it
+        }
         for (KeyspaceWrites writes : keyspaces.values()) {
             if (!writes.isEmpty()) {
                 return false;

@@ -7,28 +7,29 @@ import java.util.ArrayList;
 import java.util.List;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDBException;
-import org.rocksdb.Snapshot;
 
 /**
- * A {@link ReadView} over RocksDB, either pinned to a snapshot or reading the latest state. It
- * tracks its open cursors so closing the view (or the storage, at shutdown) frees every native
- * iterator before the snapshot they read is released.
+ * A {@link ReadView} over RocksDB, either reading through a (shared) snapshot or reading the latest
+ * state. It tracks its open cursors so closing the view (or the storage, at shutdown) frees every
+ * native iterator before the snapshot they read is released. A view registers with the storage
+ * only once it opens a cursor: views that only look keys up hold nothing native of their own.
  */
 final class RocksReadView implements ReadView {
     private final RocksStorage storage;
-    private final Snapshot snapshot;
+    private final SharedSnapshot snapshot;
     private final ReadOptions readOptions;
     private final List<RocksKeyCursor> cursors = new ArrayList<>();
+    private boolean registered;
     private boolean closed;
 
-    /** Takes ownership of {@code snapshot} (null for a latest-state view) and releases it on close. */
-    RocksReadView(RocksStorage storage, Snapshot snapshot) {
+    /**
+     * @param snapshot a reference this view gives back on close, or null to read the latest state
+     * @param readOptions the options point reads use (the snapshot's, or the storage's plain ones)
+     */
+    RocksReadView(RocksStorage storage, SharedSnapshot snapshot, ReadOptions readOptions) {
         this.storage = storage;
         this.snapshot = snapshot;
-        this.readOptions = new ReadOptions();
-        if (snapshot != null) {
-            readOptions.setSnapshot(snapshot);
-        }
+        this.readOptions = readOptions;
     }
 
     @Override
@@ -44,8 +45,12 @@ final class RocksReadView implements ReadView {
     @Override
     public KeyCursor scan(Keyspace keyspace, byte[] fromInclusive, byte[] toExclusive) {
         requireOpen();
-        RocksKeyCursor cursor = new RocksKeyCursor(this, storage.db(), storage.family(keyspace), snapshot,
-                fromInclusive, toExclusive);
+        if (!registered) {
+            storage.register(this);
+            registered = true;
+        }
+        RocksKeyCursor cursor = new RocksKeyCursor(this, storage.db(), storage.family(keyspace),
+                snapshot == null ? null : snapshot.snapshot(), fromInclusive, toExclusive);
         cursors.add(cursor);
         return cursor;
     }
@@ -59,11 +64,12 @@ final class RocksReadView implements ReadView {
             cursor.close();
         }
         closed = true;
-        readOptions.close();
         if (snapshot != null) {
-            storage.db().releaseSnapshot(snapshot);
+            storage.release(snapshot);
         }
-        storage.forget(this);
+        if (registered) {
+            storage.forget(this);
+        }
     }
 
     void forget(RocksKeyCursor cursor) {
@@ -71,7 +77,7 @@ final class RocksReadView implements ReadView {
     }
 
     private void requireOpen() {
-        if (closed) {
+        if (closed || storage.isClosed()) {
             throw new IllegalStateException("read view is closed");
         }
     }

@@ -31,6 +31,7 @@ import org.rocksdb.DBOptions;
 import org.rocksdb.FlushOptions;
 import org.rocksdb.LRUCache;
 import org.rocksdb.Range;
+import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
@@ -74,6 +75,10 @@ public final class RocksStorage implements Storage {
     private final NativeSettings settings;
     private final WriteOptions syncWrites;
     private final WriteOptions bufferedWrites;
+    private final SnapshotPool snapshots;
+    /** Options for reads of the latest state; shared, they are only read. */
+    private final ReadOptions latestReads = new ReadOptions();
+    /** Views with open cursors, closed before the database is. */
     private final Set<RocksReadView> openViews = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -85,6 +90,7 @@ public final class RocksStorage implements Storage {
         this.families = handles.subList(1, handles.size()).toArray(ColumnFamilyHandle[]::new);
         this.syncWrites = new WriteOptions().setSync(true);
         this.bufferedWrites = new WriteOptions().setSync(false);
+        this.snapshots = new SnapshotPool(db);
     }
 
     /**
@@ -133,13 +139,14 @@ public final class RocksStorage implements Storage {
     @Override
     public ReadView snapshot() {
         requireOpen();
-        return track(new RocksReadView(this, db.getSnapshot()));
+        SharedSnapshot snapshot = snapshots.acquire();
+        return new RocksReadView(this, snapshot, snapshot.readOptions());
     }
 
     @Override
     public ReadView latest() {
         requireOpen();
-        return track(new RocksReadView(this, null));
+        return new RocksReadView(this, null, latestReads);
     }
 
     @Override
@@ -334,6 +341,8 @@ public final class RocksStorage implements Storage {
         for (RocksReadView view : List.copyOf(openViews)) {
             view.close();
         }
+        snapshots.close();
+        latestReads.close();
         try {
             db.flushWal(true);
         } catch (RocksDBException walFailure) {
@@ -366,13 +375,20 @@ public final class RocksStorage implements Storage {
         return families[keyspace.ordinal()];
     }
 
+    boolean isClosed() {
+        return closed.get();
+    }
+
+    void register(RocksReadView view) {
+        openViews.add(view);
+    }
+
     void forget(RocksReadView view) {
         openViews.remove(view);
     }
 
-    private ReadView track(RocksReadView view) {
-        openViews.add(view);
-        return view;
+    void release(SharedSnapshot snapshot) {
+        snapshots.release(snapshot);
     }
 
     private void requireOpen() {

@@ -271,6 +271,43 @@ public abstract class StorageContractTest {
     }
 
     @Test
+    void snapshotsTakenWithoutAWriteBetweenThemSeeTheSameStateAndOutliveEachOther() {
+        write(new WriteBatch().put(Keyspace.DATA, bytes("a"), bytes("1")));
+        ReadView first = storage.snapshot();
+        ReadView second = storage.snapshot();
+        write(new WriteBatch().put(Keyspace.DATA, bytes("a"), bytes("2")).put(Keyspace.DATA, bytes("b"), bytes("1")));
+        ReadView third = storage.snapshot();
+
+        first.close();
+        assertThat(second.get(Keyspace.DATA, bytes("a"))).isEqualTo(bytes("1"));
+        assertThat(second.get(Keyspace.DATA, bytes("b"))).isNull();
+        assertThat(keys(second, Keyspace.DATA, null, null)).hasSize(1);
+        second.close();
+        assertThat(third.get(Keyspace.DATA, bytes("a"))).isEqualTo(bytes("2"));
+        assertThat(keys(third, Keyspace.DATA, null, null)).hasSize(2);
+        third.close();
+
+        try (ReadView fourth = storage.snapshot()) {
+            assertThat(fourth.get(Keyspace.DATA, bytes("b"))).isEqualTo(bytes("1"));
+        }
+    }
+
+    @Test
+    void closingTheStorageEndsViewsThatOnlyLookedKeysUp() {
+        ReadView lookups = storage.snapshot();
+        lookups.get(Keyspace.DATA, bytes("k"));
+        ReadView latest = storage.latest();
+
+        storage.close();
+
+        assertThatThrownBy(() -> lookups.get(Keyspace.DATA, bytes("k"))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> latest.get(Keyspace.DATA, bytes("k"))).isInstanceOf(IllegalStateException.class);
+        lookups.close();
+        latest.close();
+        storage = null;
+    }
+
+    @Test
     void closedCursorAndViewRefuseUse() {
         ReadView view = storage.latest();
         KeyCursor cursor = view.scan(Keyspace.DATA, null, null);

@@ -18,6 +18,7 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.FastThreadLocalThread;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -26,6 +27,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -57,8 +59,14 @@ public final class ConnectionListener implements AutoCloseable {
         this.name = name;
         this.initializer = initializer;
         this.interrupter = interrupter;
-        // Platform threads: a connection's thread blocks in epoll or in the engine as a backend would.
-        this.connectionThreads = Thread.ofPlatform().daemon().name("weftdb-" + name + "-session-", 1).factory();
+        // Netty's own thread class: its thread-locals (buffer pools, object recyclers) are fields of
+        // the thread rather than ThreadLocal lookups, and every message allocates from them.
+        AtomicInteger sessions = new AtomicInteger();
+        this.connectionThreads = task -> {
+            Thread thread = new FastThreadLocalThread(task, "weftdb-" + name + "-session-" + sessions.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     /**
