@@ -35,6 +35,11 @@ weft_rate=$( [ "$weft_init" = failed ] && echo 0 || awk -v r="$rows" -v s="$weft
 ref_rate=$(awk -v r="$rows" -v s="$ref_init" 'BEGIN { printf "%.0f", r / s }')
 printf '%-34s %12s %12s %8s\n' "pgbench -i (rows/s incl. index)" "$weft_rate" "$ref_rate" "$(ratio "$weft_rate" "$ref_rate")"
 
+# A few seconds of -S first on both servers: WeftDB's JIT compiles its hot paths, and PostgreSQL's
+# buffer cache holds the tables, so the measured runs compare steady states.
+run "$weft_port" -S -M prepared -n -c "$clients" -j "$clients" -T 5 >/dev/null || true
+run "$ref_port" -S -M prepared -n -c "$clients" -j "$clients" -T 5 >/dev/null || true
+
 for mode in "-S -M prepared" "-M prepared"; do
   # shellcheck disable=SC2086
   weft=$(run "$weft_port" $mode -n -c "$clients" -j "$clients" -T "$seconds" | tps)

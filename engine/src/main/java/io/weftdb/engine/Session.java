@@ -1029,6 +1029,8 @@ public final class Session implements AutoCloseable {
         private final Transaction running;
         private final List<Object> parameters;
         private final Instant statementStart;
+        private DataType[] convertedTypes;
+        private Object[] converted;
 
         StatementContext(Transaction running, List<Object> parameters, Instant statementStart) {
             this.running = running;
@@ -1053,6 +1055,22 @@ public final class Session implements AutoCloseable {
         @Override
         public List<Object> parameters() {
             return parameters;
+        }
+
+        /** Each parameter converted once per statement (and type), not at every evaluation. */
+        @Override
+        public Object parameter(int index, DataType type) {
+            if (convertedTypes == null) {
+                convertedTypes = new DataType[parameters.size() + 1];
+                converted = new Object[parameters.size() + 1];
+            }
+            if (index < convertedTypes.length && convertedTypes[index] == type) {
+                return converted[index];
+            }
+            Object value = EvaluationContext.super.parameter(index, type);
+            convertedTypes[index] = type;
+            converted[index] = value;
+            return value;
         }
 
         @Override

@@ -66,6 +66,7 @@ final class TableRewriter {
         }
         // Copying stored bytes, only the columns of the new keys need decoding.
         TableCodec.Subset keyColumns = copyValues ? oldCodec.subset(indexColumns(newTable)) : null;
+        int[] primaryKey = newTable.hiddenRowId() ? new int[0] : newTable.keyPositions(newTable.primaryIndex());
         try (KeyCursor cursor = environment.reader().scan(Keyspace.DATA, TableCodec.indexPrefix(oldPrimary),
                 TableCodec.indexEnd(oldPrimary))) {
             while (cursor.next()) {
@@ -77,13 +78,11 @@ final class TableRewriter {
                     row = mapRow.apply(oldCodec.decodeRow(cursor.value()));
                 }
                 long rowId = newTable.hiddenRowId() ? environment.sequences().nextRowId(newTable.id()) : 0;
-                if (!newTable.hiddenRowId()) {
-                    for (int position : newTable.keyPositions(newTable.primaryIndex())) {
-                        if (row[position] == null) {
-                            throw new SqlException(ErrorCode.NOT_NULL_VIOLATION, "column \""
-                                    + newTable.columns().get(position).name() + "\" of relation \"" + newTable.name()
-                                    + "\" contains null values");
-                        }
+                for (int position : primaryKey) {
+                    if (row[position] == null) {
+                        throw new SqlException(ErrorCode.NOT_NULL_VIOLATION, "column \""
+                                + newTable.columns().get(position).name() + "\" of relation \"" + newTable.name()
+                                + "\" contains null values");
                     }
                 }
                 byte[] key = newCodec.rowKey(row, rowId);

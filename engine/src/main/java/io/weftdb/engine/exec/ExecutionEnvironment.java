@@ -161,6 +161,11 @@ public final class ExecutionEnvironment implements EvaluationContext {
     }
 
     @Override
+    public Object parameter(int index, io.weftdb.ir.type.DataType type) {
+        return statement.parameter(index, type);
+    }
+
+    @Override
     public Instant statementTimestamp() {
         return statement.statementTimestamp();
     }

@@ -11,6 +11,19 @@ import java.util.List;
 public interface EvaluationContext {
     List<Object> parameters();
 
+    /**
+     * Parameter {@code index} (1-based) as a value of {@code type}. A statement's context may keep
+     * the conversion, which point queries would otherwise repeat (the key lookup, the filter).
+     */
+    default Object parameter(int index, io.weftdb.ir.type.DataType type) {
+        List<Object> values = parameters();
+        if (index > values.size()) {
+            throw new io.weftdb.ir.error.SqlException(io.weftdb.ir.error.ErrorCode.UNDEFINED_PARAMETER,
+                    "there is no parameter $" + index);
+        }
+        return ParameterValues.convert(values.get(index - 1), type, timeZone());
+    }
+
     Instant statementTimestamp();
 
     Instant transactionTimestamp();

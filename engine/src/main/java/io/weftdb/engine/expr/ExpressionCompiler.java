@@ -312,13 +312,7 @@ public final class ExpressionCompiler {
     private BoundExpr compileParameter(int index) {
         parameters.noteUse(index);
         ParameterTypes types = parameters;
-        return new BoundExpr((row, context) -> {
-            List<Object> values = context.parameters();
-            if (index > values.size()) {
-                throw new SqlException(ErrorCode.UNDEFINED_PARAMETER, "there is no parameter $" + index);
-            }
-            return ParameterValues.convert(values.get(index - 1), types.get(index), context.timeZone());
-        }, DataType.UNKNOWN, false);
+        return new BoundExpr((row, context) -> context.parameter(index, types.get(index)), DataType.UNKNOWN, false);
     }
 
     /** A parameter's type is known only after inference; re-wrap it with the inferred type. */

@@ -30,9 +30,9 @@ public final class LockManager {
         boolean bounded = timeoutMillis > 0;
         long deadline = bounded ? System.nanoTime() + timeoutMillis * 1_000_000 : 0;
         synchronized (this) {
-            LockState state = locks.computeIfAbsent(key, k -> new LockState());
+            LockState state = locks.computeIfAbsent(key, LockState::new);
             if (state.grantable(owner, mode)) {
-                grant(owner, key, state, mode);
+                grant(owner, state, mode);
                 return;
             }
             owner.waitingOn = state;
@@ -57,7 +57,7 @@ public final class LockManager {
                         throw new SqlException(ErrorCode.QUERY_CANCELED, "canceling statement due to user request");
                     }
                 }
-                grant(owner, key, state, mode);
+                grant(owner, state, mode);
             } finally {
                 state.waiters--;
                 owner.waitingOn = null;
@@ -71,9 +71,9 @@ public final class LockManager {
 
     /** Acquires {@code key} in {@code mode} for {@code owner} if that needs no waiting; false otherwise. */
     public synchronized boolean tryAcquire(LockOwner owner, LockKey key, Mode mode) {
-        LockState state = locks.computeIfAbsent(key, k -> new LockState());
+        LockState state = locks.computeIfAbsent(key, LockState::new);
         if (state.grantable(owner, mode)) {
-            grant(owner, key, state, mode);
+            grant(owner, state, mode);
             return true;
         }
         if (state.isFree()) {
@@ -100,13 +100,12 @@ public final class LockManager {
     }
 
     private synchronized void releaseHeld(LockOwner owner) {
-        for (LockKey key : owner.held) {
-            LockState state = locks.get(key);
-            if (state != null) {
-                state.holders.remove(owner);
-                if (state.isFree()) {
-                    locks.remove(key);
-                }
+        // The owner lists the states it was granted: they stay in the table while held, so none
+        // needs looking up again (a bulk load's commit releases a lock per row).
+        for (LockState state : owner.held) {
+            state.holders.remove(owner);
+            if (state.isFree()) {
+                locks.remove(state.key);
             }
         }
         owner.held.clear();
@@ -128,10 +127,10 @@ public final class LockManager {
         return locks.size();
     }
 
-    private void grant(LockOwner owner, LockKey key, LockState state, Mode mode) {
+    private void grant(LockOwner owner, LockState state, Mode mode) {
         Mode previous = state.holders.get(owner);
         if (previous == null) {
-            owner.held.add(key);
+            owner.held.add(state);
             owner.holdsLocks = true;
         }
         if (previous != Mode.EXCLUSIVE) {
@@ -157,9 +156,14 @@ public final class LockManager {
     }
 
     static final class LockState {
+        final LockKey key;
         final Map<LockOwner, Mode> holders = new HashMap<>(2);
         /** Owners waiting for this lock: the state must stay in the table while any wait. */
         int waiters;
+
+        LockState(LockKey key) {
+            this.key = key;
+        }
 
         boolean grantable(LockOwner owner, Mode mode) {
             if (holders.isEmpty()) {

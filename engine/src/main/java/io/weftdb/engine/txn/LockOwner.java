@@ -9,7 +9,8 @@ import java.util.List;
  */
 public class LockOwner {
     private final long id;
-    final List<LockKey> held = new ArrayList<>();
+    /** The locks granted, as their states (which stay in the lock table while held). */
+    final List<LockManager.LockState> held = new ArrayList<>();
     /** Whether {@link #held} is not empty; volatile so releasing can skip the monitor when it is. */
     volatile boolean holdsLocks;
     LockManager.LockState waitingOn;
