@@ -35,6 +35,27 @@ weft_rate=$( [ "$weft_init" = failed ] && echo 0 || awk -v r="$rows" -v s="$weft
 ref_rate=$(awk -v r="$rows" -v s="$ref_init" 'BEGIN { printf "%.0f", r / s }')
 printf '%-34s %12s %12s %8s\n' "pgbench -i (rows/s incl. index)" "$weft_rate" "$ref_rate" "$(ratio "$weft_rate" "$ref_rate")"
 
+# COPY FROM alone (psql's \copy of pgbench_accounts-like rows), into a table without keys and into
+# one with a primary key: the bulk-load path itself, without pgbench -i's ALTER TABLE and VACUUM.
+awk -v n="$rows" 'BEGIN { pad = sprintf("%84s", ""); for (i = 1; i <= n; i++) printf "%d\t%d\t0\t%s\n", i, int((i - 1) / 100000) + 1, pad }' \
+  >"$work/accounts.tsv"
+copy_rate() { # port, table definition
+  local start end
+  psql_at "$1" "SET client_min_messages = warning; DROP TABLE IF EXISTS copy_target; CREATE TABLE copy_target ($2)" || return 1
+  start=$(date +%s.%N)
+  PGPASSWORD= PGSSLMODE=disable psql -h 127.0.0.1 -p "$1" -U postgres -X -q -v ON_ERROR_STOP=1 postgres \
+    -c "\\copy copy_target from '$work/accounts.tsv'" >/dev/null || return 1
+  end=$(date +%s.%N)
+  psql_at "$1" "DROP TABLE copy_target"
+  awk -v r="$rows" -v s="$start" -v e="$end" 'BEGIN { printf "%.0f", r / (e - s) }'
+}
+for keys in "" "primary key"; do
+  definition="aid integer $keys, bid integer, abalance integer, filler char(84)"
+  weft=$(copy_rate "$weft_port" "$definition") || weft=0
+  ref=$(copy_rate "$ref_port" "$definition")
+  printf '%-34s %12s %12s %8s\n' "COPY FROM (rows/s${keys:+, $keys})" "$weft" "$ref" "$(ratio "$weft" "$ref")"
+done
+
 # A few seconds of -S first on both servers: WeftDB's JIT compiles its hot paths, and PostgreSQL's
 # buffer cache holds the tables, so the measured runs compare steady states.
 run "$weft_port" -S -M prepared -n -c "$clients" -j "$clients" -T 5 >/dev/null || true

@@ -52,8 +52,13 @@ final class KeyspaceWrites {
         if (floor == null) {
             return null;
         }
-        int index = floor.getValue().find(key);
-        return index >= 0 ? floor.getValue().value(index) : null;
+        PackedRun run = floor.getValue();
+        // A load checking each new key it appends asks past the run's end: no search for that.
+        if (run.size() == 0 || run.compare(run.size() - 1, key) < 0) {
+            return null;
+        }
+        int index = run.find(key);
+        return index >= 0 ? run.value(index) : null;
     }
 
     /**

@@ -88,7 +88,7 @@ public final class LockManager {
         if (state == null) {
             return false;
         }
-        return mode == Mode.SHARED ? state.holders.containsKey(owner) : state.holders.get(owner) == Mode.EXCLUSIVE;
+        return mode == Mode.SHARED ? state.holders.get(owner) != null : state.holders.get(owner) == Mode.EXCLUSIVE;
     }
 
     /** Releases every lock of {@code owner} (at commit or rollback) and wakes the waiters. */
@@ -157,7 +157,7 @@ public final class LockManager {
 
     static final class LockState {
         final LockKey key;
-        final Map<LockOwner, Mode> holders = new HashMap<>(2);
+        final Holders holders = new Holders();
         /** Owners waiting for this lock: the state must stay in the table while any wait. */
         int waiters;
 
@@ -174,33 +174,98 @@ public final class LockManager {
                 return true;
             }
             if (mode == Mode.SHARED) {
-                return held != null || !holders.containsValue(Mode.EXCLUSIVE);
+                return held != null || !holders.anyExclusive();
             }
             return holders.size() == 1 && held != null;
         }
 
         List<LockOwner> blockers(LockOwner requester, Mode mode) {
             List<LockOwner> result = new ArrayList<>();
-            for (Map.Entry<LockOwner, Mode> entry : holders.entrySet()) {
-                if (entry.getKey() != requester && (mode == Mode.EXCLUSIVE || entry.getValue() == Mode.EXCLUSIVE)) {
-                    result.add(entry.getKey());
+            holders.forEach((holder, held) -> {
+                if (holder != requester && (mode == Mode.EXCLUSIVE || held == Mode.EXCLUSIVE)) {
+                    result.add(holder);
                 }
-            }
+            });
             return result;
         }
 
         String holderIds(LockOwner requester) {
             List<Long> ids = new ArrayList<>();
-            for (LockOwner holder : holders.keySet()) {
+            holders.forEach((holder, held) -> {
                 if (holder != requester) {
                     ids.add(holder.id());
                 }
-            }
+            });
             return ids.toString().replace("[", "").replace("]", "");
         }
 
         boolean isFree() {
             return holders.isEmpty() && waiters == 0;
+        }
+    }
+
+    /**
+     * The owners holding one lock, and in which mode. Nearly every lock has one holder (a row being
+     * written), kept in two fields: a bulk load takes a lock per row, and a map per lock showed.
+     */
+    static final class Holders {
+        private LockOwner sole;
+        private Mode soleMode;
+        /** Two or more holders (shared locks); then {@link #sole} is unused. */
+        private Map<LockOwner, Mode> many;
+
+        Mode get(LockOwner owner) {
+            if (many != null) {
+                return many.get(owner);
+            }
+            return owner == sole ? soleMode : null;
+        }
+
+        void put(LockOwner owner, Mode mode) {
+            if (many != null) {
+                many.put(owner, mode);
+            } else if (sole == null || sole == owner) {
+                sole = owner;
+                soleMode = mode;
+            } else {
+                many = new HashMap<>(4);
+                many.put(sole, soleMode);
+                many.put(owner, mode);
+                sole = null;
+                soleMode = null;
+            }
+        }
+
+        void remove(LockOwner owner) {
+            if (many != null) {
+                many.remove(owner);
+                if (many.isEmpty()) {
+                    many = null;
+                }
+            } else if (sole == owner) {
+                sole = null;
+                soleMode = null;
+            }
+        }
+
+        boolean isEmpty() {
+            return many == null && sole == null;
+        }
+
+        int size() {
+            return many != null ? many.size() : sole == null ? 0 : 1;
+        }
+
+        boolean anyExclusive() {
+            return many != null ? many.containsValue(Mode.EXCLUSIVE) : soleMode == Mode.EXCLUSIVE;
+        }
+
+        void forEach(java.util.function.BiConsumer<LockOwner, Mode> action) {
+            if (many != null) {
+                many.forEach(action);
+            } else if (sole != null) {
+                action.accept(sole, soleMode);
+            }
         }
     }
 }

@@ -293,6 +293,33 @@ public abstract class StorageContractTest {
     }
 
     @Test
+    void aLatestViewSeesWritesMadeBetweenItsLookupsWhateverTheirOrder() {
+        java.util.Map<Integer, String> expected = new java.util.HashMap<>();
+        for (int i = 0; i < 200; i += 2) {
+            write(new WriteBatch().put(Keyspace.DATA, number(i), bytes("v" + i)));
+            expected.put(i, "v" + i);
+        }
+        try (ReadView latest = storage.latest()) {
+            for (int i = 0; i < 200; i++) {
+                String value = expected.get(i);
+                assertThat(latest.get(Keyspace.DATA, number(i))).as("key %d", i)
+                        .isEqualTo(value == null ? null : bytes(value));
+                if (i % 50 == 25) {
+                    // Writes between lookups, just above the keys asked so far.
+                    write(new WriteBatch().put(Keyspace.DATA, number(i + 1), bytes("late"))
+                            .delete(Keyspace.DATA, number(i + 3)));
+                    expected.put(i + 1, "late");
+                    expected.remove(i + 3);
+                }
+            }
+            // And back down, out of order.
+            assertThat(latest.get(Keyspace.DATA, number(28))).isNull();
+            assertThat(latest.get(Keyspace.DATA, number(26))).isEqualTo(bytes("late"));
+            assertThat(latest.get(Keyspace.DATA, number(0))).isEqualTo(bytes("v0"));
+        }
+    }
+
+    @Test
     void closingTheStorageEndsViewsThatOnlyLookedKeysUp() {
         ReadView lookups = storage.snapshot();
         lookups.get(Keyspace.DATA, bytes("k"));
