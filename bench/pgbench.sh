@@ -56,10 +56,10 @@ for keys in "" "primary key"; do
   printf '%-34s %12s %12s %8s\n' "COPY FROM (rows/s${keys:+, $keys})" "$weft" "$ref" "$(ratio "$weft" "$ref")"
 done
 
-# A few seconds of -S first on both servers: WeftDB's JIT compiles its hot paths, and PostgreSQL's
+# Ten seconds of -S first on both servers: WeftDB's JIT compiles its hot paths, and PostgreSQL's
 # buffer cache holds the tables, so the measured runs compare steady states.
-run "$weft_port" -S -M prepared -n -c "$clients" -j "$clients" -T 5 >/dev/null || true
-run "$ref_port" -S -M prepared -n -c "$clients" -j "$clients" -T 5 >/dev/null || true
+run "$weft_port" -S -M prepared -n -c "$clients" -j "$clients" -T 10 >/dev/null || true
+run "$ref_port" -S -M prepared -n -c "$clients" -j "$clients" -T 10 >/dev/null || true
 
 for mode in "-S -M prepared" "-M prepared"; do
   # shellcheck disable=SC2086

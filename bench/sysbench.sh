@@ -41,10 +41,10 @@ weft=$(prepare_rate "$weft_port") || weft=0
 ref=$(prepare_rate "$ref_port")
 printf '%-42s %12s %12s %8s\n' "prepare (rows/s incl. index)" "$weft" "$ref" "$(ratio "$weft" "$ref")"
 
-# A few seconds of point selects first on both servers: WeftDB's JIT compiles its hot paths and
+# Ten seconds of point selects first on both servers: WeftDB's JIT compiles its hot paths and
 # both servers' caches hold the tables, so the measured runs compare steady states.
-sysbench_at "$weft_port" oltp_point_select run --threads="$threads" --time=5 >/dev/null || true
-sysbench_at "$ref_port" oltp_point_select run --threads="$threads" --time=5 >/dev/null || true
+sysbench_at "$weft_port" oltp_point_select run --threads="$threads" --time=10 >/dev/null || true
+sysbench_at "$ref_port" oltp_point_select run --threads="$threads" --time=10 >/dev/null || true
 
 for workload in oltp_point_select oltp_read_only oltp_read_write; do
   sysbench_at "$weft_port" "$workload" run --threads="$threads" --time="$seconds" >"$work/$workload-weft.log" || true

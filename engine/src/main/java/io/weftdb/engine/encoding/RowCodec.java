@@ -46,8 +46,9 @@ public final class RowCodec {
 
     /**
      * Encodes one row written with layout {@code layoutVersion}, whose columns have {@code kinds};
-     * {@code values[i]} is column i's value or null. Allocates only the exact-size result (and the
-     * byte form of a NUMERIC whose unscaled value needs more than 64 bits).
+     * {@code values[i]} is column i's value or null. Allocates the exact-size result, the UTF-8 form
+     * of each text value (the JDK's encoder copies ASCII text in bulk, faster than encoding it char
+     * by char in place) and the byte form of a NUMERIC whose unscaled value needs more than 64 bits.
      *
      * @throws IllegalArgumentException if the counts differ, a value has the wrong class for its
      *     kind, or a kind cannot be stored
@@ -61,9 +62,22 @@ public final class RowCodec {
         }
         int bitmapBytes = bitmapBytes(kinds.length);
         int size = varintSize(layoutVersion) + bitmapBytes;
+        byte[][] texts = null;
         for (int column = 0; column < kinds.length; column++) {
-            if (values[column] != null) {
-                size += valueSize(kinds[column], values[column]);
+            Object value = values[column];
+            if (value == null) {
+                continue;
+            }
+            if (isText(kinds[column])) {
+                if (texts == null) {
+                    texts = new byte[kinds.length][];
+                }
+                // An unpaired surrogate becomes '?', as the codec has always written it.
+                byte[] utf8 = ValueTypeCheck.cast(kinds[column], value, String.class).getBytes(StandardCharsets.UTF_8);
+                texts[column] = utf8;
+                size += varintSize(utf8.length) + utf8.length;
+            } else {
+                size += valueSize(kinds[column], value);
             }
         }
         byte[] row = new byte[size];
@@ -74,6 +88,11 @@ public final class RowCodec {
             Object value = values[column];
             if (value == null) {
                 row[bitmapOffset + column / 8] |= (byte) (1 << (column % 8));
+            } else if (texts != null && texts[column] != null) {
+                byte[] utf8 = texts[column];
+                offset = writeVarint(row, offset, utf8.length);
+                System.arraycopy(utf8, 0, row, offset, utf8.length);
+                offset += utf8.length;
             } else {
                 offset = writeValue(row, offset, kinds[column], value);
             }
@@ -133,6 +152,11 @@ public final class RowCodec {
         }
     }
 
+    private static boolean isText(TypeKind kind) {
+        return kind == TypeKind.TEXT || kind == TypeKind.VARCHAR || kind == TypeKind.CHAR || kind == TypeKind.JSON
+                || kind == TypeKind.JSONB;
+    }
+
     private static int bitmapBytes(int columns) {
         return (columns + 7) / 8;
     }
@@ -149,10 +173,7 @@ public final class RowCodec {
                 int unscaledBytes = unscaledByteCount(decimal.unscaledValue());
                 yield varintSize(zigZag(decimal.scale())) + varintSize(unscaledBytes) + unscaledBytes;
             }
-            case TEXT, VARCHAR, CHAR, JSON, JSONB -> {
-                int length = Utf8.encodedLength(ValueTypeCheck.cast(kind, value, String.class));
-                yield varintSize(length) + length;
-            }
+            case TEXT, VARCHAR, CHAR, JSON, JSONB -> throw new IllegalStateException("text is sized by encode");
             case BYTEA -> {
                 int length = ValueTypeCheck.cast(kind, value, Bytes.class).length();
                 yield varintSize(length) + length;
@@ -186,11 +207,7 @@ public final class RowCodec {
             case SMALLINT, INTEGER, BIGINT -> writeVarint(row, offset, zigZag((Long) value));
             case REAL, DOUBLE -> writeFixedLong(row, offset, Double.doubleToRawLongBits((Double) value));
             case NUMERIC -> writeNumeric(row, offset, (BigDecimal) value);
-            case TEXT, VARCHAR, CHAR, JSON, JSONB -> {
-                String text = (String) value;
-                int start = writeVarint(row, offset, Utf8.encodedLength(text));
-                yield Utf8.encode(text, row, start, false);
-            }
+            case TEXT, VARCHAR, CHAR, JSON, JSONB -> throw new IllegalStateException("text is written by encode");
             case BYTEA -> {
                 byte[] bytes = ((Bytes) value).unsafeArray();
                 int start = writeVarint(row, offset, bytes.length);

@@ -14,28 +14,6 @@ final class Utf8 {
     private Utf8() {
     }
 
-    /** The number of bytes {@link #encode} writes for {@code text} without escaping. */
-    static int encodedLength(String text) {
-        int length = 0;
-        int count = text.length();
-        for (int i = 0; i < count; i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                length += 1;
-            } else if (c < 0x800) {
-                length += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < count && Character.isLowSurrogate(text.charAt(i + 1))) {
-                length += 4;
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                length += 1;
-            } else {
-                length += 3;
-            }
-        }
-        return length;
-    }
-
     /**
      * Writes {@code text} at {@code offset} and returns the offset after it. With
      * {@code escapeNul}, each U+0000 (the only code point whose UTF-8 contains a 0x00 byte) is
