@@ -3,6 +3,7 @@ package io.weftdb.mysql.wire;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.weftdb.mysql.wire.protocol.Packet;
+import io.weftdb.wire.transport.Interruptible;
 import java.io.IOException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -14,7 +15,7 @@ import java.util.concurrent.RejectedExecutionException;
  * Input queued for a busy session is bounded: past {@code maxQueuedInputBytes} the connection stops
  * reading until the session has worked off half of it.
  */
-final class MysqlChannelHandler extends ChannelInboundHandlerAdapter {
+final class MysqlChannelHandler extends ChannelInboundHandlerAdapter implements Interruptible {
     private final MysqlServerContext server;
     private final Executor sessionWork;
     private long queuedBytes;
@@ -33,7 +34,8 @@ final class MysqlChannelHandler extends ChannelInboundHandlerAdapter {
     }
 
     /** Makes whatever runs for this connection give up soon (any thread): the server is stopping. */
-    void interrupt() {
+    @Override
+    public void interrupt() {
         MysqlSession current = session;
         if (current != null) {
             current.disconnected();

@@ -1,6 +1,5 @@
 package io.weftdb.mysql.wire;
 
-import io.netty.channel.Channel;
 import io.netty.handler.ssl.SslHandler;
 import io.weftdb.engine.Engine;
 import io.weftdb.mysql.sql.MysqlSqlParser;
@@ -46,16 +45,7 @@ public final class MysqlServer implements AutoCloseable {
         }).orElse(null);
         this.listener = new ConnectionListener("mysql", channel -> channel.pipeline()
                 .addLast("frames", new MysqlFrameDecoder(config.maxAllowedPacket(), tlsHandlers))
-                .addLast("session", new MysqlChannelHandler(context, channel.eventLoop())),
-                MysqlServer::interrupt);
-    }
-
-    /** Makes the statement running for {@code channel}, if any, give up (any thread). */
-    private static void interrupt(Channel channel) {
-        MysqlChannelHandler handler = channel.pipeline().get(MysqlChannelHandler.class);
-        if (handler != null) {
-            handler.interrupt();
-        }
+                .addLast("session", new MysqlChannelHandler(context, channel.eventLoop())));
     }
 
     /**

@@ -10,6 +10,7 @@ import io.weftdb.pg.wire.protocol.FrontendMessage;
 import io.weftdb.pg.wire.protocol.Parse;
 import io.weftdb.pg.wire.protocol.ProtocolViolation;
 import io.weftdb.pg.wire.protocol.SimpleQuery;
+import io.weftdb.wire.transport.Interruptible;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Optional;
@@ -33,7 +34,7 @@ import javax.net.ssl.SSLException;
  * <p>A connection not let in within {@link PgServerConfig#authenticationTimeout()} is closed, so
  * clients that connect and never finish the startup or the password exchange hold nothing.
  */
-final class PgChannelHandler extends ChannelInboundHandlerAdapter {
+final class PgChannelHandler extends ChannelInboundHandlerAdapter implements Interruptible {
     private final Engine engine;
     private final PgServerConfig config;
     private final BackendKeys keys;
@@ -71,7 +72,8 @@ final class PgChannelHandler extends ChannelInboundHandlerAdapter {
     }
 
     /** Makes whatever runs for this connection give up soon (any thread): the server is stopping. */
-    void interrupt() {
+    @Override
+    public void interrupt() {
         session.disconnected();
     }
 

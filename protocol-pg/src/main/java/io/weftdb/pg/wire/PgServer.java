@@ -1,6 +1,5 @@
 package io.weftdb.pg.wire;
 
-import io.netty.channel.Channel;
 import io.weftdb.engine.Engine;
 import io.weftdb.pg.wire.protocol.PgFrameDecoder;
 import io.weftdb.pg.wire.protocol.PgMessageEncoder;
@@ -34,16 +33,7 @@ public final class PgServer implements AutoCloseable {
                 .addLast("frames", new PgFrameDecoder(config.maxMessageBytes()))
                 .addLast("messages", PgMessageEncoder.INSTANCE)
                 .addLast("encryption", new PgEncryptionNegotiator(security.tls()))
-                .addLast("session", new PgChannelHandler(engine, config, keys, security.passwords(), channel.eventLoop())),
-                PgServer::interrupt);
-    }
-
-    /** Makes the statement running for {@code channel}, if any, give up (any thread). */
-    private static void interrupt(Channel channel) {
-        PgChannelHandler handler = channel.pipeline().get(PgChannelHandler.class);
-        if (handler != null) {
-            handler.interrupt();
-        }
+                .addLast("session", new PgChannelHandler(engine, config, keys, security.passwords(), channel.eventLoop())));
     }
 
     /**

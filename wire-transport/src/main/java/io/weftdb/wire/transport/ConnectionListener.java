@@ -23,6 +23,7 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
@@ -33,7 +34,8 @@ import java.util.function.Consumer;
 /**
  * A TCP listener whose every accepted connection gets a {@link ConnectionLoop} of its own, with
  * the pipeline {@code initializer} sets up. One thread accepts; each connection's thread ends
- * when the connection has closed and the tasks it left (closing its session) have run.
+ * when the connection has closed and the tasks it left (closing its session) have run. Stopping
+ * interrupts the {@link Interruptible} handlers of every connection, then closes them all.
  *
  * <p>Linux's epoll transport is used where it is available (its wake-ups are cheaper), NIO
  * elsewhere.
@@ -41,7 +43,6 @@ import java.util.function.Consumer;
 public final class ConnectionListener implements AutoCloseable {
     private final String name;
     private final Consumer<Channel> initializer;
-    private final Consumer<Channel> interrupter;
     private final ThreadFactory connectionThreads;
     private final Set<ConnectionLoop> loops = ConcurrentHashMap.newKeySet();
     private ChannelGroup channels;
@@ -51,14 +52,12 @@ public final class ConnectionListener implements AutoCloseable {
 
     /**
      * @param name names the threads ({@code weftdb-<name>-accept}, {@code weftdb-<name>-session-N})
-     * @param initializer sets up an accepted connection's pipeline (on its loop, before any read)
-     * @param interrupter called from any thread when the listener stops, for each open connection:
-     *     it should make whatever runs on the connection's loop give up soon (cancel its statement)
+     * @param initializer sets up an accepted connection's pipeline (on its loop, before any read);
+     *     handlers that are {@link Interruptible} are interrupted when the listener stops
      */
-    public ConnectionListener(String name, Consumer<Channel> initializer, Consumer<Channel> interrupter) {
+    public ConnectionListener(String name, Consumer<Channel> initializer) {
         this.name = name;
         this.initializer = initializer;
-        this.interrupter = interrupter;
         // Netty's own thread class: its thread-locals (buffer pools, object recyclers) are fields of
         // the thread rather than ThreadLocal lookups, and every message allocates from them.
         AtomicInteger sessions = new AtomicInteger();
@@ -117,7 +116,7 @@ public final class ConnectionListener implements AutoCloseable {
         }
         serverChannel.close().syncUninterruptibly();
         serverChannel = null;
-        channels.forEach(interrupter);
+        channels.forEach(ConnectionListener::interrupt);
         channels.close();
         long deadline = System.nanoTime() + grace.toNanos();
         for (ConnectionLoop loop : List.copyOf(loops)) {
@@ -138,6 +137,15 @@ public final class ConnectionListener implements AutoCloseable {
     @Override
     public void close() {
         stop(Duration.ofSeconds(5));
+    }
+
+    private static void interrupt(Channel channel) {
+        // Iterating a pipeline from another thread is safe: it walks a copy.
+        for (Map.Entry<String, ChannelHandler> handler : channel.pipeline()) {
+            if (handler.getValue() instanceof Interruptible interruptible) {
+                interruptible.interrupt();
+            }
+        }
     }
 
     /** On the accepting thread: gives each new connection its loop and pipeline. */

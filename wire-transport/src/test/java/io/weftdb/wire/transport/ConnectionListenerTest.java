@@ -35,8 +35,8 @@ class ConnectionListenerTest {
         }
     }
 
-    private int listen(Consumer<Channel> initializer, Consumer<Channel> interrupter) {
-        listener = new ConnectionListener("test", initializer, interrupter);
+    private int listen(Consumer<Channel> initializer) {
+        listener = new ConnectionListener("test", initializer);
         listener.start("127.0.0.1", 0);
         return listener.port();
     }
@@ -78,7 +78,7 @@ class ConnectionListenerTest {
     @Test
     void eachConnectionIsServedByAThreadOfItsOwnThatAlsoRunsItsWork() throws Exception {
         int port = listen(onFirstRead(new AtomicLong(), channel -> channel.writeAndFlush(
-                Unpooled.copiedBuffer(Thread.currentThread().getName() + "\n", StandardCharsets.UTF_8))), channel -> { });
+                Unpooled.copiedBuffer(Thread.currentThread().getName() + "\n", StandardCharsets.UTF_8))));
 
         try (Socket first = new Socket("127.0.0.1", port); Socket second = new Socket("127.0.0.1", port)) {
             first.getOutputStream().write('x');
@@ -95,8 +95,7 @@ class ConnectionListenerTest {
     void awaitingWritabilitySendsAsTheClientReadsAndKeepsReadingWhatItSends() throws Exception {
         AtomicLong bytesRead = new AtomicLong();
         CompletableFuture<Boolean> written = new CompletableFuture<>();
-        int port = listen(onFirstRead(bytesRead, channel -> written.complete(writeAwaiting(channel, BIG_OUTPUT))),
-                channel -> { });
+        int port = listen(onFirstRead(bytesRead, channel -> written.complete(writeAwaiting(channel, BIG_OUTPUT))));
 
         try (Socket client = new Socket("127.0.0.1", port)) {
             client.getOutputStream().write('x');
@@ -118,8 +117,8 @@ class ConnectionListenerTest {
     @Test
     void awaitingWritabilityEndsWhenTheClientGoesAway() throws Exception {
         CompletableFuture<Boolean> written = new CompletableFuture<>();
-        int port = listen(onFirstRead(new AtomicLong(), channel -> written.complete(writeAwaiting(channel, Integer.MAX_VALUE))),
-                channel -> { });
+        int port = listen(onFirstRead(new AtomicLong(),
+                channel -> written.complete(writeAwaiting(channel, Integer.MAX_VALUE))));
 
         try (Socket client = new Socket("127.0.0.1", port)) {
             client.getOutputStream().write('x');
@@ -144,13 +143,17 @@ class ConnectionListenerTest {
         AtomicBoolean interrupted = new AtomicBoolean();
         CountDownLatch busy = new CountDownLatch(1);
         Thread[] loopThread = new Thread[1];
-        int port = listen(onFirstRead(new AtomicLong(), channel -> {
+        Consumer<Channel> spinUntilInterrupted = onFirstRead(new AtomicLong(), channel -> {
             loopThread[0] = Thread.currentThread();
             busy.countDown();
             while (!interrupted.get()) {
                 Thread.onSpinWait();
             }
-        }), channel -> interrupted.set(true));
+        });
+        int port = listen(channel -> {
+            spinUntilInterrupted.accept(channel);
+            channel.pipeline().addLast(new InterruptibleHandler(() -> interrupted.set(true)));
+        });
 
         try (Socket client = new Socket("127.0.0.1", port)) {
             client.getOutputStream().write('x');
@@ -162,6 +165,20 @@ class ConnectionListenerTest {
             assertThat(client.getInputStream().read()).isEqualTo(-1);
             loopThread[0].join(5000);
             assertThat(loopThread[0].isAlive()).isFalse();
+        }
+    }
+
+    /** Stands for a session handler: interrupting it runs {@code onInterrupt}. */
+    private static final class InterruptibleHandler extends ChannelInboundHandlerAdapter implements Interruptible {
+        private final Runnable onInterrupt;
+
+        InterruptibleHandler(Runnable onInterrupt) {
+            this.onInterrupt = onInterrupt;
+        }
+
+        @Override
+        public void interrupt() {
+            onInterrupt.run();
         }
     }
 
